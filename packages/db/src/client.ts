@@ -1,0 +1,36 @@
+import { PrismaMariaDb } from "@prisma/adapter-mariadb";
+import { PrismaClient } from "../generated/prisma/client.ts";
+import { dbEnv } from "./env.ts";
+
+export type Db = PrismaClient;
+export type { Prisma } from "../generated/prisma/client.ts";
+
+/** Parses a mysql:// URL into mariadb pool settings; every session runs in UTC. */
+export function poolConfig(url: string, connectionLimit = 10) {
+  const parsed = new URL(url.replace(/^mariadb:/, "mysql:"));
+  return {
+    host: parsed.hostname,
+    port: Number(parsed.port || 3306),
+    user: decodeURIComponent(parsed.username || "root"),
+    password: decodeURIComponent(parsed.password),
+    database: decodeURIComponent(parsed.pathname.slice(1)),
+    connectionLimit,
+    initSql: "SET time_zone = '+00:00'",
+    acquireTimeout: 20_000,
+  };
+}
+
+export function createDb(url: string, connectionLimit = 10): Db {
+  return new PrismaClient({ adapter: new PrismaMariaDb(poolConfig(url, connectionLimit)) });
+}
+
+const globalForDb = globalThis as unknown as { kefuDb?: Db };
+
+/** The process-wide client, cached on globalThis so dev hot reloads do not open new pools. */
+export function getDb(): Db {
+  if (!globalForDb.kefuDb) {
+    const env = dbEnv();
+    globalForDb.kefuDb = createDb(env.DATABASE_URL, env.DATABASE_POOL_SIZE);
+  }
+  return globalForDb.kefuDb;
+}

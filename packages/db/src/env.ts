@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { parseFieldKeys, type FieldKeys } from "./crypto.ts";
+import { readEnv } from "./read-env.ts";
+
+const isProduction = process.env.NODE_ENV === "production";
+
+/** A secret that has a development default but must be set explicitly in production. */
+export function secret(devDefault: string, minLength = 16) {
+  const base = z.string().min(minLength, `must be at least ${minLength} characters`);
+  return isProduction ? base : base.default(devDefault);
+}
+
+export const dbEnvSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^(mysql|mariadb):\/\//, "must be a mysql:// or mariadb:// URL")
+    .default("mysql://root@127.0.0.1:3306/kefu"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+});
+
+export const fieldKeysEnvSchema = z.object({
+  /** `kid:base64(32 bytes)[,kid:…]`; the first key encrypts, all decrypt */
+  FIELD_ENCRYPTION_KEYS: secret("dev1:ZGV2LW9ubHkta2V5LWRvLW5vdC11c2UtaW4tcHJvZCE=", 10).refine((value) => {
+    try {
+      parseFieldKeys(value, "x");
+      return true;
+    } catch {
+      return false;
+    }
+  }, "must be kid:<32 bytes in base64>[,kid:…]"),
+  LOOKUP_HASH_KEY: secret("dev-only-lookup-hash-key-change-me"),
+});
+
+export const dbEnv = () => readEnv(dbEnvSchema, process.env);
+
+let cachedKeys: FieldKeys | undefined;
+export function fieldKeysFromEnv(): FieldKeys {
+  if (!cachedKeys) {
+    const env = readEnv(fieldKeysEnvSchema, process.env);
+    cachedKeys = parseFieldKeys(env.FIELD_ENCRYPTION_KEYS, env.LOOKUP_HASH_KEY);
+  }
+  return cachedKeys;
+}

@@ -1,0 +1,41 @@
+/**
+ * A freshly migrated database of its own for each test file (DESIGN §11).
+ */
+import { randomBytes } from "node:crypto";
+import * as mariadb from "mariadb";
+import { createDb, poolConfig, type Db } from "./client.ts";
+import { migrate } from "./migrate.ts";
+
+export interface TestDatabase {
+  url: string;
+  name: string;
+  db: Db;
+  drop: () => Promise<void>;
+}
+
+export function testServerUrl(): string {
+  return process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? "mysql://root@127.0.0.1:3306/kefu";
+}
+
+export async function createTestDatabase(prefix = "kefu_test"): Promise<TestDatabase> {
+  const server = new URL(testServerUrl().replace(/^mariadb:/, "mysql:"));
+  const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+  server.pathname = `/${name}`;
+  const url = server.toString();
+  await migrate(url);
+  const db = createDb(url, 5);
+  return {
+    url,
+    name,
+    db,
+    drop: async () => {
+      await db.$disconnect();
+      const connection = await mariadb.createConnection({ ...poolConfig(url), database: undefined });
+      try {
+        await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      } finally {
+        await connection.end();
+      }
+    },
+  };
+}
