@@ -3,7 +3,8 @@ import { PrismaClient } from "../generated/prisma/client.ts";
 import { dbEnv } from "./env.ts";
 
 export type Db = PrismaClient;
-export type { Prisma } from "../generated/prisma/client.ts";
+export { Prisma } from "../generated/prisma/client.ts";
+export * from "../generated/prisma/enums.ts";
 
 /** Parses a mysql:// URL into mariadb pool settings; every session runs in UTC. */
 export function poolConfig(url: string, connectionLimit = 10) {

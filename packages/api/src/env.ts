@@ -1,0 +1,40 @@
+import { readEnv } from "@kefu/db/read-env";
+import { secret } from "@kefu/db/env";
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0"])
+  .transform((v) => v === "true" || v === "1");
+
+export const apiEnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** HMAC key of the audit hash chain: database write access alone cannot rebuild the chain */
+  AUDIT_HMAC_KEY: secret("dev-only-audit-hmac-key-change-me"),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
+  PUSHER_APP_ID: z.string().min(1).default("kefu"),
+  PUSHER_KEY: z.string().min(1).default("kefu-key"),
+  PUSHER_SECRET: secret("kefu-dev-secret-change-me", 8),
+  /** soketi (or any Pusher-protocol server) host; leave unset with PUSHER_CLUSTER for Pusher Channels */
+  PUSHER_HOST: z.string().optional(),
+  PUSHER_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  PUSHER_USE_TLS: bool.default(false),
+  PUSHER_CLUSTER: z.string().default("mt1"),
+  /** what browsers connect to, when it differs from the server-side address */
+  PUSHER_CLIENT_HOST: z.string().optional(),
+  PUSHER_CLIENT_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  PUSHER_CLIENT_USE_TLS: bool.optional(),
+  LOGIN_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).max(10_000).default(30),
+});
+
+export type ApiEnv = z.infer<typeof apiEnvSchema>;
+
+let cached: ApiEnv | undefined;
+export function apiEnv(): ApiEnv {
+  cached ??= readEnv(apiEnvSchema, {
+    ...process.env,
+    PUSHER_HOST: process.env.PUSHER_HOST ?? (process.env.PUSHER_CLUSTER ? undefined : "127.0.0.1"),
+    PUSHER_PORT: process.env.PUSHER_PORT ?? (process.env.PUSHER_CLUSTER ? undefined : "6001"),
+  });
+  return cached;
+}

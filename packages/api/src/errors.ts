@@ -1,0 +1,86 @@
+/**
+ * Domain errors. Services throw `AppError(code, …)`; one table maps codes to tRPC / HTTP codes.
+ * `code` is also the key of the user-facing text in the web app's catalogue (errors.<code>),
+ * so internal text never reaches the user.
+ */
+import { TRPCError } from "@trpc/server";
+
+export const APP_ERROR_STATUS = {
+  BAD_REQUEST: "BAD_REQUEST",
+  NOT_FOUND: "NOT_FOUND",
+  FORBIDDEN: "FORBIDDEN",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  CONFLICT: "CONFLICT",
+  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
+  PRECONDITION_FAILED: "PRECONDITION_FAILED",
+} as const;
+
+type Status = keyof typeof APP_ERROR_STATUS;
+
+export const APP_ERRORS = {
+  NOT_FOUND: "NOT_FOUND",
+  FORBIDDEN: "FORBIDDEN",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  INVALID_INPUT: "BAD_REQUEST",
+  INVALID_CREDENTIALS: "UNAUTHORIZED",
+  ACCOUNT_LOCKED: "FORBIDDEN",
+  ACCOUNT_DISABLED: "FORBIDDEN",
+  RATE_LIMITED: "TOO_MANY_REQUESTS",
+  EMPLOYEE_NO_TAKEN: "CONFLICT",
+  EMAIL_TAKEN: "CONFLICT",
+  PHONE_TAKEN: "CONFLICT",
+  TEAM_NAME_TAKEN: "CONFLICT",
+  TEAM_NOT_EMPTY: "PRECONDITION_FAILED",
+  WEAK_PASSWORD: "BAD_REQUEST",
+  COMMON_PASSWORD: "BAD_REQUEST",
+  WRONG_CURRENT_PASSWORD: "BAD_REQUEST",
+  CANNOT_CHANGE_SELF: "PRECONDITION_FAILED",
+  LAST_ADMIN: "PRECONDITION_FAILED",
+  ALREADY_DONE: "CONFLICT",
+  CONFLICT: "CONFLICT",
+  JOB_NOT_DEAD: "PRECONDITION_FAILED",
+} as const satisfies Record<string, Status>;
+
+export type AppErrorCode = keyof typeof APP_ERRORS;
+
+export class AppError extends Error {
+  override name = "AppError";
+  readonly code: AppErrorCode;
+  /** the input field the error is about, when there is one */
+  readonly field?: string;
+  readonly params?: Record<string, string | number>;
+
+  constructor(code: AppErrorCode, options: { message?: string; field?: string; params?: Record<string, string | number> } = {}) {
+    super(options.message ?? code);
+    this.code = code;
+    this.field = options.field;
+    this.params = options.params;
+  }
+
+  get status(): Status {
+    return APP_ERRORS[this.code];
+  }
+}
+
+interface PrismaLikeError {
+  code: string;
+  meta?: { target?: unknown; modelName?: string; field_name?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[]; index?: string } } } };
+}
+
+function isPrismaKnownError(error: unknown): error is PrismaLikeError {
+  return typeof error === "object" && error !== null && "code" in error && typeof (error as { code: unknown }).code === "string" && /^P\d{4}$/.test((error as { code: string }).code);
+}
+
+/** Turns anything a service throws into a TRPCError whose code is never INTERNAL for a known case. */
+export function toTRPCError(error: unknown): TRPCError {
+  if (error instanceof TRPCError) return error;
+  if (error instanceof AppError) return new TRPCError({ code: error.status, message: error.message, cause: error });
+  if (isPrismaKnownError(error)) {
+    if (error.code === "P2025" || error.code === "P2015" || error.code === "P2018")
+      return new TRPCError({ code: "NOT_FOUND", message: "Record not found", cause: new AppError("NOT_FOUND") });
+    if (error.code === "P2002") return new TRPCError({ code: "CONFLICT", message: "Unique constraint failed", cause: new AppError("CONFLICT") });
+    if (error.code === "P2003") return new TRPCError({ code: "BAD_REQUEST", message: "Referenced record does not exist", cause: new AppError("NOT_FOUND") });
+    if (error.code === "P2000") return new TRPCError({ code: "BAD_REQUEST", message: "Value too long for its column", cause: new AppError("INVALID_INPUT") });
+  }
+  return new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Internal error", cause: error instanceof Error ? error : undefined });
+}

@@ -1,0 +1,10 @@
+// Server entry point of the API package (never imported by browser code).
+export { appRouter, createCaller, type AppRouter } from "./root.ts";
+export { createContextInner, type Context } from "./trpc.ts";
+export { signInWithPassword, type SessionUser } from "./services/auth/sign-in.ts";
+export { checkSession, touchLastSeen, type SessionClaims } from "./services/auth/session.ts";
+export { AppError, toTRPCError } from "./errors.ts";
+export { canSubscribe, channels } from "./realtime/channels.ts";
+export { getPusher, publish, realtimeClientConfig } from "./realtime/pusher.ts";
+export { checkHealth } from "./services/health/check.ts";
+export { logger } from "./logger.ts";

@@ -1,0 +1,31 @@
+import type { Db, Prisma } from "@kefu/db/client";
+import { enqueueJob } from "./queue.ts";
+
+export interface JobContext {
+  db: Db;
+  payload: Prisma.JsonValue;
+}
+
+export type JobHandler = (context: JobContext) => Promise<void>;
+
+const DAY_MS = 24 * 3_600_000;
+/** Login attempts and spent SMS codes are kept 180 days; the audit log itself is never pruned here (≥ 6 months by law, kept indefinitely). */
+export const LOGIN_ATTEMPT_RETENTION_DAYS = 180;
+
+/** Daily housekeeping; re-enqueues itself for the next day (one per day through the dedupe key). */
+async function dailyMaintenance({ db }: JobContext) {
+  const now = Date.now();
+  await db.loginAttempt.deleteMany({ where: { createdAt: { lt: new Date(now - LOGIN_ATTEMPT_RETENTION_DAYS * DAY_MS) } } });
+  await db.smsCode.deleteMany({ where: { expiresAt: { lt: new Date(now - DAY_MS) } } });
+  await db.job.deleteMany({ where: { status: "SUCCEEDED", finishedAt: { lt: new Date(now - 30 * DAY_MS) } } });
+  await scheduleDailyMaintenance(db, new Date(now + DAY_MS));
+}
+
+export function scheduleDailyMaintenance(db: Db, at = new Date()) {
+  const day = at.toISOString().slice(0, 10);
+  return enqueueJob(db, { type: "maintenance.daily", runAt: at, dedupeKey: `maintenance.daily:${day}` });
+}
+
+export const jobHandlers: Record<string, JobHandler> = {
+  "maintenance.daily": dailyMaintenance,
+};

@@ -1,0 +1,59 @@
+import type { Db } from "@kefu/db/client";
+import { logger } from "../logger.ts";
+import { jobHandlers, type JobHandler } from "./handlers.ts";
+import { claimJobs, completeJob, failJob, recoverStaleJobs } from "./queue.ts";
+
+/** Claims and runs one batch of due jobs; returns how many it ran. */
+export async function runDueJobs(db: Db, workerId: string, options: { batchSize?: number; handlers?: Record<string, JobHandler> } = {}) {
+  const handlers = options.handlers ?? jobHandlers;
+  const jobs = await claimJobs(db, workerId, options.batchSize ?? 10);
+  for (const job of jobs) {
+    const handler = handlers[job.type];
+    try {
+      if (!handler) throw new Error(`No handler for job type ${job.type}`);
+      await handler({ db, payload: job.payload });
+      await completeJob(db, job.id);
+    } catch (error) {
+      const outcome = await failJob(db, job, error);
+      logger[outcome === "DEAD" ? "error" : "warn"]({ err: error, jobId: job.id, type: job.type, attempts: job.attempts }, `job ${outcome === "DEAD" ? "dead" : "will retry"}`);
+    }
+  }
+  return jobs.length;
+}
+
+export interface WorkerLoop {
+  stop: () => Promise<void>;
+}
+
+/** Polls for due jobs until stopped; a stop waits for the batch in hand to finish. */
+export function startWorkerLoop(db: Db, workerId: string, options: { idleMs?: number } = {}): WorkerLoop {
+  let stopping = false;
+  let wake: (() => void) | undefined;
+  const loop = (async () => {
+    let lastRecovery = 0;
+    while (!stopping) {
+      try {
+        if (Date.now() - lastRecovery > 60_000) {
+          const recovered = await recoverStaleJobs(db);
+          if (recovered) logger.warn({ recovered }, "requeued jobs of a worker that stopped mid-run");
+          lastRecovery = Date.now();
+        }
+        const ran = await runDueJobs(db, workerId);
+        if (ran > 0) continue;
+      } catch (error) {
+        logger.error({ err: error }, "worker loop error");
+      }
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, options.idleMs ?? 1000);
+      });
+    }
+  })();
+  return {
+    stop: async () => {
+      stopping = true;
+      wake?.();
+      await loop;
+    },
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * The permission matrix (DESIGN §5): role → allowed actions. tRPC middleware, channel
+ * authorization and the UI (navigation, buttons) all read this one table.
+ */
+import type { Role } from "@kefu/db";
+
+export const ROLES = ["ADMIN", "SUPERVISOR", "AGENT", "QA"] as const satisfies readonly Role[];
+
+const ALL = ROLES;
+const MANAGERS = ["ADMIN", "SUPERVISOR"] as const;
+
+export const PERMISSIONS = {
+  /** see the staff directory */
+  "staff.read": MANAGERS,
+  /** create, edit, disable staff; reset passwords; force logout */
+  "staff.manage": ["ADMIN"],
+  "team.read": MANAGERS,
+  "team.manage": ["ADMIN"],
+  "audit.read": ["ADMIN"],
+  "security.alerts": ["ADMIN"],
+  "settings.manage": ["ADMIN"],
+  "jobs.manage": ["ADMIN"],
+  "monitor.view": MANAGERS,
+  "conversation.work": ["ADMIN", "SUPERVISOR", "AGENT"],
+  "conversation.supervise": MANAGERS,
+  "customer.read": ["ADMIN", "SUPERVISOR", "AGENT", "QA"],
+  "customer.reveal": MANAGERS,
+  "knowledge.read": ALL,
+  "knowledge.manage": MANAGERS,
+  "qa.review": ["ADMIN", "SUPERVISOR", "QA"],
+  "report.view": ["ADMIN", "SUPERVISOR", "QA"],
+  "integration.manage": ["ADMIN"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role | undefined | null, permission: Permission): boolean {
+  return !!role && (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export function permissionsOf(role: Role): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(role, p));
+}

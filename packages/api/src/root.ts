@@ -1,0 +1,20 @@
+import { auditRouter } from "./routers/audit.ts";
+import { authRouter } from "./routers/auth.ts";
+import { jobRouter } from "./routers/job.ts";
+import { settingsRouter } from "./routers/settings.ts";
+import { teamRouter } from "./routers/team.ts";
+import { userRouter } from "./routers/user.ts";
+import { createCallerFactory, router } from "./trpc.ts";
+
+export const appRouter = router({
+  auth: authRouter,
+  user: userRouter,
+  team: teamRouter,
+  audit: auditRouter,
+  settings: settingsRouter,
+  job: jobRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { idSchema } from "./user.schema.ts";
+
+const MAX_RANGE_MS = 366 * 24 * 3_600_000;
+
+export const auditListInput = z
+  .object({
+    cursor: idSchema.optional(),
+    limit: z.number().int().min(1).max(200).default(50),
+    action: z.string().trim().max(64).optional(),
+    actorId: idSchema.optional(),
+    result: z.enum(["SUCCESS", "FAILURE", "DENIED"]).optional(),
+    from: z.date().optional(),
+    to: z.date().optional(),
+  })
+  .refine((v) => !v.from || !v.to || (v.to >= v.from && v.to.getTime() - v.from.getTime() <= MAX_RANGE_MS), {
+    message: "must be after from and at most 366 days later",
+    path: ["to"],
+  });
+
+export const alertListInput = z.object({
+  cursor: idSchema.optional(),
+  limit: z.number().int().min(1).max(100).default(50),
+  unacknowledgedOnly: z.boolean().default(false),
+});
+
+export const alertAcknowledgeInput = z.object({ id: idSchema });

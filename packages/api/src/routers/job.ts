@@ -1,0 +1,12 @@
+import { permissionProcedure, router } from "../trpc.ts";
+import { jobCounts, listJobs, replayJob } from "../jobs/queue.ts";
+import { jobListInput, jobReplayInput } from "./job.schema.ts";
+
+export const jobRouter = router({
+  list: permissionProcedure("jobs.manage").input(jobListInput).query(({ ctx, input }) => listJobs(ctx.db, input)),
+  counts: permissionProcedure("jobs.manage").query(({ ctx }) => jobCounts(ctx.db)),
+  replay: permissionProcedure("jobs.manage")
+    .meta({ auditTarget: "Job" })
+    .input(jobReplayInput)
+    .mutation(({ ctx, input }) => replayJob(ctx.db, input.id)),
+});

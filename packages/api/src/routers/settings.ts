@@ -1,0 +1,17 @@
+import { permissionProcedure, router } from "../trpc.ts";
+import { getSetting, updateSetting } from "../services/settings/index.ts";
+import { securitySettingsInput } from "./settings.schema.ts";
+
+export const settingsRouter = router({
+  security: permissionProcedure("settings.manage").query(async ({ ctx }) => ({
+    session: await getSetting(ctx.db, "security.session"),
+    lockout: await getSetting(ctx.db, "security.lockout"),
+  })),
+  updateSecurity: permissionProcedure("settings.manage")
+    .meta({ auditTarget: "Setting" })
+    .input(securitySettingsInput)
+    .mutation(async ({ ctx, input }) => ({
+      session: await updateSetting(ctx.db, "security.session", input.session, ctx.session.id),
+      lockout: await updateSetting(ctx.db, "security.lockout", input.lockout, ctx.session.id),
+    })),
+});

@@ -1,0 +1,52 @@
+import { z } from "zod";
+
+export const roleSchema = z.enum(["ADMIN", "SUPERVISOR", "AGENT", "QA"]);
+export const presenceSchema = z.enum(["ONLINE", "BUSY", "AWAY", "OFFLINE"]);
+export const idSchema = z.number().int().positive();
+
+export const employeeNoSchema = z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9_-]+$/, "letters, digits, - and _ only");
+export const staffNameSchema = z.string().trim().min(1).max(64);
+export const emailSchema = z.string().trim().toLowerCase().max(191).pipe(z.email());
+export const phoneSchema = z.string().trim().regex(/^(\+?86)?1\d{10}$/, "a mainland mobile number, 11 digits starting with 1");
+export const passwordSchema = z.string().min(8).max(128);
+
+export const staffListInput = z.object({
+  cursor: idSchema.optional(),
+  limit: z.number().int().min(1).max(100).default(50),
+  search: z.string().trim().max(64).optional(),
+  role: roleSchema.optional(),
+  teamId: idSchema.optional(),
+  status: z.enum(["active", "disabled", "locked"]).optional(),
+});
+
+export const staffCreateInput = z.object({
+  employeeNo: employeeNoSchema,
+  name: staffNameSchema,
+  email: emailSchema,
+  phone: phoneSchema.optional(),
+  role: roleSchema,
+  teamIds: z.array(idSchema).max(20).default([]),
+  maxConcurrent: z.number().int().min(1).max(50).default(5),
+  password: passwordSchema,
+});
+
+export const staffUpdateInput = z.object({
+  id: idSchema,
+  name: staffNameSchema.optional(),
+  email: emailSchema.optional(),
+  phone: phoneSchema.nullable().optional(),
+  role: roleSchema.optional(),
+  teamIds: z.array(idSchema).max(20).optional(),
+  maxConcurrent: z.number().int().min(1).max(50).optional(),
+});
+
+export const staffIdInput = z.object({ id: idSchema });
+export const staffSetDisabledInput = z.object({ id: idSchema, disabled: z.boolean() });
+export const staffResetPasswordInput = z.object({ id: idSchema, password: passwordSchema });
+export const changeOwnPasswordInput = z.object({ currentPassword: z.string().min(1).max(128), newPassword: passwordSchema });
+export const setOwnPresenceInput = z.object({ presence: presenceSchema });
+export const setLocaleInput = z.object({ locale: z.enum(["zh-CN", "en"]) });
+
+export type StaffCreateInput = z.infer<typeof staffCreateInput>;
+export type StaffUpdateInput = z.infer<typeof staffUpdateInput>;
+export type StaffListInput = z.infer<typeof staffListInput>;

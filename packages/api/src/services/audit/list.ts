@@ -1,0 +1,44 @@
+import type { AuditResult, Db, Prisma } from "@kefu/db/client";
+
+export interface AuditListInput {
+  cursor?: number;
+  limit: number;
+  action?: string;
+  actorId?: number;
+  result?: AuditResult;
+  from?: Date;
+  to?: Date;
+}
+
+/** Newest first, keyset-paginated by id. */
+export async function listAuditLogs(db: Db, input: AuditListInput) {
+  const where: Prisma.AuditLogWhereInput = {
+    ...(input.cursor ? { id: { lt: input.cursor } } : {}),
+    ...(input.action ? { action: { startsWith: input.action } } : {}),
+    ...(input.actorId ? { actorId: input.actorId } : {}),
+    ...(input.result ? { result: input.result } : {}),
+    ...(input.from || input.to ? { createdAt: { ...(input.from ? { gte: input.from } : {}), ...(input.to ? { lte: input.to } : {}) } } : {}),
+  };
+  const rows = await db.auditLog.findMany({
+    where,
+    orderBy: { id: "desc" },
+    take: input.limit + 1,
+    select: {
+      id: true,
+      action: true,
+      actorId: true,
+      actorLabel: true,
+      targetType: true,
+      targetId: true,
+      result: true,
+      ip: true,
+      userAgent: true,
+      detail: true,
+      createdAt: true,
+      actor: { select: { name: true, employeeNo: true } },
+    },
+  });
+  const hasMore = rows.length > input.limit;
+  const items = hasMore ? rows.slice(0, input.limit) : rows;
+  return { items, nextCursor: hasMore ? items.at(-1)?.id : undefined };
+}
