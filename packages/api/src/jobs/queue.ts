@@ -3,7 +3,7 @@
  * (`enqueueJob(tx, …)`); workers claim due jobs with `FOR UPDATE SKIP LOCKED`, so N workers never
  * run the same job; failures retry with exponential backoff and end as DEAD, kept for replay.
  */
-import type { Db, JobStatus, Prisma } from "@kefu/db/client";
+import { Prisma, type Db, type JobStatus } from "@kefu/db/client";
 import { AppError } from "../errors.ts";
 
 type Client = Db | Prisma.TransactionClient;
@@ -38,14 +38,20 @@ export interface ClaimedJob {
 }
 
 export async function claimJobs(db: Db, workerId: string, limit: number): Promise<ClaimedJob[]> {
-  return db.$transaction(async (tx) => {
-    const due = await tx.$queryRaw<{ id: number }[]>`
-      SELECT id FROM Job WHERE status = 'PENDING' AND runAt <= NOW(3) ORDER BY runAt, id LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
-    if (due.length === 0) return [];
-    const ids = due.map((row) => Number(row.id));
-    await tx.job.updateMany({ where: { id: { in: ids } }, data: { status: "RUNNING", lockedAt: new Date(), lockedBy: workerId, attempts: { increment: 1 } } });
-    return tx.job.findMany({ where: { id: { in: ids } }, select: { id: true, type: true, payload: true, attempts: true, maxAttempts: true }, orderBy: { id: "asc" } });
-  });
+  // READ COMMITTED: no gap locks, so concurrent claimers skip each other's rows instead of deadlocking.
+  return db.$transaction(
+    async (tx) => {
+      const due = await tx.$queryRaw<{ id: number }[]>`
+        SELECT id FROM Job WHERE status = 'PENDING' AND runAt <= NOW(3) ORDER BY runAt, id LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
+      if (due.length === 0) return [];
+      const ids = due.map((row) => Number(row.id));
+      await tx.$executeRaw`
+        UPDATE Job SET status = 'RUNNING', lockedAt = NOW(3), lockedBy = ${workerId}, attempts = attempts + 1, updatedAt = NOW(3)
+        WHERE id IN (${Prisma.join(ids)})`;
+      return tx.job.findMany({ where: { id: { in: ids } }, select: { id: true, type: true, payload: true, attempts: true, maxAttempts: true }, orderBy: { id: "asc" } });
+    },
+    { isolationLevel: "ReadCommitted" },
+  );
 }
 
 /** 2^attempts seconds, at most an hour. */

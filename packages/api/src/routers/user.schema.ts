@@ -7,7 +7,11 @@ export const idSchema = z.number().int().positive();
 export const employeeNoSchema = z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9_-]+$/, "letters, digits, - and _ only");
 export const staffNameSchema = z.string().trim().min(1).max(64);
 export const emailSchema = z.string().trim().toLowerCase().max(191).pipe(z.email());
-export const phoneSchema = z.string().trim().regex(/^(\+?86)?1\d{10}$/, "a mainland mobile number, 11 digits starting with 1");
+export const phoneSchema = z
+  .string()
+  .max(24)
+  .transform((value) => value.replace(/[\s-]/g, ""))
+  .pipe(z.string().regex(/^(\+?86)?1\d{10}$/, "a mainland mobile number, 11 digits starting with 1"));
 export const passwordSchema = z.string().min(8).max(128);
 
 export const staffListInput = z.object({
