@@ -2,7 +2,8 @@ import { z } from "zod";
 import { parseFieldKeys, type FieldKeys } from "./crypto.ts";
 import { readEnv } from "./read-env.ts";
 
-const isProduction = process.env.NODE_ENV === "production";
+// `next build` runs with NODE_ENV=production but starts nothing: secrets are required when a process starts.
+const isProduction = process.env.NODE_ENV === "production" && process.env.NEXT_PHASE !== "phase-production-build";
 
 /** A secret that has a development default but must be set explicitly in production. */
 export function secret(devDefault: string, minLength = 16) {

@@ -50,7 +50,7 @@ export function Field({ label, htmlFor, description, error, required = false, cl
   }
 
   return (
-    <div className={cn("grid min-w-0 gap-1.5", className)}>
+    <div className={cn("grid min-w-0 content-start gap-1.5", className)}>
       <Label htmlFor={htmlFor} required={required}>
         {label}
       </Label>

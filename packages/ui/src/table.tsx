@@ -64,8 +64,9 @@ export function TableHead({ className, scope = "col", ...props }: ComponentProps
   );
 }
 
+/** Cell; does not wrap by default (the table scrolls instead). Add `whitespace-normal` for long text. */
 export function TableCell({ className, ...props }: ComponentProps<"td">) {
-  return <td className={cn("px-3 py-2.5 align-middle text-slate-700", className)} {...props} />;
+  return <td className={cn("px-3 py-2.5 align-middle whitespace-nowrap text-slate-700", className)} {...props} />;
 }
 
 export function TableCaption({ className, ...props }: ComponentProps<"caption">) {

@@ -203,3 +203,15 @@ export async function setLocale(db: Db, userId: number, locale: "zh-CN" | "en") 
   await db.user.update({ where: { id: userId }, data: { locale } });
   return { locale };
 }
+
+/** Head counts for the home page of managers. */
+export async function staffOverview(db: Db) {
+  const now = new Date();
+  const [total, online, locked, byPresence] = await Promise.all([
+    db.user.count({ where: { disabledAt: null } }),
+    db.user.count({ where: { disabledAt: null, presence: { in: ["ONLINE", "BUSY"] } } }),
+    db.user.count({ where: { lockedUntil: { gt: now } } }),
+    db.user.groupBy({ by: ["presence"], where: { disabledAt: null, role: "AGENT" }, _count: { _all: true } }),
+  ]);
+  return { total, online, locked, agentsByPresence: Object.fromEntries(byPresence.map((g) => [g.presence, g._count._all])) as Partial<Record<"ONLINE" | "BUSY" | "AWAY" | "OFFLINE", number>> };
+}

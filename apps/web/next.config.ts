@@ -1,0 +1,51 @@
+import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+const isProduction = process.env.NODE_ENV === "production";
+
+function realtimeOrigins(): string {
+  const host = process.env.PUSHER_CLIENT_HOST ?? process.env.PUSHER_HOST;
+  if (host) {
+    const port = process.env.PUSHER_CLIENT_PORT ?? process.env.PUSHER_PORT;
+    return `ws://${host}${port ? `:${port}` : ""} wss://${host}${port ? `:${port}` : ""}`;
+  }
+  return "wss://*.pusher.com https://*.pusher.com https://sockjs-*.pusher.com";
+}
+
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  // Next.js inlines its bootstrap scripts; dev mode also needs eval for fast refresh.
+  `script-src 'self' 'unsafe-inline'${isProduction ? "" : " 'unsafe-eval'"}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  `connect-src 'self' ${realtimeOrigins()}`,
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join("; ");
+
+const securityHeaders = [
+  { key: "Content-Security-Policy", value: contentSecurityPolicy },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), publickey-credentials-get=(self)" },
+  ...(isProduction ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
+];
+
+const config: NextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  transpilePackages: ["@kefu/api", "@kefu/db", "@kefu/ui"],
+  serverExternalPackages: ["@node-rs/argon2", "mariadb", "pino", "pusher", "ioredis", "@prisma/adapter-mariadb"],
+  typedRoutes: false,
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
+};
+
+export default createNextIntlPlugin("./src/i18n/request.ts")(config);

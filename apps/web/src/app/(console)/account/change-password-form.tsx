@@ -1,0 +1,62 @@
+"use client";
+
+import { Button } from "@kefu/ui/button";
+import { Field } from "@kefu/ui/field";
+import { Input } from "@kefu/ui/input";
+import { useToast } from "@kefu/ui/toast";
+import { useMutation } from "@tanstack/react-query";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import { useApiErrors } from "~/lib/trpc-errors";
+import { useTRPC } from "~/trpc/react";
+
+export function ChangePasswordForm({ identifier }: { identifier: string }) {
+  const t = useTranslations();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const { toast } = useToast();
+  const errors = useApiErrors();
+  const [form, setForm] = useState({ currentPassword: "", newPassword: "", confirmPassword: "" });
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const mutation = useMutation(trpc.auth.changePassword.mutationOptions());
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (form.newPassword !== form.confirmPassword) {
+      setFieldErrors({ confirmPassword: t("account.passwordMismatch") });
+      return;
+    }
+    setFieldErrors({});
+    try {
+      await mutation.mutateAsync({ currentPassword: form.currentPassword, newPassword: form.newPassword });
+      // The change ended every session, this one too: sign in again with the new password.
+      await signIn("password", { identifier, password: form.newPassword, redirect: false });
+      setForm({ currentPassword: "", newPassword: "", confirmPassword: "" });
+      toast({ title: t("account.passwordChanged"), variant: "success" });
+      router.refresh();
+    } catch (error) {
+      setFieldErrors(errors.fieldErrors(error));
+      toast({ title: errors.message(error), variant: "error" });
+    }
+  }
+
+  const set = (key: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
+  return (
+    <form className="space-y-4" onSubmit={onSubmit} noValidate>
+      <Field label={t("account.currentPassword")} htmlFor="currentPassword" error={fieldErrors.currentPassword} required>
+        <Input type="password" autoComplete="current-password" value={form.currentPassword} onChange={set("currentPassword")} maxLength={128} />
+      </Field>
+      <Field label={t("account.newPassword")} htmlFor="newPassword" error={fieldErrors.newPassword} description={t("account.passwordHint")} required>
+        <Input type="password" autoComplete="new-password" value={form.newPassword} onChange={set("newPassword")} maxLength={128} />
+      </Field>
+      <Field label={t("account.confirmPassword")} htmlFor="confirmPassword" error={fieldErrors.confirmPassword} required>
+        <Input type="password" autoComplete="new-password" value={form.confirmPassword} onChange={set("confirmPassword")} maxLength={128} />
+      </Field>
+      <Button type="submit" loading={mutation.isPending}>
+        {t("account.changePassword")}
+      </Button>
+    </form>
+  );
+}

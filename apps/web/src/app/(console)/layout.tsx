@@ -1,0 +1,56 @@
+import { can } from "@kefu/api/permissions";
+import { Avatar } from "@kefu/ui/avatar";
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { ConsoleNav } from "~/components/console-nav";
+import { SecurityAlertBadge } from "~/components/security-alert-badge";
+import { SessionKeeper } from "~/components/session-keeper";
+import { SignOutButton } from "~/components/sign-out-button";
+import { NAV_ITEMS } from "~/lib/navigation";
+import { requireUser } from "~/server/permissions";
+import { realtimeClientConfig } from "@kefu/api";
+import { RealtimeProvider } from "~/components/realtime-provider";
+
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const user = await requireUser();
+  const t = await getTranslations();
+  const items = NAV_ITEMS.filter((item) => !item.permission || can(user.role, item.permission));
+  return (
+    <RealtimeProvider config={realtimeClientConfig()}>
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
+        {t("app.skipToContent")}
+      </a>
+      <div className="min-h-dvh md:grid md:grid-cols-[14rem_1fr]">
+        <aside className="border-b border-slate-200 bg-white md:min-h-dvh md:border-r md:border-b-0">
+          <div className="flex items-center justify-between gap-2 px-4 py-3 md:flex-col md:items-start">
+            <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
+              <span className="flex size-8 items-center justify-center rounded-lg bg-primary-600 text-white" aria-hidden>
+                客
+              </span>
+              {t("app.name")}
+            </Link>
+          </div>
+          <div className="px-2 pb-2 md:px-3">
+            <ConsoleNav items={items} />
+          </div>
+        </aside>
+        <div className="flex min-w-0 flex-col">
+          <header className="flex items-center justify-end gap-3 border-b border-slate-200 bg-white px-4 py-2">
+            {can(user.role, "security.alerts") ? <SecurityAlertBadge /> : null}
+            <div className="flex items-center gap-2 text-sm" data-testid="current-user">
+              <Avatar name={user.name} size="sm" />
+              <span className="hidden sm:inline">{user.name}</span>
+              <span className="text-slate-500">{t(`roles.${user.role}`)}</span>
+            </div>
+            <SignOutButton />
+          </header>
+          <main id="main" className="mx-auto w-full max-w-6xl min-w-0 flex-1 px-4 py-6">
+            {children}
+          </main>
+        </div>
+      </div>
+      <SessionKeeper />
+    </RealtimeProvider>
+  );
+}

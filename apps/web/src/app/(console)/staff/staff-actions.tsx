@@ -1,0 +1,116 @@
+"use client";
+
+import { Button } from "@kefu/ui/button";
+import { ConfirmDialog } from "@kefu/ui/confirm-dialog";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@kefu/ui/dropdown-menu";
+import { Field } from "@kefu/ui/field";
+import { Input } from "@kefu/ui/input";
+import { useToast } from "@kefu/ui/toast";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useApiErrors } from "~/lib/trpc-errors";
+import { useTRPC } from "~/trpc/react";
+import type { StaffRow } from "./staff-directory";
+
+type Pending = "disable" | "logout" | "reset" | null;
+
+export function StaffActions({ row, isSelf, locked, onEdit }: { row: StaffRow; isSelf: boolean; locked: boolean; onEdit: () => void }) {
+  const t = useTranslations();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { toast } = useToast();
+  const errors = useApiErrors();
+  const [pending, setPending] = useState<Pending>(null);
+  const [newPassword, setNewPassword] = useState("");
+  const [passwordError, setPasswordError] = useState<string | undefined>();
+
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.user.pathKey() });
+  const onError = (error: unknown) => toast({ title: errors.message(error), variant: "error" });
+  const setDisabled = useMutation(trpc.user.setDisabled.mutationOptions({ onSettled: refresh }));
+  const forceLogout = useMutation(trpc.user.forceLogout.mutationOptions());
+  const unlock = useMutation(trpc.user.unlock.mutationOptions({ onSettled: refresh }));
+  const resetPassword = useMutation(trpc.user.resetPassword.mutationOptions({ onSettled: refresh }));
+
+  async function run(action: () => Promise<unknown>, success: string) {
+    try {
+      await action();
+      toast({ title: success, variant: "success" });
+    } catch (error) {
+      onError(error);
+      throw error;
+    }
+  }
+
+  return (
+    <>
+      <DropdownMenu>
+        <DropdownMenuTrigger asChild>
+          <Button variant="outline" size="sm" aria-label={`${t("common.actions")} ${row.name}`}>
+            {t("common.actions")}
+          </Button>
+        </DropdownMenuTrigger>
+        <DropdownMenuContent align="end">
+          <DropdownMenuItem onSelect={onEdit}>{t("common.edit")}</DropdownMenuItem>
+          <DropdownMenuItem onSelect={() => { setNewPassword(""); setPasswordError(undefined); setPending("reset"); }}>{t("staff.resetPassword")}</DropdownMenuItem>
+          {locked ? <DropdownMenuItem onSelect={() => void run(() => unlock.mutateAsync({ id: row.id }), t("staff.unlockDone", { name: row.name })).catch(() => undefined)}>{t("staff.unlock")}</DropdownMenuItem> : null}
+          {isSelf ? null : (
+            <>
+              <DropdownMenuItem onSelect={() => setPending("logout")}>{t("staff.forceLogout")}</DropdownMenuItem>
+              <DropdownMenuSeparator />
+              {row.disabledAt ? (
+                <DropdownMenuItem onSelect={() => void run(() => setDisabled.mutateAsync({ id: row.id, disabled: false }), t("staff.enabledToast", { name: row.name })).catch(() => undefined)}>
+                  {t("staff.enable")}
+                </DropdownMenuItem>
+              ) : (
+                <DropdownMenuItem variant="danger" onSelect={() => setPending("disable")}>
+                  {t("staff.disable")}
+                </DropdownMenuItem>
+              )}
+            </>
+          )}
+        </DropdownMenuContent>
+      </DropdownMenu>
+
+      <ConfirmDialog
+        open={pending === "disable"}
+        onOpenChange={(open) => !open && setPending(null)}
+        title={t("staff.confirmDisableTitle", { name: row.name })}
+        description={t("staff.confirmDisableBody")}
+        confirmLabel={t("staff.disable")}
+        cancelLabel={t("common.cancel")}
+        destructive
+        onConfirm={() => run(() => setDisabled.mutateAsync({ id: row.id, disabled: true }), t("staff.disabledToast", { name: row.name }))}
+      />
+      <ConfirmDialog
+        open={pending === "logout"}
+        onOpenChange={(open) => !open && setPending(null)}
+        title={t("staff.confirmLogoutTitle", { name: row.name })}
+        description={t("staff.confirmLogoutBody")}
+        confirmLabel={t("staff.forceLogout")}
+        cancelLabel={t("common.cancel")}
+        onConfirm={() => run(() => forceLogout.mutateAsync({ id: row.id }), t("staff.logoutDone", { name: row.name }))}
+      />
+      <ConfirmDialog
+        open={pending === "reset"}
+        onOpenChange={(open) => !open && setPending(null)}
+        title={t("staff.resetPassword")}
+        description={t("staff.initialPasswordHint")}
+        confirmLabel={t("staff.resetPassword")}
+        cancelLabel={t("common.cancel")}
+        onConfirm={async () => {
+          try {
+            await run(() => resetPassword.mutateAsync({ id: row.id, password: newPassword }), t("staff.resetDone", { name: row.name }));
+          } catch (error) {
+            setPasswordError(errors.fieldErrors(error).password ?? errors.message(error));
+            throw error;
+          }
+        }}
+      >
+        <Field label={t("staff.newPassword")} htmlFor={`reset-password-${row.id}`} error={passwordError} required>
+          <Input type="password" autoComplete="new-password" value={newPassword} onChange={(e) => setNewPassword(e.target.value)} maxLength={128} />
+        </Field>
+      </ConfirmDialog>
+    </>
+  );
+}

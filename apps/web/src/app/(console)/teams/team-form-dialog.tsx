@@ -1,0 +1,109 @@
+"use client";
+
+import { Button } from "@kefu/ui/button";
+import { Dialog, DialogBody, DialogContent, DialogFooter, DialogHeader, DialogTitle } from "@kefu/ui/dialog";
+import { Field } from "@kefu/ui/field";
+import { Input } from "@kefu/ui/input";
+import { Switch } from "@kefu/ui/switch";
+import { Textarea } from "@kefu/ui/textarea";
+import { useToast } from "@kefu/ui/toast";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useEffect, useState, type FormEvent } from "react";
+import { useApiErrors } from "~/lib/trpc-errors";
+import { useTRPC } from "~/trpc/react";
+import type { TeamRow } from "./team-board";
+
+const EMPTY = { name: "", description: "", autoAssign: true, maxQueueLength: "200", replyTimeoutSeconds: "180" };
+
+export function TeamFormDialog({ team, open, onOpenChange }: { team: TeamRow | null; open: boolean; onOpenChange: (open: boolean) => void }) {
+  const t = useTranslations();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { toast } = useToast();
+  const errors = useApiErrors();
+  const [form, setForm] = useState(EMPTY);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const create = useMutation(trpc.team.create.mutationOptions());
+  const update = useMutation(trpc.team.update.mutationOptions());
+
+  useEffect(() => {
+    if (!open) return;
+    setFieldErrors({});
+    setForm(
+      team
+        ? { name: team.name, description: team.description ?? "", autoAssign: team.autoAssign, maxQueueLength: String(team.maxQueueLength), replyTimeoutSeconds: String(team.replyTimeoutSeconds) }
+        : EMPTY,
+    );
+  }, [open, team]);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const values = {
+      name: form.name,
+      description: form.description,
+      autoAssign: form.autoAssign,
+      maxQueueLength: Number(form.maxQueueLength),
+      replyTimeoutSeconds: Number(form.replyTimeoutSeconds),
+    };
+    try {
+      if (team) {
+        await update.mutateAsync({ id: team.id, ...values });
+        toast({ title: t("teams.updated"), variant: "success" });
+      } else {
+        const created = await create.mutateAsync(values);
+        toast({ title: t("teams.created", { name: created.name }), variant: "success" });
+      }
+      await queryClient.invalidateQueries({ queryKey: trpc.team.pathKey() });
+      onOpenChange(false);
+    } catch (error) {
+      setFieldErrors(errors.fieldErrors(error));
+      toast({ title: errors.message(error), variant: "error" });
+    }
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogContent closeLabel={t("common.close")}>
+        <form onSubmit={onSubmit} noValidate>
+          <DialogHeader>
+            <DialogTitle>{team ? t("teams.edit") : t("teams.create")}</DialogTitle>
+          </DialogHeader>
+          <DialogBody className="space-y-4">
+            <Field label={t("teams.name")} htmlFor="team-name" error={fieldErrors.name} required>
+              <Input name="name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} maxLength={64} />
+            </Field>
+            <Field label={t("teams.descriptionLabel")} htmlFor="team-description" error={fieldErrors.description}>
+              <Textarea name="description" value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} maxLength={500} />
+            </Field>
+            <div className="flex items-center justify-between gap-3">
+              <div>
+                <label htmlFor="team-autoAssign" className="text-sm font-medium">
+                  {t("teams.autoAssign")}
+                </label>
+                <p className="text-sm text-slate-500">{t("teams.autoAssignHint")}</p>
+              </div>
+              <Switch id="team-autoAssign" checked={form.autoAssign} onCheckedChange={(checked) => setForm({ ...form, autoAssign: checked })} />
+            </div>
+            <div className="grid gap-4 sm:grid-cols-2">
+              <Field label={t("teams.maxQueueLength")} htmlFor="team-maxQueueLength" error={fieldErrors.maxQueueLength}>
+                <Input type="number" min={1} max={10000} value={form.maxQueueLength} onChange={(e) => setForm({ ...form, maxQueueLength: e.target.value })} />
+              </Field>
+              <Field label={t("teams.replyTimeout")} htmlFor="team-replyTimeoutSeconds" error={fieldErrors.replyTimeoutSeconds} description={t("teams.replyTimeoutHint")}>
+                <Input type="number" min={30} max={3600} value={form.replyTimeoutSeconds} onChange={(e) => setForm({ ...form, replyTimeoutSeconds: e.target.value })} />
+              </Field>
+            </div>
+          </DialogBody>
+          <DialogFooter>
+            <Button variant="outline" onClick={() => onOpenChange(false)}>
+              {t("common.cancel")}
+            </Button>
+            <Button type="submit" loading={create.isPending || update.isPending}>
+              {t("common.save")}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,51 @@
+"use client";
+
+import type { RealtimeClientConfig } from "@kefu/api/client";
+import type Pusher from "pusher-js";
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+
+const RealtimeContext = createContext<Pusher | null>(null);
+
+/** One pusher-js connection per tab, configured by the server at runtime (soketi or Pusher Channels). */
+export function RealtimeProvider({ config, children }: { config: RealtimeClientConfig; children: ReactNode }) {
+  const [client, setClient] = useState<Pusher | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    let instance: Pusher | undefined;
+    void import("pusher-js").then(({ default: PusherClient }) => {
+      if (cancelled) return;
+      instance = new PusherClient(config.key, {
+        cluster: config.cluster,
+        ...("wsHost" in config ? { wsHost: config.wsHost, wsPort: config.wsPort, wssPort: config.wsPort } : {}),
+        forceTLS: config.forceTLS,
+        enabledTransports: ["ws", "wss"],
+        channelAuthorization: { endpoint: config.authEndpoint, transport: "ajax" },
+      });
+      setClient(instance);
+    });
+    return () => {
+      cancelled = true;
+      instance?.disconnect();
+    };
+  }, [config]);
+  return <RealtimeContext.Provider value={client}>{children}</RealtimeContext.Provider>;
+}
+
+/** Calls `onEvent` for each `event` on `channel` while the component is mounted. */
+export function useRealtimeEvent<T>(channel: string | null, event: string, onEvent: (data: T) => void) {
+  const client = useContext(RealtimeContext);
+  const handler = useRef(onEvent);
+  useEffect(() => {
+    handler.current = onEvent;
+  });
+  useEffect(() => {
+    if (!client || !channel) return;
+    const subscription = client.subscribe(channel);
+    const listener = (data: T) => handler.current(data);
+    subscription.bind(event, listener);
+    return () => {
+      subscription.unbind(event, listener);
+      client.unsubscribe(channel);
+    };
+  }, [client, channel, event]);
+}

@@ -1,0 +1,19 @@
+import type { Permission } from "@kefu/api/permissions";
+
+export interface NavItem {
+  href: string;
+  /** key under `nav` in the message catalogue */
+  label: "home" | "staff" | "teams" | "audit" | "security" | "jobs" | "account";
+  permission?: Permission;
+}
+
+/** Only built areas appear; each shows only to roles whose permissions allow it. */
+export const NAV_ITEMS: NavItem[] = [
+  { href: "/", label: "home" },
+  { href: "/staff", label: "staff", permission: "staff.read" },
+  { href: "/teams", label: "teams", permission: "team.read" },
+  { href: "/audit", label: "audit", permission: "audit.read" },
+  { href: "/security", label: "security", permission: "security.alerts" },
+  { href: "/jobs", label: "jobs", permission: "jobs.manage" },
+  { href: "/account", label: "account" },
+];

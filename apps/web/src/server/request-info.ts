@@ -1,0 +1,35 @@
+import "server-only";
+
+/** The client's address as the proxy in front of us reports it (first X-Forwarded-For hop). */
+export function clientIp(headers: Headers | Record<string, string | string[] | undefined>): string | null {
+  const get = (name: string) => {
+    if (headers instanceof Headers) return headers.get(name);
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const forwarded = get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || get("x-real-ip") || null;
+}
+
+export function userAgentOf(headers: Headers | Record<string, string | string[] | undefined>): string | null {
+  if (headers instanceof Headers) return headers.get("user-agent");
+  const value = headers["user-agent"];
+  return (Array.isArray(value) ? value[0] : value) ?? null;
+}
+
+/**
+ * Mutations must come from our own pages (next-auth's CSRF token covers only its own routes).
+ * Same-origin means the Origin header's host is this request's host (or the configured public URL).
+ */
+export function isSameOrigin(headers: Headers, publicUrl?: string): boolean {
+  const origin = headers.get("origin");
+  if (!origin) return headers.get("sec-fetch-site") === "same-origin";
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    return false;
+  }
+  const hosts = [headers.get("x-forwarded-host"), headers.get("host"), publicUrl ? new URL(publicUrl).host : null].filter(Boolean);
+  return hosts.includes(originHost);
+}
