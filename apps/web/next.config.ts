@@ -43,9 +43,7 @@ const config: NextConfig = {
   transpilePackages: ["@kefu/api", "@kefu/db", "@kefu/ui"],
   serverExternalPackages: ["@node-rs/argon2", "mariadb", "pino", "pusher", "ioredis", "@prisma/adapter-mariadb"],
   typedRoutes: false,
-  async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
-  },
+  headers: () => Promise.resolve([{ source: "/:path*", headers: securityHeaders }]),
 };
 
 export default createNextIntlPlugin("./src/i18n/request.ts")(config);

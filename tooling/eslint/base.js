@@ -7,7 +7,7 @@ import tseslint from "typescript-eslint";
  */
 export function baseConfig(tsconfigRootDir) {
   return tseslint.config(
-    { ignores: ["**/generated/**", "**/.next/**", "**/node_modules/**", "**/dist/**", "**/public/sw.js", "**/next-env.d.ts"] },
+    { ignores: ["**/generated/**", "**/.next/**", "**/node_modules/**", "**/dist/**", "**/public/sw.js", "**/next-env.d.ts", "**/scripts/*.mjs"] },
     js.configs.recommended,
     ...tseslint.configs.recommendedTypeChecked,
     {

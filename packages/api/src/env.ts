@@ -8,6 +8,8 @@ const bool = z
 
 export const apiEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  /** the name in each log line: web, worker, … */
+  KEFU_SERVICE: z.string().max(32).default("kefu"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** HMAC key of the audit hash chain: database write access alone cannot rebuild the chain */
   AUDIT_HMAC_KEY: secret("dev-only-audit-hmac-key-change-me"),

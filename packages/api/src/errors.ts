@@ -68,7 +68,7 @@ interface PrismaLikeError {
 }
 
 function isPrismaKnownError(error: unknown): error is PrismaLikeError {
-  return typeof error === "object" && error !== null && "code" in error && typeof (error as { code: unknown }).code === "string" && /^P\d{4}$/.test((error as { code: string }).code);
+  return typeof error === "object" && error !== null && "code" in error && typeof (error).code === "string" && /^P\d{4}$/.test((error as { code: string }).code);
 }
 
 /** Turns anything a service throws into a TRPCError whose code is never INTERNAL for a known case. */

@@ -4,7 +4,7 @@ import { apiEnv } from "./env.ts";
 /** Structured JSON logs, one object per line. */
 export const logger = pino({
   level: apiEnv().LOG_LEVEL,
-  base: { service: process.env.KEFU_SERVICE ?? "kefu" },
+  base: { service: apiEnv().KEFU_SERVICE },
   redact: { paths: ["password", "*.password", "*.newPassword", "*.currentPassword", "req.headers.cookie"], remove: true },
   timestamp: pino.stdTimeFunctions.isoTime,
 });

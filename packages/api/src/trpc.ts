@@ -52,7 +52,7 @@ interface IssueLike {
 }
 
 function schemaIssues(cause: unknown): IssueLike[] | null {
-  if (cause && typeof cause === "object" && "issues" in cause && Array.isArray((cause as { issues: unknown }).issues)) {
+  if (cause && typeof cause === "object" && "issues" in cause && Array.isArray((cause).issues)) {
     return (cause as { issues: IssueLike[] }).issues;
   }
   return null;
@@ -123,7 +123,7 @@ const auditMutations = t.middleware(async ({ ctx, next, path, type, meta, getRaw
   if (type !== "mutation") return result;
   const input = await getRawInput().catch(() => undefined);
   const data = result.ok ? (result.data as { id?: unknown } | undefined) : undefined;
-  const inputId = input && typeof input === "object" && "id" in input ? (input as { id: unknown }).id : undefined;
+  const inputId = input && typeof input === "object" && "id" in input ? (input).id : undefined;
   const targetId = typeof inputId === "number" || typeof inputId === "string" ? inputId : typeof data?.id === "number" ? data.id : null;
   await appendAudit(ctx.db, {
     actorId: ctx.session?.id ?? null,

@@ -42,3 +42,8 @@ export function fieldKeysFromEnv(): FieldKeys {
   }
   return cachedKeys;
 }
+
+/** The server test databases are created on (TEST_DATABASE_URL, else DATABASE_URL); the database name in it is ignored. */
+export function testServerUrl(): string {
+  return process.env.TEST_DATABASE_URL ?? dbEnv().DATABASE_URL;
+}

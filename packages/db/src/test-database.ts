@@ -4,6 +4,7 @@
 import { randomBytes } from "node:crypto";
 import * as mariadb from "mariadb";
 import { createDb, poolConfig, type Db } from "./client.ts";
+import { testServerUrl } from "./env.ts";
 import { migrate } from "./migrate.ts";
 
 export interface TestDatabase {
@@ -13,9 +14,6 @@ export interface TestDatabase {
   drop: () => Promise<void>;
 }
 
-export function testServerUrl(): string {
-  return process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? "mysql://root@127.0.0.1:3306/kefu";
-}
 
 export async function createTestDatabase(prefix = "kefu_test"): Promise<TestDatabase> {
   const server = new URL(testServerUrl().replace(/^mariadb:/, "mysql:"));

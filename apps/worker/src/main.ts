@@ -1,0 +1,26 @@
+// The job runner (thin: all logic lives in @kefu/api). Run several for throughput; they never
+// take the same job. SIGINT/SIGTERM finish the batch in hand, then exit.
+import { hostname } from "node:os";
+import { logger } from "@kefu/api";
+import { scheduleDailyMaintenance } from "@kefu/api/jobs";
+import { startWorkerLoop } from "@kefu/api/worker";
+import { getDb } from "@kefu/db/client";
+
+const db = getDb();
+const workerId = `${hostname()}:${process.pid}`;
+
+await scheduleDailyMaintenance(db);
+const loop = startWorkerLoop(db, workerId);
+logger.info({ workerId }, "worker started");
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "worker stopping");
+  await loop.stop();
+  await db.$disconnect();
+  process.exit(0);
+}
+process.on("SIGINT", () => void stop("SIGINT"));
+process.on("SIGTERM", () => void stop("SIGTERM"));

@@ -1,0 +1,49 @@
+/**
+ * The server Playwright tests run against: the production build (`next start`) on its own
+ * database (wiped and seeded with a small demo), its own soketi and a worker.
+ */
+import { createConnection } from "mariadb";
+import { poolConfig } from "@kefu/db/client";
+import { migrate } from "@kefu/db/migrate";
+import { seedDemo } from "@kefu/db/seed";
+import { httpOk, startProcess, waitFor } from "./lib/processes.ts";
+import { ensureSoketi, realtimeEnv, realtimeSettings, ROOT } from "./lib/services.ts";
+
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+const serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? "mysql://root@127.0.0.1:3306/kefu";
+const databaseUrl = serverUrl.replace(/\/[^/]*$/, "/kefu_e2e");
+
+const url = `http://localhost:${E2E_PORT}`;
+const secrets = {
+  AUTH_SECRET: "e2e-auth-secret-with-at-least-32-characters",
+  AUDIT_HMAC_KEY: "e2e-audit-hmac-key-0123456789",
+  FIELD_ENCRYPTION_KEYS: "e2e1:ZTJlLWZpZWxkLWtleS0wMTIzNDU2Nzg5YWJjZGVmMDE=",
+  LOOKUP_HASH_KEY: "e2e-lookup-hash-key-0123456789",
+};
+// The seed encrypts with the same keys the server will decrypt with.
+Object.assign(process.env, secrets);
+
+const config = poolConfig(databaseUrl);
+const connection = await createConnection({ ...config, database: undefined });
+await connection.query("DROP DATABASE IF EXISTS kefu_e2e");
+await connection.end();
+await migrate(databaseUrl);
+await seedDemo(databaseUrl, { conversations: 1500, customers: 300 });
+
+const realtime = { ...realtimeSettings(Number(process.env.E2E_PUSHER_PORT ?? 6011)), secret: "e2e-realtime-secret" };
+await ensureSoketi(realtime);
+const env = {
+  NODE_ENV: "production",
+  DATABASE_URL: databaseUrl,
+  NEXTAUTH_URL: url,
+  AUTH_URL: url,
+  ...secrets,
+  LOGIN_RATE_LIMIT_PER_IP: "1000",
+  LOG_LEVEL: "warn",
+  NEXT_TELEMETRY_DISABLED: "1",
+  ...realtimeEnv(realtime),
+};
+startProcess("worker", "pnpm", ["--filter", "@kefu/worker", "start"], { env: { ...env, KEFU_SERVICE: "worker" }, cwd: ROOT });
+startProcess("web", "pnpm", ["--filter", "@kefu/web", "start"], { env: { ...env, PORT: String(E2E_PORT), KEFU_SERVICE: "web" }, cwd: ROOT });
+await waitFor(httpOk(`http://127.0.0.1:${E2E_PORT}/api/health`), "the web server", 120_000);
+console.log(`e2e server ready on ${url}`);
