@@ -70,7 +70,7 @@ function reviewComment(total: number, weakest: string, redLine: string | null): 
 export function writeQuality(
   loader: BulkLoader,
   ids: IdAllocator,
-  options: { reviewers: readonly number[]; supervisorId: number | null; candidates: readonly ReviewCandidate[]; count: number; now: number },
+  options: { reviewers: readonly number[]; candidates: readonly ReviewCandidate[]; count: number; now: number },
 ): number {
   const scorecards = loader.table("Scorecard", ["id", "name", "description", "active", "createdAt", "updatedAt"] as const);
   const criteriaTable = loader.table("ScorecardCriterion", [
