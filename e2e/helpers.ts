@@ -11,7 +11,7 @@ export const ACCOUNTS = {
 export async function signIn(page: Page, identifier: string, password = DEMO_PASSWORD) {
   await page.goto("/sign-in");
   await page.getByLabel("工号或邮箱").fill(identifier);
-  await page.getByLabel("密码", { exact: true }).fill(password);
+  await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: "登录" }).click();
 }
 

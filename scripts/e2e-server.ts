@@ -6,10 +6,11 @@ import { createConnection } from "mariadb";
 import { poolConfig } from "@kefu/db/client";
 import { migrate } from "@kefu/db/migrate";
 import { seedDemo } from "@kefu/db/seed";
-import { httpOk, startProcess, waitFor } from "./lib/processes.ts";
+import { httpOk, isPortOpen, startProcess, waitFor } from "./lib/processes.ts";
 import { ensureSoketi, realtimeEnv, realtimeSettings, ROOT } from "./lib/services.ts";
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+if (await isPortOpen(E2E_PORT)) throw new Error(`Port ${E2E_PORT} is already in use: stop what listens there (or set E2E_PORT).`);
 const serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? "mysql://root@127.0.0.1:3306/kefu";
 const databaseUrl = serverUrl.replace(/\/[^/]*$/, "/kefu_e2e");
 

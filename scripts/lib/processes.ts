@@ -16,7 +16,7 @@ export function onShutdown(cleanup: () => Promise<void> | void) {
 export async function shutdown(code = 0): Promise<never> {
   if (!shuttingDown) {
     shuttingDown = true;
-    for (const { child } of children.reverse()) if (child.exitCode === null) child.kill("SIGTERM");
+    for (const { child } of children.reverse()) if (child.exitCode === null) killGroup(child);
     const running = children.filter(({ child }) => child.exitCode === null);
     await Promise.all(running.map(({ child }) => new Promise((resolve) => child.once("exit", resolve))));
     for (const cleanup of cleanups.reverse()) await cleanup();
@@ -24,6 +24,18 @@ export async function shutdown(code = 0): Promise<never> {
   process.exit(code);
 }
 
+function killGroup(child: ChildProcess) {
+  try {
+    if (child.pid) process.kill(-child.pid, "SIGTERM");
+  } catch {
+    child.kill("SIGTERM");
+  }
+}
+
+// A parent that dies without a signal (e.g. Playwright ending its web server) still takes the children along.
+process.on("exit", () => {
+  for (const { child } of children) if (child.exitCode === null) killGroup(child);
+});
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
@@ -31,7 +43,8 @@ const COLORS = [36, 35, 33, 32, 34];
 
 /** Starts a long-running child; its lines are prefixed with its name. If it dies, everything stops. */
 export function startProcess(name: string, command: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; quiet?: boolean } = {}) {
-  const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"] });
+  // Its own process group, so stopping it also stops what it started (pnpm → next-server).
+  const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
   const color = COLORS[children.length % COLORS.length];
   const prefix = `\x1b[${color}m${name.padEnd(8)}\x1b[0m│ `;
   const forward = (stream: NodeJS.WritableStream) => (chunk: Buffer) => {

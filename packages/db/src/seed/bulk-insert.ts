@@ -39,6 +39,7 @@ export function sqlLiteral(value: SqlValue): string {
   }
   if (typeof value === "boolean") return value ? "1" : "0";
   if (value instanceof Date) return `'${value.toISOString().slice(0, 23).replace("T", " ")}'`;
+  // eslint-disable-next-line no-control-regex -- MySQL string escaping must cover NUL and Ctrl-Z
   return `'${value.replace(/[\0\n\r\x1a'"\\]/g, (c) => ESCAPED[c] ?? c)}'`;
 }
 
@@ -100,14 +101,14 @@ export class BulkLoader {
 
   table<Column extends string>(table: string, columns: readonly Column[]): TableWriter<Column> {
     const writer = new TableWriter(this, table, columns);
-    this.writers.push(writer as unknown as TableWriter<string>);
+    this.writers.push(writer);
     return writer;
   }
 
-  flushThrough(target: TableWriter<string> | TableWriter<never>): void {
+  flushThrough(target: TableWriter<string>): void {
     for (const writer of this.writers) {
       if (writer.hasPending) this.sendInsert(writer);
-      if ((writer as unknown) === target) break;
+      if (writer === target) break;
     }
   }
 
@@ -143,6 +144,8 @@ export class BulkLoader {
   }
 
   private send(sql: string): void {
+    // after a failure nothing more is sent; the caller drops the connection, rolling back the open transaction
+    if (this.failure !== undefined) return;
     const result = this.connection.query(sql);
     result.catch((error: unknown) => {
       this.failure ??= error;
@@ -165,19 +168,14 @@ export class IdAllocator {
   }
 
   next(table: string): number {
-    const id = (this.last.get(table) ?? 0) + 1;
-    this.last.set(table, id);
-    return id;
+    return this.reserve(table, 1);
   }
 
   /** Reserves `count` consecutive ids and returns the first. */
   reserve(table: string, count: number): number {
-    const first = (this.last.get(table) ?? 0) + 1;
-    this.last.set(table, first + count - 1);
-    return first;
-  }
-
-  peekNext(table: string): number {
-    return (this.last.get(table) ?? 0) + 1;
+    const last = this.last.get(table);
+    if (last === undefined) throw new Error(`IdAllocator: ids of ${table} were not loaded`);
+    this.last.set(table, last + count);
+    return last + 1;
   }
 }

@@ -19,7 +19,7 @@ import type {
 } from "../../generated/prisma/enums.ts";
 import type { Random } from "./random.ts";
 import type { AgentRef, ArticleIndex, ArticleRef, Routing, TeamRef } from "./routing.ts";
-import { ConversationFacts, LINES, type TopicScript } from "./texts.ts";
+import { ConversationFacts, LINES, type Case, type TopicScript } from "./texts.ts";
 import { ArrivalCurve, SECOND } from "./time.ts";
 
 export type Outcome =
@@ -105,6 +105,7 @@ class ConversationStory {
   private readonly rng: Random;
   private readonly facts: ConversationFacts;
   private readonly draft: ConversationDraft;
+  private readonly case: Case;
   private team: TeamRef | null;
   private agent: AgentRef | null = null;
 
@@ -116,13 +117,13 @@ class ConversationStory {
     this.at = plan.createdAt;
     this.team = plan.team;
     this.facts = new ConversationFacts(plan.rng, plan.createdAt, plan.customer.city, plan.customer.level);
-    const opener = this.rng.pick(plan.script.openers);
+    this.case = this.rng.pick(plan.script.cases);
     this.draft = {
       customerId: plan.customer.id,
       channel: plan.channel,
       priority: PRIORITY[plan.customer.level],
       category: plan.script.category,
-      subject: opener.subject,
+      subject: this.case.subject,
       teamId: null,
       assigneeId: null,
       resolutionCategory: null,
@@ -134,7 +135,7 @@ class ConversationStory {
       events: [],
       cursor: plan.createdAt,
     };
-    this.customerSays(this.facts.fill(opener.text));
+    this.customerSays(this.facts.fill(this.case.question));
     this.event("CREATED", null, "BOT", { detail: { channel: plan.channel } });
   }
 
@@ -155,9 +156,9 @@ class ConversationStory {
     } else {
       this.botAnswersFirstQuestion();
       if (outcome === "OPEN_BOT") {
-        if (this.rng.chance(0.5)) {
+        if (this.draft.botLowConfidenceCount > 0 && this.rng.chance(0.6)) {
           this.wait(10, 50);
-          this.customerSays(this.facts.fill(this.rng.pick(this.plan.script.details)));
+          this.customerSays(this.rephrase());
         }
         this.wait(5, 60);
         return;
@@ -179,11 +180,12 @@ class ConversationStory {
     this.converse();
   }
 
+  /** The bot finds the right article most of the time; when it only finds a related one it is less sure. */
   private botAnswersFirstQuestion(): void {
     this.wait(1, 3);
-    const article = this.context.articles.pick(this.plan.script.topic, this.rng);
-    const understood = article !== undefined && (this.plan.outcome === "BOT_RESOLVED" || this.rng.chance(0.65));
-    if (understood) this.botQuotes(article);
+    const found = this.context.articles.find(this.case.article, this.plan.script.topic, this.rng);
+    const confident = this.plan.outcome === "BOT_RESOLVED" || this.rng.chance(found?.exact ? 0.7 : 0.35);
+    if (found && confident) this.botQuotes(found.article);
     else this.botDoesNotUnderstand();
   }
 
@@ -192,18 +194,23 @@ class ConversationStory {
   }
 
   private botDoesNotUnderstand(): void {
-    this.push("BOT", null, "TEXT", this.rng.pick(LINES.botNotUnderstood), null);
+    const lines = LINES.botNotUnderstood;
+    this.push("BOT", null, "TEXT", lines[(this.draft.botLowConfidenceCount + this.case.subject.length) % lines.length]!, null);
     this.draft.botLowConfidenceCount++;
   }
 
   private botResolves(): void {
-    if (this.rng.chance(0.35)) {
-      this.wait(15, 90);
-      this.customerSays(this.facts.fill(this.rng.pick(this.plan.script.details)));
-      this.wait(1, 3);
-      const article = this.context.articles.pick(this.plan.script.topic, this.rng);
-      if (article) this.botQuotes(article);
-      else this.botDoesNotUnderstand();
+    const cases = this.plan.script.cases;
+    if (cases.length > 1 && this.rng.chance(0.3)) {
+      // a second, related question the bot can also answer
+      const next = cases[(cases.indexOf(this.case) + this.rng.int(1, cases.length - 1)) % cases.length]!;
+      const found = this.context.articles.find(next.article, this.plan.script.topic, this.rng);
+      if (found) {
+        this.wait(15, 90);
+        this.customerSays(`还想问一下，${this.facts.fill(next.question)}`);
+        this.wait(1, 3);
+        this.botQuotes(found.article);
+      }
     }
     this.wait(10, 90);
     this.customerSays(this.rng.pick(LINES.customerThanksBot));
@@ -220,7 +227,7 @@ class ConversationStory {
     if (this.draft.botLowConfidenceCount === 1 && this.rng.chance(0.5)) {
       // the bot hands off by itself after failing twice
       this.wait(15, 60);
-      this.customerSays(this.facts.fill(this.rng.pick(this.plan.script.details)));
+      this.customerSays(this.rephrase());
       this.wait(1, 3);
       this.botDoesNotUnderstand();
       reason = "low_confidence";
@@ -260,41 +267,45 @@ class ConversationStory {
   private converse(): void {
     const { outcome, script } = this.plan;
     const open = outcome === "OPEN_ACTIVE" || outcome === "OPEN_PAUSED";
-    const agentName = () => ({ agent: this.requireAgent().name });
+    // some questions need checking with another department first: the agent pauses, then answers
+    const checkFirst = outcome === "OPEN_PAUSED" || (!open && this.rng.chance(0.12));
+
+    const transfer = !open && !checkFirst && this.rng.chance(0.08);
 
     this.wait(5, 45);
-    if (this.rng.chance(0.55)) {
-      this.agentSays(this.facts.fill(this.rng.pick(LINES.agentGreetings), agentName()));
+    if (checkFirst || transfer || this.rng.chance(0.55)) {
+      this.agentSays(this.facts.fill(this.rng.pick(LINES.agentGreetings), { agent: this.requireAgent().name }));
       this.wait(20, 90);
     }
-    this.agentSays(this.facts.fill(this.rng.pick(script.agentAnswers)));
+    if (transfer) this.transfer();
+    if (checkFirst) {
+      this.pause();
+      if (outcome === "OPEN_PAUSED") return;
+      this.resume();
+    } else {
+      this.agentSays(this.facts.fill(this.case.answer));
+    }
 
-    const rounds = open ? this.rng.int(0, 2) : this.rng.int(1, 3);
-    const transferAt = !open && this.rng.chance(0.08) ? 0 : -1;
-    const noteAt = this.rng.chance(0.18) ? this.rng.int(0, Math.max(rounds - 1, 0)) : -1;
+    const exchanges = this.case.exchanges;
+    const rounds = open ? this.rng.int(0, exchanges.length) : this.rng.int(1, exchanges.length);
+    const noteRound = this.rng.chance(0.18) ? this.rng.int(0, Math.max(rounds - 1, 0)) : -1;
     for (let round = 0; round < rounds; round++) {
+      const [customerLine, agentLine] = exchanges[round]!;
       this.wait(20, 150);
-      const fromCustomer = round === 0 && this.rng.chance(0.5) ? script.details : script.customerReplies;
-      this.customerSays(this.facts.fill(this.rng.pick(fromCustomer)));
+      this.customerSays(this.facts.fill(customerLine));
       if (outcome === "OPEN_ACTIVE" && round === rounds - 1 && this.rng.chance(0.4)) {
         // the customer's latest message is still waiting for a reply
         this.wait(5, 90);
         return;
       }
-      if (round === transferAt) this.transfer();
       this.wait(15, 120);
-      this.agentSays(this.facts.fill(this.rng.pick(round === 0 ? script.agentFollowUps : [...script.agentFollowUps, ...script.agentAnswers])));
-      if (round === noteAt) {
+      this.agentSays(this.facts.fill(agentLine));
+      if (round === noteRound) {
         this.wait(2, 20);
         this.agentNotes(this.facts.fill(this.rng.pick(script.notes)));
       }
     }
-
-    if (outcome === "OPEN_PAUSED" || (!open && this.rng.chance(0.12))) {
-      this.pauseAndResume();
-      if (outcome === "OPEN_PAUSED") return;
-    }
-    if (outcome === "OPEN_ACTIVE") {
+    if (open) {
       this.wait(10, 120);
       return;
     }
@@ -304,10 +315,10 @@ class ConversationStory {
   private transfer(): void {
     const from = this.requireAgent();
     const fromTeam = this.requireTeam();
-    const target = this.context.routing.transferTarget(from, fromTeam, this.at, this.rng);
-    this.wait(10, 40);
-    this.agentSays(this.facts.fill(LINES.agentTransferOut, { team: target.team.name }));
-    const note = this.facts.fill(this.rng.pick(LINES.transferNotes), { team: target.team.name });
+    const target = this.context.routing.transferTarget(from, fromTeam, this.plan.script.team, this.at, this.rng);
+    const sameTeam = target.team === fromTeam;
+    this.agentSays(this.facts.fill(sameTeam ? LINES.agentTransferColleague : LINES.agentTransferOut, { team: target.team.name, agent: target.agent.name }));
+    const note = this.facts.fill(this.rng.pick(LINES.transferNotes), { subject: this.case.subject });
     this.wait(2, 10);
     this.agentNotes(note);
     this.wait(1, 2);
@@ -324,26 +335,27 @@ class ConversationStory {
     this.team = target.team;
     this.wait(10, 90);
     this.agentSays(this.facts.fill(LINES.agentTransferIn, { agent: target.agent.name }));
+    this.wait(20, 90);
   }
 
-  private pauseAndResume(): void {
-    const agent = this.requireAgent();
-    this.wait(10, 60);
+  private rephrase(): string {
+    return this.facts.fill(this.rng.pick(LINES.rephrasings), { subject: this.case.subject });
+  }
+
+  private pause(): void {
     this.agentSays(this.rng.pick(LINES.pauseLines));
     this.wait(1, 3);
-    this.event("PAUSED", "ACTIVE", "PAUSED", { actorId: agent.id });
-    if (this.plan.outcome === "OPEN_PAUSED") {
-      this.wait(2 * 60, 50 * 60);
-      return;
-    }
+    this.event("PAUSED", "ACTIVE", "PAUSED", { actorId: this.requireAgent().id });
+    if (this.plan.outcome === "OPEN_PAUSED") this.wait(2 * 60, 50 * 60);
+  }
+
+  private resume(): void {
     if (this.rng.chance(0.5)) this.addTag("需回访");
     const pausedMinutes = Math.min(Math.max(this.rng.exponential(45), 3), 6 * 60);
     this.wait(pausedMinutes * 60, pausedMinutes * 60);
-    this.event("RESUMED", "PAUSED", "ACTIVE", { actorId: agent.id });
+    this.event("RESUMED", "PAUSED", "ACTIVE", { actorId: this.requireAgent().id });
     this.wait(2, 15);
-    this.agentSays(`${this.rng.pick(LINES.resumeLines)}${this.facts.fill(this.rng.pick(this.plan.script.agentAnswers))}`);
-    this.wait(30, 300);
-    this.customerSays(this.facts.fill(this.rng.pick(this.plan.script.customerReplies)));
+    this.agentSays(`${this.rng.pick(LINES.resumeLines)}${this.facts.fill(this.case.answer)}`);
   }
 
   private close(): void {

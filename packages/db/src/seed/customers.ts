@@ -9,7 +9,7 @@ import type { Channel, CustomerLevel } from "../../generated/prisma/enums.ts";
 import { encryptField, protectPhone, type FieldKeys } from "../crypto.ts";
 import { chineseName, idNumber, personalEmail, pickCity, uniqueMobile, type City } from "./names.ts";
 import { Random, WeightedPicker } from "./random.ts";
-import type { SqlValue } from "./bulk-insert.ts";
+import type { BulkLoader, IdAllocator, SqlValue, TableWriter } from "./bulk-insert.ts";
 import { DAY, HOUR } from "./time.ts";
 
 export const CHANNELS: readonly Channel[] = ["WEB", "WECHAT", "APP", "API"];
@@ -121,6 +121,7 @@ export const IDENTITY_COLUMNS = ["id", "customerId", "channel", "externalUserId"
 export const CUSTOMER_TAG_COLUMNS = ["customerId", "tagId", "createdAt"] as const;
 
 export interface CustomerRows {
+  id: number;
   customer: Record<(typeof CUSTOMER_COLUMNS)[number], SqlValue>;
   identities: { channel: Channel; externalUserId: string; createdAt: Date }[];
   tags: { name: string; createdAt: Date }[];
@@ -195,6 +196,7 @@ export function buildCustomerRows(plan: CustomerPlan, index: number, activity: C
   if (count >= 3 && now - lastSeen > 45 * DAY && rng.chance(0.6)) tag("潜在流失", now - DAY);
 
   return {
+    id,
     customer: {
       id,
       name: person.name,
@@ -218,3 +220,35 @@ export function buildCustomerRows(plan: CustomerPlan, index: number, activity: C
   };
 }
 
+
+/** Writes customers with their channel identities and tags. */
+export class CustomerWriter {
+  private readonly customers: TableWriter<(typeof CUSTOMER_COLUMNS)[number]>;
+  private readonly identities: TableWriter<(typeof IDENTITY_COLUMNS)[number]>;
+  private readonly tags: TableWriter<(typeof CUSTOMER_TAG_COLUMNS)[number]>;
+
+  constructor(
+    loader: BulkLoader,
+    private readonly ids: IdAllocator,
+    private readonly tagIds: ReadonlyMap<string, number>,
+    private readonly keys: FieldKeys,
+    private readonly now: number,
+  ) {
+    this.customers = loader.table("Customer", CUSTOMER_COLUMNS);
+    this.identities = loader.table("CustomerIdentity", IDENTITY_COLUMNS);
+    this.tags = loader.table("CustomerTag", CUSTOMER_TAG_COLUMNS);
+  }
+
+  write(plan: CustomerPlan, index: number, activity: CustomerActivity): void {
+    const rows = buildCustomerRows(plan, index, activity, this.keys, this.now);
+    const customerId = rows.id;
+    this.customers.add(rows.customer);
+    for (const identity of rows.identities) {
+      this.identities.add({ id: this.ids.next("CustomerIdentity"), customerId, ...identity });
+    }
+    for (const tag of rows.tags) {
+      const tagId = this.tagIds.get(tag.name);
+      if (tagId !== undefined) this.tags.add({ customerId, tagId, createdAt: tag.createdAt });
+    }
+  }
+}

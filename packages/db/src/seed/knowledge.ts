@@ -333,6 +333,8 @@ export const KB_GROUPS: readonly KbGroup[] = [
   },
 ];
 
+export const ARTICLE_COUNT = KB_GROUPS.reduce((sum, group) => sum + group.articles.length, 0);
+
 export function articleBody(group: KbGroup, summary: string, stepCount: number, tipIndexes: readonly number[]): string {
   const steps = group.steps.slice(0, stepCount).map((step, i) => `${i + 1}. ${step}`);
   const tips = tipIndexes.map((i) => `- ${group.tips[i % group.tips.length]!}`);

@@ -37,8 +37,12 @@ export interface PresencePlan {
   intervals: PresenceInterval[];
 }
 
-/** Agent 3001 is signed in with a little work; 3002 is signed out with none (end-to-end tests start from there). */
+/**
+ * Agent 3001 is signed in with two open conversations and free slots; 3002 is signed out with none.
+ * End-to-end tests start from there.
+ */
 const FIXED_PRESENCE: Record<string, Presence> = { "3001": "ONLINE", "3002": "OFFLINE", "2001": "ONLINE", "2002": "ONLINE", "4001": "ONLINE" };
+const FIXED_LOAD: Record<string, number> = { "3001": 2 };
 const PRESENT_SHARE = 0.6;
 
 export function planPresence(staff: readonly StaffMember[], now: number): PresencePlan {
@@ -157,10 +161,12 @@ export function planOpenSlots(
   const queueTeamIds = new Set(teams.filter((t) => t.key && QUEUE_TEAMS.includes(t.key)).map((t) => t.id));
   for (const member of working) {
     const online = presence.states.get(member.id)?.presence === "ONLINE";
-    if (online && teamsOf(member.id).some((team) => queueTeamIds.has(team.id))) load.set(member.id, member.maxConcurrent);
+    const fixed = FIXED_LOAD[member.definition.employeeNo];
+    if (fixed !== undefined) load.set(member.id, Math.min(fixed, member.maxConcurrent - 1));
+    else if (online && teamsOf(member.id).some((team) => queueTeamIds.has(team.id))) load.set(member.id, member.maxConcurrent);
   }
   // spread the rest over the other signed-in agents, leaving ONLINE agents a free slot
-  const others = rng.shuffle(working.filter((member) => !load.has(member.id)));
+  const others = rng.shuffle(working.filter((member) => !load.has(member.id) && FIXED_LOAD[member.definition.employeeNo] === undefined));
   let total = [...load.values()].reduce((sum, n) => sum + n, 0);
   let progress = true;
   while (total < targets.assigned && progress) {

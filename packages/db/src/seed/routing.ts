@@ -53,14 +53,14 @@ export class Routing {
     return rng.weighted(available.length > 0 ? available : pool, (agent) => agent.pace);
   }
 
-  /** A transfer goes to a colleague in the same team, or to a team better placed for the question. */
-  transferTarget(from: AgentRef, team: TeamRef, at: number, rng: Random): { agent: AgentRef; team: TeamRef } {
-    const others = this.teams.filter((t) => t !== team && t.key !== "vip" && t.agents.length > 0);
-    if (others.length > 0 && (team.agents.length < 2 || rng.chance(0.5))) {
-      const target = rng.pick(others);
-      return { agent: this.pickAgent(target, at, rng, from), team: target };
-    }
-    return { agent: this.pickAgent(team, at, rng, from), team };
+  /**
+   * A transfer goes to the team whose topic it is (e.g. from VIP专席 to 技术支持 for a payment
+   * problem), or to a colleague in the same team.
+   */
+  transferTarget(from: AgentRef, team: TeamRef, topicTeam: TeamKey, at: number, rng: Random): { agent: AgentRef; team: TeamRef } {
+    const specialist = this.byKey.get(topicTeam);
+    const target = specialist && specialist !== team && specialist.agents.length > 0 ? specialist : team;
+    return { agent: this.pickAgent(target, at, rng, from), team: target };
   }
 }
 
@@ -70,12 +70,19 @@ export interface ArticleRef {
   summary: string;
 }
 
-/** Published articles by topic, for bot answers. */
+/** Published articles by topic and by title, for bot answers. */
 export class ArticleIndex {
-  constructor(private readonly byTopic: ReadonlyMap<Topic, readonly ArticleRef[]>) {}
+  private readonly byTitle = new Map<string, ArticleRef>();
 
-  pick(topic: Topic, rng: Random): ArticleRef | undefined {
+  constructor(private readonly byTopic: ReadonlyMap<Topic, readonly ArticleRef[]>) {
+    for (const articles of byTopic.values()) for (const article of articles) this.byTitle.set(article.title, article);
+  }
+
+  /** The article with this title if it is published, else any published article of the topic. */
+  find(title: string, topic: Topic, rng: Random): { article: ArticleRef; exact: boolean } | undefined {
+    const exact = this.byTitle.get(title);
+    if (exact) return { article: exact, exact: true };
     const articles = this.byTopic.get(topic);
-    return articles && articles.length > 0 ? rng.pick(articles) : undefined;
+    return articles && articles.length > 0 ? { article: rng.pick(articles), exact: false } : undefined;
   }
 }

@@ -1,0 +1,9 @@
+/**
+ * Seeding: the demo data set, scale data for benchmarks, and wiping data.
+ * The CLI is src/cli/seed.ts (`pnpm db:seed`).
+ */
+export { isSeeded, resetData } from "./database.ts";
+export { DEMO_DEFAULTS, seedDemo, type DemoOptions } from "./demo.ts";
+export { MAX_SCALE, seedScale, type ScaleOptions } from "./scale.ts";
+export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from "./staff.ts";
+export { formatSummary, type SeedSummary } from "./summary.ts";
