@@ -37,13 +37,13 @@ test("five wrong passwords lock the account and say so", async ({ page }) => {
   const employeeNo = "3030";
   for (let attempt = 1; attempt <= 4; attempt++) {
     await signIn(page, employeeNo, "not-the-password");
-    await expect(page.getByRole("alert")).toContainText(`再失败 ${5 - attempt} 次`);
+    await expect(page.getByTestId("sign-in-error")).toContainText(`再失败 ${5 - attempt} 次`);
   }
   await signIn(page, employeeNo, "not-the-password");
-  await expect(page.getByRole("alert")).toContainText("账号因多次登录失败已被锁定");
+  await expect(page.getByTestId("sign-in-error")).toContainText("账号因多次登录失败已被锁定");
   // Even the right password is refused now.
   await signIn(page, employeeNo);
-  await expect(page.getByRole("alert")).toContainText("已被锁定");
+  await expect(page.getByTestId("sign-in-error")).toContainText("已被锁定");
 
   // The admin sees the security alert and the locked account.
   await page.context().clearCookies();

@@ -107,5 +107,5 @@ test("health reports the database and realtime server", async ({ request }) => {
 
 test("sign-in rejects the wrong password without saying which part was wrong", async ({ page }) => {
   await signIn(page, "no-such-person", "whatever-password");
-  await expect(page.getByRole("alert")).toHaveText("工号/邮箱或密码不正确。");
+  await expect(page.getByTestId("sign-in-error")).toHaveText("工号/邮箱或密码不正确。");
 });
