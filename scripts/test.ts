@@ -25,5 +25,7 @@ for (const step of steps) {
 
 console.log("\n━━ summary");
 for (const r of results) console.log(`  ${r.ok ? "✓" : "✗"} ${r.name} (${r.seconds}s)`);
-const failed = results.some((r) => !r.ok) || results.length < steps.length;
+const passed = results.filter((r) => r.ok).length;
+console.log(`steps: ${passed} passed, ${steps.length - passed} failed`);
+const failed = passed < steps.length;
 process.exit(failed ? 1 : 0);
