@@ -1,17 +1,21 @@
-import type { Db } from "@kefu/db/client";
+import type { Db, Prisma } from "@kefu/db/client";
 import { AppError } from "../../errors.ts";
 import type { TeamCreateInput, TeamUpdateInput } from "../../routers/team.schema.ts";
+
+const teamSettingsSelect = {
+  id: true,
+  name: true,
+  description: true,
+  autoAssign: true,
+  maxQueueLength: true,
+  replyTimeoutSeconds: true,
+} satisfies Prisma.TeamSelect;
 
 export async function listTeams(db: Db) {
   const teams = await db.team.findMany({
     orderBy: { id: "asc" },
     select: {
-      id: true,
-      name: true,
-      description: true,
-      autoAssign: true,
-      maxQueueLength: true,
-      replyTimeoutSeconds: true,
+      ...teamSettingsSelect,
       createdAt: true,
       _count: { select: { members: true } },
       members: { where: { isLead: true }, select: { user: { select: { id: true, name: true } } } },
@@ -24,12 +28,7 @@ export async function getTeam(db: Db, id: number) {
   const team = await db.team.findUnique({
     where: { id },
     select: {
-      id: true,
-      name: true,
-      description: true,
-      autoAssign: true,
-      maxQueueLength: true,
-      replyTimeoutSeconds: true,
+      ...teamSettingsSelect,
       members: {
         orderBy: { userId: "asc" },
         select: { isLead: true, user: { select: { id: true, name: true, employeeNo: true, role: true, presence: true, disabledAt: true } } },

@@ -11,6 +11,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useDeferredValue, useState } from "react";
+import { LoadMore } from "~/components/load-more";
 import { useTRPC } from "~/trpc/react";
 
 type Result = "SUCCESS" | "FAILURE" | "DENIED";
@@ -104,13 +105,7 @@ export function AuditLogView() {
         </TableBody>
       </Table>
       {!list.isPending && rows.length === 0 ? <EmptyState bordered title={t("audit.empty")} /> : null}
-      {list.hasNextPage ? (
-        <div className="flex justify-center">
-          <Button variant="outline" loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-            {t("common.loadMore")}
-          </Button>
-        </div>
-      ) : null}
+      <LoadMore query={list} />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tansta
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useApiErrors } from "~/lib/trpc-errors";
+import { LoadMore } from "~/components/load-more";
 import { useTRPC } from "~/trpc/react";
 
 const STATUSES = ["DEAD", "PENDING", "RUNNING", "SUCCEEDED"] as const;
@@ -87,13 +88,7 @@ export function JobsView() {
         </TableBody>
       </Table>
       {!list.isPending && rows.length === 0 ? <EmptyState bordered title={t("jobs.empty")} /> : null}
-      {list.hasNextPage ? (
-        <div className="flex justify-center">
-          <Button variant="outline" loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-            {t("common.loadMore")}
-          </Button>
-        </div>
-      ) : null}
+      <LoadMore query={list} />
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-q
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useApiErrors } from "~/lib/trpc-errors";
+import { LoadMore } from "~/components/load-more";
 import { useTRPC } from "~/trpc/react";
 
 const SEVERITY_BADGE = { LOW: "neutral", MEDIUM: "warning", HIGH: "danger" } as const;
@@ -87,13 +88,7 @@ export function SecurityAlertsView() {
         </TableBody>
       </Table>
       {!list.isPending && rows.length === 0 ? <EmptyState bordered title={t("security.empty")} description={t("security.emptyHint")} /> : null}
-      {list.hasNextPage ? (
-        <div className="flex justify-center">
-          <Button variant="outline" loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-            {t("common.loadMore")}
-          </Button>
-        </div>
-      ) : null}
+      <LoadMore query={list} />
     </section>
   );
 }

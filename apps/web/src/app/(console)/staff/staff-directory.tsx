@@ -12,6 +12,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useDeferredValue, useState } from "react";
+import { LoadMore } from "~/components/load-more";
 import { useTRPC } from "~/trpc/react";
 import { StaffActions } from "./staff-actions";
 import { StaffFormDialog } from "./staff-form-dialog";
@@ -144,13 +145,7 @@ export function StaffDirectory({ canManage, currentUserId }: { canManage: boolea
       {!list.isPending && rows.length === 0 ? (
         <EmptyState bordered title={t("staff.empty")} description={t("staff.emptyHint")} action={canManage ? <Button onClick={() => setCreating(true)}>{t("staff.create")}</Button> : undefined} />
       ) : null}
-      {list.hasNextPage ? (
-        <div className="flex justify-center">
-          <Button variant="outline" loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-            {t("common.loadMore")}
-          </Button>
-        </div>
-      ) : null}
+      <LoadMore query={list} />
 
       {canManage ? (
         <StaffFormDialog
