@@ -3,6 +3,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
+import { userInfo } from "node:os";
 import { join, resolve } from "node:path";
 import { isPortOpen, onShutdown, startProcess, waitFor } from "./processes.ts";
 
@@ -32,19 +33,21 @@ export async function resolveDatabaseUrl(): Promise<string> {
     mkdirSync(dataDir, { recursive: true });
     const installer = which("mariadb-install-db") ?? which("mysql_install_db");
     const args = installer
-      ? [`--datadir=${dataDir}`, "--auth-root-authentication-method=normal", "--skip-test-db", `--user=${process.env.USER ?? "root"}`]
-      : [`--datadir=${dataDir}`, "--initialize-insecure"];
+      ? ["--no-defaults", `--datadir=${dataDir}`, "--auth-root-authentication-method=normal", "--skip-test-db", `--user=${userInfo().username}`]
+      : ["--no-defaults", `--datadir=${dataDir}`, "--initialize-insecure"];
     console.log(`Initialising a local database in ${dataDir} …`);
     const result = spawnSync(installer ?? server, args, { encoding: "utf8" });
     if (result.status !== 0) throw new Error(`Could not initialise the local database: ${result.stderr || result.stdout}`);
   }
+  // --no-defaults: the project's server ignores the machine's my.cnf (its user, port and data directory).
   startProcess("mariadb", server, [
+    "--no-defaults",
     `--datadir=${dataDir}`,
     `--port=${port}`,
     "--bind-address=127.0.0.1",
     `--socket=${join(dataDir, "mysqld.sock")}`,
     `--pid-file=${join(dataDir, "mysqld.pid")}`,
-    "--user=root",
+    `--user=${userInfo().username}`,
     "--skip-log-bin",
     "--character-set-server=utf8mb4",
     "--collation-server=utf8mb4_unicode_ci",

@@ -21,7 +21,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body>
         <NextIntlClientProvider>
           <TRPCReactProvider>
-            <Toaster label={t("notification")} viewportLabel={t("notificationsRegion")} closeLabel={t("close")}>
+            <Toaster label={t("notification")} viewportLabel={t.raw("notificationsRegion") as string} closeLabel={t("close")}>
               {children}
             </Toaster>
           </TRPCReactProvider>

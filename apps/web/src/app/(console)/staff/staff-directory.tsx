@@ -22,6 +22,7 @@ type Role = StaffRow["role"];
 type Status = "active" | "disabled" | "locked";
 
 const ROLES: Role[] = ["ADMIN", "SUPERVISOR", "AGENT", "QA"];
+const PRESENCE_BADGE = { ONLINE: "success", BUSY: "warning", AWAY: "info", OFFLINE: "neutral" } as const;
 
 export function StaffDirectory({ canManage, currentUserId }: { canManage: boolean; currentUserId: number }) {
   const t = useTranslations();
@@ -124,7 +125,7 @@ export function StaffDirectory({ canManage, currentUserId }: { canManage: boolea
                           {t("staff.locked")}
                         </Badge>
                       ) : (
-                        <Badge variant="success" dot>
+                        <Badge variant={PRESENCE_BADGE[row.presence]} dot>
                           {t(`presence.${row.presence}`)}
                         </Badge>
                       )}
