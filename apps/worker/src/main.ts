@@ -1,10 +1,16 @@
 // The job runner (thin: all logic lives in @kefu/api). Run several for throughput; they never
 // take the same job. SIGINT/SIGTERM finish the batch in hand, then exit.
 import { hostname } from "node:os";
-import { logger } from "@kefu/api";
-import { scheduleDailyMaintenance } from "@kefu/api/jobs";
-import { startWorkerLoop } from "@kefu/api/worker";
-import { getDb } from "@kefu/db/client";
+import { validateServerEnvOrExit } from "@kefu/api/startup";
+
+validateServerEnvOrExit();
+// Loaded after validation: these modules read configuration when they load.
+const [{ logger }, { scheduleDailyMaintenance }, { startWorkerLoop }, { getDb }] = await Promise.all([
+  import("@kefu/api"),
+  import("@kefu/api/jobs"),
+  import("@kefu/api/worker"),
+  import("@kefu/db/client"),
+]);
 
 const db = getDb();
 const workerId = `${hostname()}:${process.pid}`;
