@@ -37,7 +37,7 @@ test("an admin creates an agent who can then sign in", async ({ page }) => {
 
 test("an agent cannot reach admin pages or call admin procedures", async ({ page }) => {
   await signInAndWait(page, ACCOUNTS.AGENT);
-  for (const path of ["/staff", "/teams", "/audit", "/security", "/jobs"]) {
+  for (const path of ["/staff", "/teams", "/audit", "/security", "/jobs", "/integrations"]) {
     await page.goto(path);
     await expect(page.getByTestId("forbidden")).toBeVisible();
     await expect(page.getByRole("table")).toHaveCount(0);

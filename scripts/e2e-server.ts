@@ -20,6 +20,7 @@ const secrets = {
   AUDIT_HMAC_KEY: "e2e-audit-hmac-key-0123456789",
   FIELD_ENCRYPTION_KEYS: "e2e1:ZTJlLWZpZWxkLWtleS0wMTIzNDU2Nzg5YWJjZGVmMDE=",
   LOOKUP_HASH_KEY: "e2e-lookup-hash-key-0123456789",
+  WIDGET_TOKEN_SECRET: "e2e-widget-token-secret-0123456789",
 };
 // The seed encrypts with the same keys the server will decrypt with.
 Object.assign(process.env, secrets);

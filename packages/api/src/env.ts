@@ -13,6 +13,8 @@ export const apiEnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** HMAC key of the audit hash chain: database write access alone cannot rebuild the chain */
   AUDIT_HMAC_KEY: secret("dev-only-audit-hmac-key-change-me"),
+  /** signs the chat widget's anonymous visitor tokens */
+  WIDGET_TOKEN_SECRET: secret("dev-only-widget-token-secret-change-me"),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
   PUSHER_APP_ID: z.string().min(1).default("kefu"),
   PUSHER_KEY: z.string().min(1).default("kefu-key"),

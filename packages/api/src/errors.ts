@@ -39,6 +39,8 @@ export const APP_ERRORS = {
   ALREADY_DONE: "CONFLICT",
   CONFLICT: "CONFLICT",
   JOB_NOT_DEAD: "PRECONDITION_FAILED",
+  INVALID_API_KEY: "UNAUTHORIZED",
+  INVALID_VISITOR_TOKEN: "UNAUTHORIZED",
 } as const satisfies Record<string, Status>;
 
 export type AppErrorCode = keyof typeof APP_ERRORS;

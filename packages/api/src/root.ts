@@ -1,5 +1,6 @@
 import { auditRouter } from "./routers/audit.ts";
 import { authRouter } from "./routers/auth.ts";
+import { integrationRouter } from "./routers/integration.ts";
 import { jobRouter } from "./routers/job.ts";
 import { settingsRouter } from "./routers/settings.ts";
 import { teamRouter } from "./routers/team.ts";
@@ -13,6 +14,7 @@ export const appRouter = router({
   audit: auditRouter,
   settings: settingsRouter,
   job: jobRouter,
+  integration: integrationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,7 +3,7 @@ import type { Permission } from "@kefu/api/permissions";
 export interface NavItem {
   href: string;
   /** key under `nav` in the message catalogue */
-  label: "home" | "staff" | "teams" | "audit" | "security" | "jobs" | "account";
+  label: "home" | "staff" | "teams" | "audit" | "security" | "jobs" | "integrations" | "account";
   permission?: Permission;
 }
 
@@ -15,5 +15,6 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/audit", label: "audit", permission: "audit.read" },
   { href: "/security", label: "security", permission: "security.alerts" },
   { href: "/jobs", label: "jobs", permission: "jobs.manage" },
+  { href: "/integrations", label: "integrations", permission: "integration.manage" },
   { href: "/account", label: "account" },
 ];

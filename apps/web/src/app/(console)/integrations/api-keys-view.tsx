@@ -1,0 +1,179 @@
+"use client";
+
+import type { RouterOutputs } from "@kefu/api/client";
+import { Badge } from "@kefu/ui/badge";
+import { Button } from "@kefu/ui/button";
+import { Checkbox } from "@kefu/ui/checkbox";
+import { ConfirmDialog } from "@kefu/ui/confirm-dialog";
+import { Dialog, DialogBody, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@kefu/ui/dialog";
+import { EmptyState } from "@kefu/ui/empty-state";
+import { Field } from "@kefu/ui/field";
+import { Input } from "@kefu/ui/input";
+import { Label } from "@kefu/ui/label";
+import { PageHeader } from "@kefu/ui/page-header";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@kefu/ui/table";
+import { useToast } from "@kefu/ui/toast";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import { useApiErrors } from "~/lib/trpc-errors";
+import { useTRPC } from "~/trpc/react";
+
+const SCOPES = ["channel.messages", "webhooks.read"] as const;
+type Scope = (typeof SCOPES)[number];
+type ApiKeyRow = RouterOutputs["integration"]["apiKeyList"][number];
+
+export function ApiKeysView() {
+  const t = useTranslations();
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { toast } = useToast();
+  const errors = useApiErrors();
+  const keys = useQuery(trpc.integration.apiKeyList.queryOptions());
+  const [creating, setCreating] = useState(false);
+  const [name, setName] = useState("");
+  const [scopes, setScopes] = useState<Scope[]>(["channel.messages"]);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [createdKey, setCreatedKey] = useState<string | null>(null);
+  const [revoking, setRevoking] = useState<ApiKeyRow | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.integration.pathKey() });
+  const create = useMutation(trpc.integration.apiKeyCreate.mutationOptions({ onSettled: refresh }));
+  const revoke = useMutation(trpc.integration.apiKeyRevoke.mutationOptions({ onSettled: refresh }));
+
+  async function onCreate(event: FormEvent) {
+    event.preventDefault();
+    try {
+      const created = await create.mutateAsync({ name, scopes });
+      setCreating(false);
+      setName("");
+      setFieldErrors({});
+      setCreatedKey(created.key);
+    } catch (error) {
+      setFieldErrors(errors.fieldErrors(error));
+      toast({ title: errors.message(error), variant: "error" });
+    }
+  }
+
+  return (
+    <div className="space-y-4">
+      <PageHeader title={t("integrations.title")} description={t("integrations.description")} actions={<Button onClick={() => setCreating(true)}>{t("integrations.create")}</Button>} />
+      <Table framed>
+        <TableHeader>
+          <TableRow>
+            <TableHead>{t("integrations.name")}</TableHead>
+            <TableHead>{t("integrations.prefix")}</TableHead>
+            <TableHead>{t("integrations.scopes")}</TableHead>
+            <TableHead>{t("integrations.lastUsed")}</TableHead>
+            <TableHead>{t("integrations.createdBy")}</TableHead>
+            <TableHead>{t("integrations.status")}</TableHead>
+            <TableHead className="text-right">{t("common.actions")}</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {keys.data?.map((key) => (
+            <TableRow key={key.id}>
+              <TableCell className="font-medium">{key.name}</TableCell>
+              <TableCell className="font-mono text-xs">kf_{key.prefix}_…</TableCell>
+              <TableCell className="text-xs">
+                {(Array.isArray(key.scopes) ? (key.scopes as string[]) : []).map((scope) => (t.has(`integrations.scope.${scope}`) ? t(`integrations.scope.${scope}` as "integrations.scope.webhooks.read") : scope)).join("、")}
+              </TableCell>
+              <TableCell className="whitespace-nowrap">{key.lastUsedAt ? format.dateTime(new Date(key.lastUsedAt), { dateStyle: "short", timeStyle: "short" }) : t("common.never")}</TableCell>
+              <TableCell>{key.createdBy.name}</TableCell>
+              <TableCell>{key.revokedAt ? <Badge>{t("integrations.revoked")}</Badge> : <Badge variant="success">{t("integrations.active")}</Badge>}</TableCell>
+              <TableCell className="text-right">
+                {key.revokedAt ? null : (
+                  <Button size="sm" variant="outline" onClick={() => setRevoking(key)}>
+                    {t("integrations.revoke")}
+                  </Button>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {keys.data?.length === 0 ? <EmptyState bordered title={t("integrations.empty")} description={t("integrations.emptyHint")} /> : null}
+
+      <Dialog open={creating} onOpenChange={setCreating}>
+        <DialogContent closeLabel={t("common.close")}>
+          <form onSubmit={onCreate} noValidate>
+            <DialogHeader>
+              <DialogTitle>{t("integrations.create")}</DialogTitle>
+            </DialogHeader>
+            <DialogBody className="space-y-4">
+              <Field label={t("integrations.name")} htmlFor="api-key-name" error={fieldErrors.name} required>
+                <Input value={name} placeholder={t("integrations.namePlaceholder")} onChange={(e) => setName(e.target.value)} maxLength={64} />
+              </Field>
+              <fieldset className="space-y-2">
+                <legend className="text-sm font-medium">{t("integrations.scopes")}</legend>
+                {fieldErrors.scopes ? <p className="text-sm text-red-600">{fieldErrors.scopes}</p> : null}
+                {SCOPES.map((scope) => (
+                  <div key={scope} className="flex items-center gap-2">
+                    <Checkbox
+                      id={`scope-${scope}`}
+                      checked={scopes.includes(scope)}
+                      onCheckedChange={(checked) => setScopes(checked === true ? [...scopes, scope] : scopes.filter((s) => s !== scope))}
+                    />
+                    <Label htmlFor={`scope-${scope}`}>{t(`integrations.scope.${scope}`)}</Label>
+                  </div>
+                ))}
+              </fieldset>
+            </DialogBody>
+            <DialogFooter>
+              <Button variant="outline" onClick={() => setCreating(false)}>
+                {t("common.cancel")}
+              </Button>
+              <Button type="submit" loading={create.isPending}>
+                {t("common.create")}
+              </Button>
+            </DialogFooter>
+          </form>
+        </DialogContent>
+      </Dialog>
+
+      <Dialog open={createdKey !== null} onOpenChange={(open) => !open && setCreatedKey(null)}>
+        <DialogContent closeLabel={t("common.close")}>
+          <DialogHeader>
+            <DialogTitle>{t("integrations.createdTitle")}</DialogTitle>
+            <DialogDescription>{t("integrations.createdBody")}</DialogDescription>
+          </DialogHeader>
+          <DialogBody>
+            <code data-testid="new-api-key" className="block rounded-md bg-slate-100 p-3 font-mono text-xs break-all">
+              {createdKey}
+            </code>
+          </DialogBody>
+          <DialogFooter>
+            <Button
+              variant="outline"
+              onClick={() => {
+                void navigator.clipboard.writeText(createdKey ?? "").then(() => toast({ title: t("integrations.copied"), variant: "success" }));
+              }}
+            >
+              {t("integrations.copy")}
+            </Button>
+            <Button onClick={() => setCreatedKey(null)}>{t("common.close")}</Button>
+          </DialogFooter>
+        </DialogContent>
+      </Dialog>
+
+      <ConfirmDialog
+        open={revoking !== null}
+        onOpenChange={(open) => !open && setRevoking(null)}
+        title={t("integrations.confirmRevokeTitle", { name: revoking?.name ?? "" })}
+        description={t("integrations.confirmRevokeBody")}
+        confirmLabel={t("integrations.revoke")}
+        cancelLabel={t("common.cancel")}
+        destructive
+        onConfirm={async () => {
+          try {
+            await revoke.mutateAsync({ id: revoking!.id });
+            toast({ title: t("integrations.revokedToast"), variant: "success" });
+          } catch (error) {
+            toast({ title: errors.message(error), variant: "error" });
+            throw error;
+          }
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { Forbidden } from "~/components/forbidden";
+import { userWith } from "~/server/permissions";
+import { ApiKeysView } from "./api-keys-view";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("integrations"))("title") };
+}
+
+export default async function IntegrationsPage() {
+  const { allowed } = await userWith("integration.manage");
+  if (!allowed) return <Forbidden />;
+  return <ApiKeysView />;
+}
