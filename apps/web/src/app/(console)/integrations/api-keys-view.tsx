@@ -37,6 +37,11 @@ export function ApiKeysView() {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [createdKey, setCreatedKey] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<ApiKeyRow | null>(null);
+  // Message keys cannot contain dots, scope names do.
+  const scopeLabel = (scope: string) => {
+    const key = `integrations.scope.${scope.replace(".", "_")}`;
+    return t.has(key) ? t(key as "integrations.scope.channel_messages") : scope;
+  };
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.integration.pathKey() });
   const create = useMutation(trpc.integration.apiKeyCreate.mutationOptions({ onSettled: refresh }));
   const revoke = useMutation(trpc.integration.apiKeyRevoke.mutationOptions({ onSettled: refresh }));
@@ -76,7 +81,7 @@ export function ApiKeysView() {
               <TableCell className="font-medium">{key.name}</TableCell>
               <TableCell className="font-mono text-xs">kf_{key.prefix}_…</TableCell>
               <TableCell className="text-xs">
-                {(Array.isArray(key.scopes) ? (key.scopes as string[]) : []).map((scope) => (t.has(`integrations.scope.${scope}`) ? t(`integrations.scope.${scope}` as "integrations.scope.webhooks.read") : scope)).join("、")}
+                {(Array.isArray(key.scopes) ? (key.scopes as string[]) : []).map(scopeLabel).join("、")}
               </TableCell>
               <TableCell className="whitespace-nowrap">{key.lastUsedAt ? format.dateTime(new Date(key.lastUsedAt), { dateStyle: "short", timeStyle: "short" }) : t("common.never")}</TableCell>
               <TableCell>{key.createdBy.name}</TableCell>
@@ -114,7 +119,7 @@ export function ApiKeysView() {
                       checked={scopes.includes(scope)}
                       onCheckedChange={(checked) => setScopes(checked === true ? [...scopes, scope] : scopes.filter((s) => s !== scope))}
                     />
-                    <Label htmlFor={`scope-${scope}`}>{t(`integrations.scope.${scope}`)}</Label>
+                    <Label htmlFor={`scope-${scope}`}>{scopeLabel(scope)}</Label>
                   </div>
                 ))}
               </fieldset>
