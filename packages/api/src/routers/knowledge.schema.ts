@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { idSchema } from "./user.schema.ts";
+
+export const kbArticleStatusSchema = z.enum(["DRAFT", "PUBLISHED", "ARCHIVED"]);
+export const unansweredStatusSchema = z.enum(["OPEN", "RESOLVED", "IGNORED"]);
+
+export const kbTitleSchema = z.string().trim().min(1).max(200);
+export const kbBodySchema = z.string().trim().min(1).max(20_000);
+export const kbKeywordsSchema = z.string().trim().max(500);
+
+export const kbSearchInput = z.object({
+  query: z.string().trim().min(1).max(200),
+  limit: z.number().int().min(1).max(50).default(10),
+  categoryId: idSchema.optional(),
+});
+
+export const kbListInput = z.object({
+  cursor: idSchema.optional(),
+  limit: z.number().int().min(1).max(100).default(50),
+  status: kbArticleStatusSchema.optional(),
+  categoryId: idSchema.optional(),
+  /** part of the title */
+  search: z.string().trim().max(200).optional(),
+});
+
+export const kbIdInput = z.object({ id: idSchema });
+
+export const kbCreateInput = z.object({
+  title: kbTitleSchema,
+  body: kbBodySchema,
+  categoryId: idSchema.nullable().optional(),
+  keywords: kbKeywordsSchema.optional(),
+});
+
+export const kbUpdateInput = z.object({
+  id: idSchema,
+  title: kbTitleSchema.optional(),
+  body: kbBodySchema.optional(),
+  categoryId: idSchema.nullable().optional(),
+  keywords: kbKeywordsSchema.nullable().optional(),
+  /** the version the editor started from: a newer one means someone else saved in between (CONFLICT) */
+  expectedVersion: z.number().int().min(1).max(1_000_000).optional(),
+});
+
+/** Without an id, every article is re-indexed (after editing synonyms or stop words). */
+export const kbReindexInput = z.object({ id: idSchema.optional() }).optional();
+
+export const kbUnansweredListInput = z.object({
+  status: unansweredStatusSchema.optional(),
+  cursor: idSchema.optional(),
+  limit: z.number().int().min(1).max(100).default(50),
+});
+
+export type KbSearchInput = z.infer<typeof kbSearchInput>;
+export type KbListInput = z.infer<typeof kbListInput>;
+export type KbCreateInput = z.infer<typeof kbCreateInput>;
+export type KbUpdateInput = z.infer<typeof kbUpdateInput>;
+export type KbUnansweredListInput = z.infer<typeof kbUnansweredListInput>;

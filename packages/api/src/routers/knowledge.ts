@@ -1,0 +1,22 @@
+import { permissionProcedure, router } from "../trpc.ts";
+import { archiveArticle, createArticle, getArticle, listArticles, publishArticle, reindexKnowledge, updateArticle } from "../services/knowledge/articles.ts";
+import { listCategories } from "../services/knowledge/categories.ts";
+import { searchKnowledge } from "../services/knowledge/search.ts";
+import { listUnansweredQuestions } from "../services/knowledge/unanswered.ts";
+import { kbCreateInput, kbIdInput, kbListInput, kbReindexInput, kbSearchInput, kbUnansweredListInput, kbUpdateInput } from "./knowledge.schema.ts";
+
+const read = permissionProcedure("knowledge.read");
+const manage = permissionProcedure("knowledge.manage").meta({ auditTarget: "KbArticle" });
+
+export const knowledgeRouter = router({
+  search: read.input(kbSearchInput).query(({ ctx, input }) => searchKnowledge(ctx.db, input.query, { limit: input.limit, categoryId: input.categoryId })),
+  list: read.input(kbListInput).query(({ ctx, input }) => listArticles(ctx.db, input)),
+  get: read.input(kbIdInput).query(({ ctx, input }) => getArticle(ctx.db, input.id)),
+  categories: read.query(({ ctx }) => listCategories(ctx.db)),
+  create: manage.input(kbCreateInput).mutation(({ ctx, input }) => createArticle(ctx.db, ctx.session, input)),
+  update: manage.input(kbUpdateInput).mutation(({ ctx, input }) => updateArticle(ctx.db, ctx.session, input)),
+  publish: manage.input(kbIdInput).mutation(({ ctx, input }) => publishArticle(ctx.db, input.id)),
+  archive: manage.input(kbIdInput).mutation(({ ctx, input }) => archiveArticle(ctx.db, input.id)),
+  reindex: manage.input(kbReindexInput).mutation(({ ctx, input }) => reindexKnowledge(ctx.db, input)),
+  unansweredList: permissionProcedure("knowledge.manage").input(kbUnansweredListInput).query(({ ctx, input }) => listUnansweredQuestions(ctx.db, input)),
+});

@@ -1,0 +1,97 @@
+/**
+ * Questions the bot could not answer (DESIGN §8), grouped by a normalised form of the text so the
+ * knowledge team sees "退款多久到账？" and "退款多久到账" as one question asked twice.
+ */
+import type { Db, Prisma, UnansweredStatus } from "@kefu/db/client";
+import { AppError } from "../../errors.ts";
+
+/** UnansweredQuestion.normalized is VARCHAR(191) (a unique index), question VARCHAR(1000). */
+const NORMALIZED_LENGTH = 191;
+const QUESTION_LENGTH = 1_000;
+
+function truncate(text: string, length: number): string {
+  const chars = Array.from(text);
+  return chars.length > length ? chars.slice(0, length).join("") : text;
+}
+
+/**
+ * Trimmed, NFKC, lower-cased, punctuation and symbols removed, whitespace collapsed (and dropped
+ * next to Chinese characters, where it carries no meaning), at most 191 characters.
+ */
+export function normalizeQuestion(question: string): string {
+  const text = question
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\p{P}\p{S}\p{C}]+/gu, " ")
+    .replace(/\s+/gu, " ")
+    .replace(/ (?=\p{Script=Han})|(?<=\p{Script=Han}) /gu, "")
+    .trim();
+  return truncate(text, NORMALIZED_LENGTH).trim();
+}
+
+export interface LogUnansweredInput {
+  question: string;
+  conversationId?: number | null;
+  /** the bot's best guess, when it had one below the threshold */
+  articleId?: number | null;
+}
+
+/**
+ * Records one more ask of `question`: a new row, or count + 1 and lastAskedAt = now on the row of
+ * the same normalised question. A question marked RESOLVED that is asked again (the bot still
+ * cannot answer it) goes back to OPEN; an IGNORED one stays ignored. Returns null for text with
+ * nothing to record (only punctuation or emoji).
+ */
+export async function logUnansweredQuestion(db: Db, input: LogUnansweredInput): Promise<{ id: number; count: number } | null> {
+  const normalized = normalizeQuestion(input.question);
+  if (!normalized) return null;
+  const question = truncate(input.question.trim(), QUESTION_LENGTH);
+  const now = new Date();
+  // one statement, so concurrent asks of the same question count correctly
+  await db.$executeRaw`
+    INSERT INTO UnansweredQuestion (question, normalized, conversationId, articleId, count, status, lastAskedAt, createdAt)
+    VALUES (${question}, ${normalized}, ${input.conversationId ?? null}, ${input.articleId ?? null}, 1, 'OPEN', ${now}, ${now})
+    ON DUPLICATE KEY UPDATE
+      count = count + 1,
+      lastAskedAt = VALUES(lastAskedAt),
+      conversationId = COALESCE(VALUES(conversationId), conversationId),
+      articleId = COALESCE(VALUES(articleId), articleId),
+      status = IF(status = 'RESOLVED', 'OPEN', status)`;
+  const row = await db.unansweredQuestion.findUnique({ where: { normalized }, select: { id: true, count: true } });
+  return row;
+}
+
+export interface UnansweredListInput {
+  status?: UnansweredStatus;
+  cursor?: number;
+  limit: number;
+}
+
+/** Most recently asked first; keyset pagination on (lastAskedAt, id), which the status index covers. */
+export async function listUnansweredQuestions(db: Db, input: UnansweredListInput) {
+  let after: Prisma.UnansweredQuestionWhereInput = {};
+  if (input.cursor !== undefined) {
+    const cursor = await db.unansweredQuestion.findUnique({ where: { id: input.cursor }, select: { id: true, lastAskedAt: true } });
+    if (!cursor) throw new AppError("NOT_FOUND", { field: "cursor" });
+    after = { OR: [{ lastAskedAt: { lt: cursor.lastAskedAt } }, { lastAskedAt: cursor.lastAskedAt, id: { lt: cursor.id } }] };
+  }
+  const rows = await db.unansweredQuestion.findMany({
+    where: { ...(input.status ? { status: input.status } : {}), ...after },
+    orderBy: [{ lastAskedAt: "desc" }, { id: "desc" }],
+    take: input.limit + 1,
+    select: {
+      id: true,
+      question: true,
+      normalized: true,
+      count: true,
+      status: true,
+      conversationId: true,
+      lastAskedAt: true,
+      createdAt: true,
+      article: { select: { id: true, title: true } },
+    },
+  });
+  const hasMore = rows.length > input.limit;
+  const items = hasMore ? rows.slice(0, input.limit) : rows;
+  return { items, nextCursor: hasMore ? items.at(-1)?.id : undefined };
+}
