@@ -39,6 +39,16 @@ export const APP_ERRORS = {
   ALREADY_DONE: "CONFLICT",
   CONFLICT: "CONFLICT",
   JOB_NOT_DEAD: "PRECONDITION_FAILED",
+  /** a conversation status change the state machine does not allow; params { from, to } */
+  ILLEGAL_TRANSITION: "BAD_REQUEST",
+  /** replying needs an ACTIVE conversation; params { status } */
+  CONVERSATION_NOT_ACTIVE: "BAD_REQUEST",
+  /** the target agent is not ONLINE or is disabled; params { presence } */
+  AGENT_UNAVAILABLE: "PRECONDITION_FAILED",
+  /** the target agent already holds maxConcurrent open conversations; params { open, max } */
+  AGENT_AT_CAPACITY: "PRECONDITION_FAILED",
+  /** no satisfaction survey was sent for this conversation (not resolved by a person) */
+  CSAT_NOT_AVAILABLE: "PRECONDITION_FAILED",
   INVALID_API_KEY: "UNAUTHORIZED",
   INVALID_VISITOR_TOKEN: "UNAUTHORIZED",
 } as const satisfies Record<string, Status>;

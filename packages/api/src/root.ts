@@ -1,7 +1,9 @@
 import { auditRouter } from "./routers/audit.ts";
 import { authRouter } from "./routers/auth.ts";
+import { conversationRouter } from "./routers/conversation.ts";
 import { integrationRouter } from "./routers/integration.ts";
 import { jobRouter } from "./routers/job.ts";
+import { knowledgeRouter } from "./routers/knowledge.ts";
 import { settingsRouter } from "./routers/settings.ts";
 import { teamRouter } from "./routers/team.ts";
 import { userRouter } from "./routers/user.ts";
@@ -14,6 +16,8 @@ export const appRouter = router({
   audit: auditRouter,
   settings: settingsRouter,
   job: jobRouter,
+  knowledge: knowledgeRouter,
+  conversation: conversationRouter,
   integration: integrationRouter,
 });
 

@@ -125,16 +125,18 @@ const auditMutations = t.middleware(async ({ ctx, next, path, type, meta, getRaw
   const data = result.ok ? (result.data as { id?: unknown } | undefined) : undefined;
   const inputId = input && typeof input === "object" && "id" in input ? (input).id : undefined;
   const targetId = typeof inputId === "number" || typeof inputId === "string" ? inputId : typeof data?.id === "number" ? data.id : null;
+  // The error has not been mapped yet: a service's AppError still arrives wrapped as INTERNAL_SERVER_ERROR.
+  const errorCode = result.ok ? null : result.error.cause instanceof AppError ? result.error.cause.code : result.error.code;
   await appendAudit(ctx.db, {
     actorId: ctx.session?.id ?? null,
     actorLabel: ctx.session?.employeeNo ?? null,
     action: path,
     targetType: meta?.auditTarget ?? null,
     targetId,
-    result: result.ok ? "SUCCESS" : result.error.code === "FORBIDDEN" ? "DENIED" : "FAILURE",
+    result: result.ok ? "SUCCESS" : errorCode === "FORBIDDEN" ? "DENIED" : "FAILURE",
     ip: ctx.ip,
     userAgent: ctx.userAgent,
-    detail: redactForAudit(result.ok ? { input } : { input, error: result.error.cause instanceof AppError ? result.error.cause.code : result.error.code }),
+    detail: redactForAudit(result.ok ? { input } : { input, error: errorCode }),
   });
   return result;
 });

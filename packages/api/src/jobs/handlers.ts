@@ -1,5 +1,7 @@
 import type { Db, Prisma } from "@kefu/db/client";
 import { enqueueJob } from "./queue.ts";
+import { handleReplyTimeout, handleRouteJob } from "../services/conversation/reply-timeout.ts";
+import { REPLY_TIMEOUT_JOB, ROUTE_JOB } from "../services/conversation/shared.ts";
 
 export interface JobContext {
   db: Db;
@@ -28,4 +30,8 @@ export function scheduleDailyMaintenance(db: Db, at = new Date()) {
 
 export const jobHandlers: Record<string, JobHandler> = {
   "maintenance.daily": dailyMaintenance,
+  [REPLY_TIMEOUT_JOB]: async ({ db, payload }) => {
+    await handleReplyTimeout(db, payload);
+  },
+  [ROUTE_JOB]: ({ db, payload }) => handleRouteJob(db, payload),
 };

@@ -1,4 +1,5 @@
 import type { Db, Presence } from "@kefu/db/client";
+import { triggerRouting } from "../conversation/routing.ts";
 
 /** Closes the open presence interval and opens one for the new presence (the presence timeline). */
 export async function recordPresenceChange(db: Db, userId: number, presence: Presence, at = new Date()) {
@@ -13,5 +14,7 @@ export async function recordPresenceChange(db: Db, userId: number, presence: Pre
 export async function setPresence(db: Db, userId: number, presence: Presence) {
   const user = await db.user.update({ where: { id: userId }, data: { presence, presenceChangedAt: new Date() }, select: { id: true, presence: true } });
   await recordPresenceChange(db, userId, presence);
+  // an agent coming online has free slots: the queue may move
+  if (presence === "ONLINE") await triggerRouting(db);
   return user;
 }

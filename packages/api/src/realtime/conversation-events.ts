@@ -1,0 +1,60 @@
+/**
+ * Realtime events of the conversation spine (DESIGN §6). Services collect them while their transaction runs
+ * and send them with `publishAll` after it commits. Payloads carry ids only: a client that needs more asks
+ * tRPC, and a client that reconnects asks for everything after its last seen message id.
+ */
+import type { ConversationStatus, MessageKind, SenderType } from "@kefu/db";
+import { channels } from "./channels.ts";
+import { publish } from "./pusher.ts";
+
+export interface Publication {
+  channel: string | string[];
+  event: string;
+  data: Record<string, unknown>;
+}
+
+export const conversationEvents = {
+  /** to the conversation (assignee, supervisors, the customer's widget) and to the assignee's own channel (unread badges) */
+  messageCreated(message: { id: number; conversationId: number; senderType: SenderType; kind: MessageKind }, assigneeId: number | null): Publication {
+    return {
+      channel: [channels.conversation(message.conversationId), ...(assigneeId ? [channels.agent(assigneeId)] : [])],
+      event: "message.created",
+      data: { id: message.id, conversationId: message.conversationId, senderType: message.senderType, kind: message.kind },
+    };
+  },
+  /** a status, assignee or team change: to the conversation, the monitor and the team */
+  conversationUpdated(conversation: { id: number; status: ConversationStatus; assigneeId: number | null; teamId: number | null }): Publication {
+    return {
+      channel: [channels.conversation(conversation.id), channels.monitor, ...(conversation.teamId ? [channels.team(conversation.teamId)] : [])],
+      event: "conversation.updated",
+      data: { id: conversation.id, status: conversation.status, assigneeId: conversation.assigneeId, teamId: conversation.teamId },
+    };
+  },
+  conversationAssigned(userId: number, conversation: { id: number; status: ConversationStatus }): Publication {
+    return { channel: channels.agent(userId), event: "conversation.assigned", data: { id: conversation.id, status: conversation.status } };
+  },
+  conversationUnassigned(userId: number, conversationId: number): Publication {
+    return { channel: channels.agent(userId), event: "conversation.unassigned", data: { id: conversationId } };
+  },
+  /** the reader's other tabs clear the unread badge */
+  conversationRead(userId: number, conversationId: number, lastReadMessageId: number): Publication {
+    return { channel: channels.agent(userId), event: "conversation.read", data: { id: conversationId, lastReadMessageId } };
+  },
+  /** the authoritative queue length of a team (null: conversations without a team) */
+  queueChanged(teamId: number | null, queued: number): Publication {
+    return { channel: [channels.monitor, ...(teamId ? [channels.team(teamId)] : [])], event: "queue.changed", data: { teamId, queued } };
+  },
+  /** an assignee did not answer in time and the conversation went back to the queue: tells supervisors */
+  replyTimedOut(conversation: { id: number; teamId: number | null }, agentId: number): Publication {
+    return {
+      channel: [channels.monitor, ...(conversation.teamId ? [channels.team(conversation.teamId)] : [])],
+      event: "conversation.replyTimeout",
+      data: { id: conversation.id, teamId: conversation.teamId, agentId },
+    };
+  },
+};
+
+/** Sends publications in order; `publish` logs and swallows failures (the change already committed). */
+export async function publishAll(publications: readonly Publication[]): Promise<void> {
+  for (const p of publications) await publish(p.channel, p.event, p.data);
+}

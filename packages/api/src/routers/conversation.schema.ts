@@ -1,0 +1,72 @@
+import { z } from "zod";
+
+export const conversationIdSchema = z.number().int().positive();
+export const conversationStatusSchema = z.enum(["BOT", "QUEUED", "ACTIVE", "PAUSED", "RESOLVED", "ABANDONED"]);
+export const channelSchema = z.enum(["WEB", "WECHAT", "APP", "API"]);
+export const conversationViewSchema = z.enum(["mine", "queue", "team", "all"]);
+
+export const MESSAGE_BODY_MAX = 5_000;
+export const NOTE_MAX = 1_000;
+const MAX_RANGE_DAYS = 366;
+
+/** Text someone typed: 1–max characters and not only spaces (kept as typed). */
+const textSchema = (max: number) => z.string().min(1).max(max).refine((value) => value.trim().length > 0, "must not be blank");
+const clientIdSchema = z.string().regex(/^[\w.:-]{1,64}$/, "1–64 letters, digits, _ . : -");
+
+export const conversationIdInput = z.object({ id: conversationIdSchema });
+
+export const conversationListInput = z
+  .object({
+    view: conversationViewSchema.default("mine"),
+    status: conversationStatusSchema.optional(),
+    channel: channelSchema.optional(),
+    teamId: conversationIdSchema.optional(),
+    tagId: conversationIdSchema.optional(),
+    from: z.date().optional(),
+    to: z.date().optional(),
+    search: z.string().trim().max(64).optional(),
+    /** opaque keyset cursor from the previous page */
+    cursor: z.string().regex(/^-?\d{1,15}(\.-?\d{1,15}){1,2}$/).optional(),
+    limit: z.number().int().min(1).max(100).default(30),
+  })
+  .superRefine((value, ctx) => {
+    if (value.from && value.to) {
+      if (value.to < value.from) ctx.addIssue({ code: "custom", path: ["to"], message: "must not be before from" });
+      else if (value.to.getTime() - value.from.getTime() > MAX_RANGE_DAYS * 86_400_000)
+        ctx.addIssue({ code: "custom", path: ["to"], message: `at most ${MAX_RANGE_DAYS} days after from` });
+    }
+  });
+
+export const conversationMessagesInput = z.object({
+  id: conversationIdSchema,
+  /** everything after the last message the client has (gap filling after a reconnect) */
+  afterId: z.number().int().nonnegative().optional(),
+  /** older history, before the first message the client has */
+  beforeId: z.number().int().positive().optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+
+export const conversationReplyInput = z.object({ id: conversationIdSchema, body: textSchema(MESSAGE_BODY_MAX), clientId: clientIdSchema.optional() });
+export const conversationNoteInput = z.object({ id: conversationIdSchema, body: textSchema(NOTE_MAX), clientId: clientIdSchema.optional() });
+
+export const conversationTransferInput = z
+  .object({
+    id: conversationIdSchema,
+    toUserId: conversationIdSchema.optional(),
+    toTeamId: conversationIdSchema.optional(),
+    note: z.string().max(NOTE_MAX).optional(),
+  })
+  .refine((value) => value.toUserId !== undefined || value.toTeamId !== undefined, { path: ["toUserId"], message: "an agent or a team is required" });
+
+export const conversationResolveInput = z.object({
+  id: conversationIdSchema,
+  resolutionCategory: z.string().trim().min(1).max(64),
+  note: z.string().max(NOTE_MAX).optional(),
+});
+
+export const conversationMarkReadInput = z.object({ id: conversationIdSchema, messageId: conversationIdSchema.optional() });
+
+export const queueOverviewInput = z.object({ teamId: conversationIdSchema.optional() }).optional();
+
+export type ConversationListInput = z.infer<typeof conversationListInput>;
+export type ConversationMessagesInput = z.infer<typeof conversationMessagesInput>;

@@ -1,0 +1,57 @@
+import { permissionProcedure, router } from "../trpc.ts";
+import {
+  addInternalNote,
+  getConversation,
+  listConversations,
+  listMessages,
+  markRead,
+  pauseConversation,
+  queueOverview,
+  resolveConversation,
+  resumeConversation,
+  sendAgentReply,
+  transferConversation,
+} from "../services/conversation/index.ts";
+import {
+  conversationIdInput,
+  conversationListInput,
+  conversationMarkReadInput,
+  conversationMessagesInput,
+  conversationNoteInput,
+  conversationReplyInput,
+  conversationResolveInput,
+  conversationTransferInput,
+  queueOverviewInput,
+} from "./conversation.schema.ts";
+
+const work = permissionProcedure("conversation.work");
+const act = work.meta({ auditTarget: "Conversation" });
+const supervise = permissionProcedure("conversation.supervise");
+
+export const conversationRouter = router({
+  list: work.input(conversationListInput).query(({ ctx, input }) => listConversations(ctx.db, ctx.session, input)),
+  get: work.input(conversationIdInput).query(({ ctx, input }) => getConversation(ctx.db, ctx.session, input.id)),
+  messages: work
+    .input(conversationMessagesInput)
+    .query(({ ctx, input }) => listMessages(ctx.db, ctx.session, { conversationId: input.id, afterId: input.afterId, beforeId: input.beforeId, limit: input.limit })),
+  reply: act
+    .input(conversationReplyInput)
+    .mutation(({ ctx, input }) => sendAgentReply(ctx.db, ctx.session, { conversationId: input.id, body: input.body, clientId: input.clientId })),
+  note: act
+    .input(conversationNoteInput)
+    .mutation(({ ctx, input }) => addInternalNote(ctx.db, ctx.session, { conversationId: input.id, body: input.body, clientId: input.clientId })),
+  transfer: act
+    .input(conversationTransferInput)
+    .mutation(({ ctx, input }) => transferConversation(ctx.db, ctx.session, { conversationId: input.id, toUserId: input.toUserId, toTeamId: input.toTeamId, note: input.note })),
+  pause: act.input(conversationIdInput).mutation(({ ctx, input }) => pauseConversation(ctx.db, ctx.session, { conversationId: input.id })),
+  resume: act.input(conversationIdInput).mutation(({ ctx, input }) => resumeConversation(ctx.db, ctx.session, { conversationId: input.id })),
+  resolve: act
+    .input(conversationResolveInput)
+    .mutation(({ ctx, input }) => resolveConversation(ctx.db, ctx.session, { conversationId: input.id, resolutionCategory: input.resolutionCategory, note: input.note })),
+  markRead: act.input(conversationMarkReadInput).mutation(({ ctx, input }) => markRead(ctx.db, ctx.session, { conversationId: input.id, messageId: input.messageId })),
+  reassign: supervise
+    .meta({ auditTarget: "Conversation" })
+    .input(conversationTransferInput)
+    .mutation(({ ctx, input }) => transferConversation(ctx.db, ctx.session, { conversationId: input.id, toUserId: input.toUserId, toTeamId: input.toTeamId, note: input.note })),
+  queueOverview: supervise.input(queueOverviewInput).query(({ ctx, input }) => queueOverview(ctx.db, input ?? {})),
+});

@@ -1,0 +1,124 @@
+/**
+ * Entering the queue: the bot's hand-off (BOT → QUEUED) and the shared writes of every entry into a queue
+ * (hand-off, transfer to a team, reopening without the former agent).
+ */
+import type { Db } from "@kefu/db/client";
+import { AppError } from "../../errors.ts";
+import { conversationEvents, publishAll, type Publication } from "../../realtime/conversation-events.ts";
+import { getSetting } from "../settings/index.ts";
+import { triggerRouting } from "./routing.ts";
+import {
+  addEvent,
+  appendSystemMessage,
+  lockConversation,
+  pausedSecondsAt,
+  queueChangedFor,
+  runTx,
+  scheduleRouting,
+  type AppendedMessage,
+  type ConversationState,
+  type SystemMessageKey,
+  type Tx,
+} from "./shared.ts";
+import { nextStatus } from "./state-machine.ts";
+
+export interface EnterQueueOptions {
+  teamId: number | null;
+  priority?: number;
+  actorId?: number | null;
+  /** why it was queued: customer_request, low_confidence, priority_customer, transfer, reopened … */
+  reason: string;
+  systemMessage: { key: SystemMessageKey; params?: Record<string, string | number> };
+}
+
+/**
+ * Puts a conversation in a team's queue: status QUEUED without an assignee, queuedAt now (a running pause
+ * ends and is counted), a QUEUED event, the customer's system message and the outbox routing job.
+ * The caller has locked the row and written the event that explains the move (BOT_HANDOFF, TRANSFERRED …).
+ */
+export async function enterQueue(tx: Tx, conversation: ConversationState, options: EnterQueueOptions, at: Date) {
+  await tx.conversation.update({
+    where: { id: conversation.id },
+    data: {
+      status: "QUEUED",
+      teamId: options.teamId,
+      assigneeId: null,
+      queuedAt: at,
+      pausedAt: null,
+      pausedSeconds: pausedSecondsAt(conversation, at),
+      ...(options.priority === undefined ? {} : { priority: options.priority }),
+    },
+  });
+  const eventId = await addEvent(
+    tx,
+    conversation.id,
+    { type: "QUEUED", actorId: options.actorId, fromStatus: conversation.status, toStatus: "QUEUED", fromTeamId: conversation.teamId, toTeamId: options.teamId, detail: { reason: options.reason } },
+    at,
+  );
+  const message = await appendSystemMessage(tx, conversation.id, options.systemMessage.key, at, options.systemMessage.params);
+  await scheduleRouting(tx, conversation.id, eventId, options.teamId, at);
+  return { eventId, message };
+}
+
+export async function assertTeamExists(db: Db | Tx, teamId: number, field: string) {
+  if (!(await db.team.count({ where: { id: teamId } }))) throw new AppError("NOT_FOUND", { field });
+}
+
+/** The team a hand-off goes to: the caller's, else the conversation's, else the routing setting's default. */
+export async function defaultTeamId(db: Db): Promise<number | null> {
+  const { defaultTeamId: teamId } = await getSetting(db, "routing");
+  if (teamId === null) return null;
+  return (await db.team.count({ where: { id: teamId } })) ? teamId : null;
+}
+
+export interface HandoffOptions {
+  reason: string;
+  teamId?: number | null;
+  priority?: number;
+}
+
+export interface ConversationSnapshot {
+  conversationId: number;
+  status: ConversationState["status"];
+  assigneeId: number | null;
+  teamId: number | null;
+}
+
+export async function snapshot(db: Db, conversationId: number): Promise<ConversationSnapshot> {
+  const row = await db.conversation.findUniqueOrThrow({ where: { id: conversationId }, select: { id: true, status: true, assigneeId: true, teamId: true } });
+  return { conversationId: row.id, status: row.status, assigneeId: row.assigneeId, teamId: row.teamId };
+}
+
+export function validateHandoff(options: HandoffOptions) {
+  if (typeof options.reason !== "string" || options.reason.length < 1 || options.reason.length > 64) throw new AppError("INVALID_INPUT", { field: "reason" });
+  if (options.priority !== undefined && (!Number.isInteger(options.priority) || options.priority < 0 || options.priority > 100))
+    throw new AppError("INVALID_INPUT", { field: "priority" });
+}
+
+/**
+ * The bot hands the conversation to people: BOT → QUEUED with BOT_HANDOFF and QUEUED events, then routing.
+ * Returns the state after routing (ACTIVE with an assignee when an agent was free).
+ */
+export async function handoffToQueue(db: Db, conversationId: number, options: HandoffOptions): Promise<ConversationSnapshot> {
+  validateHandoff(options);
+  if (options.teamId) await assertTeamExists(db, options.teamId, "teamId");
+  const fallbackTeamId = await defaultTeamId(db);
+  let publications: Publication[] = [];
+  let teamId: number | null = null;
+  await runTx(db, async (tx) => {
+    const conversation = await lockConversation(tx, conversationId);
+    nextStatus("handoff", conversation.status);
+    const at = new Date();
+    teamId = options.teamId ?? conversation.teamId ?? fallbackTeamId;
+    await addEvent(tx, conversation.id, { type: "BOT_HANDOFF", fromStatus: "BOT", toStatus: "QUEUED", toTeamId: teamId, detail: { reason: options.reason } }, at);
+    const { message } = await enterQueue(tx, conversation, { teamId, priority: options.priority, reason: options.reason, systemMessage: { key: "conversation.queued" } }, at);
+    publications = queuedPublications(conversation.id, teamId, message);
+  });
+  await publishAll([...publications, ...(await queueChangedFor(db, [teamId]))]);
+  await triggerRouting(db, { teamId });
+  return snapshot(db, conversationId);
+}
+
+export function queuedPublications(conversationId: number, teamId: number | null, message: AppendedMessage): Publication[] {
+  return [conversationEvents.conversationUpdated({ id: conversationId, status: "QUEUED", assigneeId: null, teamId }), conversationEvents.messageCreated(message, null)];
+}

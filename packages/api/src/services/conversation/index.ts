@@ -1,0 +1,19 @@
+// The conversation spine (DESIGN §3): services the routers, the widget, the channel API and the bot build on.
+export { abandonConversation } from "./abandon.ts";
+export { canSubscribeToConversation, canViewConversation } from "./access.ts";
+export { submitCsat, type CsatInput } from "./csat.ts";
+export { getConversation } from "./get.ts";
+export { handoffToQueue, type ConversationSnapshot, type HandoffOptions } from "./handoff.ts";
+export { listConversations } from "./list.ts";
+export { listCustomerMessages, listMessages, type MessagePageInput } from "./messages.ts";
+export { pauseConversation, resumeConversation } from "./pause.ts";
+export { queueOverview, queuePosition, type QueuePosition } from "./queue.ts";
+export { markRead } from "./read.ts";
+export { receiveCustomerMessage, type CustomerMessageInput, type ReceivedMessage } from "./receive-message.ts";
+export { handleReplyTimeout, handleRouteJob } from "./reply-timeout.ts";
+export { addInternalNote, sendAgentReply, type AgentMessageInput, type SentMessage } from "./reply.ts";
+export { resolveByBot, resolveConversation, type ResolveInput } from "./resolve.ts";
+export { routeQueued, triggerRouting, type Assignment, type RouteOptions } from "./routing.ts";
+export { REPLY_TIMEOUT_JOB, ROUTE_JOB, systemMessageBody, type Actor, type SystemMessageKey } from "./shared.ts";
+export { assertTransition, canTransition, nextStatus, OPERATIONS, TRANSITIONS, type Operation } from "./state-machine.ts";
+export { transferConversation, type TransferInput } from "./transfer.ts";
