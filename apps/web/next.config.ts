@@ -33,7 +33,7 @@ const config: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   transpilePackages: ["@kefu/api", "@kefu/db", "@kefu/ui"],
-  serverExternalPackages: ["@node-rs/argon2", "mariadb", "pino", "pusher", "ioredis", "@prisma/adapter-mariadb"],
+  serverExternalPackages: ["@node-rs/argon2", "@node-rs/jieba", "mariadb", "pino", "pusher", "ioredis", "@prisma/adapter-mariadb"],
   typedRoutes: false,
   headers: () => Promise.resolve([{ source: "/:path*", headers: securityHeaders }]),
 };
