@@ -12,7 +12,9 @@ import { ensureSoketi, realtimeEnv, realtimeSettings, ROOT } from "./lib/service
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 if (await isPortOpen(E2E_PORT)) throw new Error(`Port ${E2E_PORT} is already in use: stop what listens there (or set E2E_PORT).`);
 const serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? "mysql://root@127.0.0.1:3306/kefu";
-const databaseUrl = serverUrl.replace(/\/[^/]*$/, "/kefu_e2e");
+// One database per port, so two end-to-end runs on one machine do not wipe each other's data.
+const databaseName = `kefu_e2e_${E2E_PORT}`;
+const databaseUrl = serverUrl.replace(/\/[^/]*$/, `/${databaseName}`);
 
 const url = `http://localhost:${E2E_PORT}`;
 const secrets = {
@@ -27,7 +29,7 @@ Object.assign(process.env, secrets);
 
 const config = poolConfig(databaseUrl);
 const connection = await createConnection({ ...config, database: undefined });
-await connection.query("DROP DATABASE IF EXISTS kefu_e2e");
+await connection.query(`DROP DATABASE IF EXISTS \`${databaseName}\``);
 await connection.end();
 await migrate(databaseUrl);
 await seedDemo(databaseUrl, { conversations: 1500, customers: 300 });
