@@ -2,7 +2,7 @@
  * One conversation as it would have happened: the messages and the ConversationEvent rows of its
  * path through the state machine (DESIGN §3):
  *
- *   BOT ─BOT_HANDOFF─▶ QUEUED ─ASSIGNED─▶ ACTIVE ⇄ PAUSED ─RESOLVED─▶ RESOLVED
+ *   BOT ─(BOT_HANDOFF marker) QUEUED─▶ QUEUED ─ASSIGNED─▶ ACTIVE ⇄ PAUSED ─RESOLVED─▶ RESOLVED
  *    │   (or QUEUED when the auto-reply strategy sends a VIP straight to the queue)
  *    ├─RESOLVED─▶ RESOLVED (the bot answered)         QUEUED ─ABANDONED─▶ ABANDONED
  *
@@ -236,7 +236,9 @@ class ConversationStory {
       this.customerSays(this.rng.pick(LINES.handoffRequests));
     }
     this.wait(1, 2);
-    this.event("BOT_HANDOFF", "BOT", "QUEUED", { toTeamId: this.requireTeam().id, detail: { reason } });
+    // The decision, then the status change: one event per status change, as the services write them.
+    this.event("BOT_HANDOFF", null, null, { toTeamId: this.requireTeam().id, detail: { reason } });
+    this.event("QUEUED", "BOT", "QUEUED", { toTeamId: this.requireTeam().id, detail: { reason } });
     this.systemSays(this.facts.fill(LINES.handoffNotice));
   }
 

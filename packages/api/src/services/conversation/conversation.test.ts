@@ -163,7 +163,7 @@ describe("a customer's message", () => {
 });
 
 describe("legal transitions, each with its events", () => {
-  it("BOT → QUEUED: the bot hands off (BOT_HANDOFF + QUEUED, queuedAt, a system message, the routing job)", async () => {
+  it("BOT → QUEUED: the bot hands off (a BOT_HANDOFF marker, then the QUEUED transition, queuedAt, a system message, the routing job)", async () => {
     const team = await makeTeam(h.db);
     const { conversationId } = await receiveCustomerMessage(h.db, message());
     const result = await handoffToQueue(h.db, conversationId, { reason: "customer_request", teamId: team.id, priority: 3 });
@@ -174,7 +174,7 @@ describe("legal transitions, each with its events", () => {
     const events = await h.db.conversationEvent.findMany({ where: { conversationId }, orderBy: { id: "asc" } });
     expect(events.map((e) => [e.type, e.fromStatus, e.toStatus])).toEqual([
       ["CREATED", null, "BOT"],
-      ["BOT_HANDOFF", "BOT", "QUEUED"],
+      ["BOT_HANDOFF", null, null],
       ["QUEUED", "BOT", "QUEUED"],
     ]);
     expect(events[1]!.detail).toEqual({ reason: "customer_request" });
@@ -219,12 +219,12 @@ describe("legal transitions, each with its events", () => {
     await transferConversation(h.db, taker, { conversationId, toTeamId: other.id });
     const events = await h.db.conversationEvent.findMany({ where: { conversationId, id: { gt: 0 } }, orderBy: { id: "asc" }, select: { type: true, fromStatus: true, toStatus: true, fromTeamId: true, toTeamId: true } });
     expect(events.slice(4).map((e) => `${e.type}:${e.fromStatus}→${e.toStatus}`)).toEqual([
-      "TRANSFERRED:ACTIVE→QUEUED",
+      "TRANSFERRED:null→null",
       "QUEUED:ACTIVE→QUEUED",
       "TRANSFERRED:QUEUED→QUEUED",
       "ASSIGNED:QUEUED→ACTIVE",
       "PAUSED:ACTIVE→PAUSED",
-      "TRANSFERRED:PAUSED→QUEUED",
+      "TRANSFERRED:null→null",
       "QUEUED:PAUSED→QUEUED",
     ]);
     expect(events[6]).toMatchObject({ fromTeamId: other.id, toTeamId: third.id });

@@ -96,7 +96,8 @@ export function validateHandoff(options: HandoffOptions) {
 }
 
 /**
- * The bot hands the conversation to people: BOT → QUEUED with BOT_HANDOFF and QUEUED events, then routing.
+ * The bot hands the conversation to people: a BOT_HANDOFF event (the decision), then BOT → QUEUED with its
+ * QUEUED event, then routing.
  * Returns the state after routing (ACTIVE with an assignee when an agent was free).
  */
 export async function handoffToQueue(db: Db, conversationId: number, options: HandoffOptions): Promise<ConversationSnapshot> {
@@ -110,7 +111,9 @@ export async function handoffToQueue(db: Db, conversationId: number, options: Ha
     nextStatus("handoff", conversation.status);
     const at = new Date();
     teamId = options.teamId ?? conversation.teamId ?? fallbackTeamId;
-    await addEvent(tx, conversation.id, { type: "BOT_HANDOFF", fromStatus: "BOT", toStatus: "QUEUED", toTeamId: teamId, detail: { reason: options.reason } }, at);
+    // BOT_HANDOFF records the bot's decision; the QUEUED event that follows records the status change
+    // (one event per status change, so metrics never count a move twice).
+    await addEvent(tx, conversation.id, { type: "BOT_HANDOFF", toTeamId: teamId, detail: { reason: options.reason } }, at);
     const { message } = await enterQueue(tx, conversation, { teamId, priority: options.priority, reason: options.reason, systemMessage: { key: "conversation.queued" } }, at);
     publications = queuedPublications(conversation.id, teamId, message);
   });

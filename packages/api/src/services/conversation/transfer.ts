@@ -131,7 +131,8 @@ export async function transferConversation(db: Db, actor: Actor, input: Transfer
       publications.push(conversationEvents.conversationUpdated({ id: conversation.id, status: to, assigneeId: null, teamId }));
       return;
     }
-    await addEvent(tx, conversation.id, transferred, at);
+    // The QUEUED event written by enterQueue records the status change; TRANSFERRED records who moved it where.
+    await addEvent(tx, conversation.id, { ...transferred, fromStatus: null, toStatus: null }, at);
     const { message } = await enterQueue(
       tx,
       conversation,
