@@ -2,6 +2,8 @@ import nextPlugin from "@next/eslint-plugin-next";
 import { baseConfig } from "@kefu/eslint-config";
 
 export default [
+  // the embed script (public/widget.js) runs on customers' sites as plain ES5, outside the TypeScript project
+  { ignores: ["public/widget.js"] },
   ...baseConfig(import.meta.dirname),
   {
     plugins: { "@next/next": nextPlugin },

@@ -3,7 +3,7 @@ import createNextIntlPlugin from "next-intl/plugin";
 
 const isProduction = process.env.NODE_ENV === "production";
 
-const contentSecurityPolicy = [
+const contentSecurityPolicy = (frameAncestors: string) => [
   "default-src 'self'",
   // Next.js inlines its bootstrap scripts; dev mode also needs eval for fast refresh.
   `script-src 'self' 'unsafe-inline'${isProduction ? "" : " 'unsafe-eval'"}`,
@@ -16,18 +16,28 @@ const contentSecurityPolicy = [
   "manifest-src 'self'",
   "base-uri 'self'",
   "form-action 'self'",
-  "frame-ancestors 'none'",
+  `frame-ancestors ${frameAncestors}`,
   "object-src 'none'",
 ].join("; ");
 
-const securityHeaders = [
-  { key: "Content-Security-Policy", value: contentSecurityPolicy },
+const commonHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), publickey-credentials-get=(self)" },
   ...(isProduction ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
 ];
+
+// The console may never be framed.
+const securityHeaders = [
+  { key: "Content-Security-Policy", value: contentSecurityPolicy("'none'") },
+  { key: "X-Frame-Options", value: "DENY" },
+  ...commonHeaders,
+];
+
+// The chat widget page is embedded by customers' sites (widget.js): framing is allowed from the origins listed in
+// WIDGET_FRAME_ANCESTORS (space-separated, e.g. "https://shop.example.com"), from any site when it is unset.
+const widgetFrameAncestors = process.env.WIDGET_FRAME_ANCESTORS?.trim() || "*";
+const widgetHeaders = [{ key: "Content-Security-Policy", value: contentSecurityPolicy(widgetFrameAncestors) }, ...commonHeaders];
 
 const config: NextConfig = {
   reactStrictMode: true,
@@ -35,7 +45,14 @@ const config: NextConfig = {
   transpilePackages: ["@kefu/api", "@kefu/db", "@kefu/ui"],
   serverExternalPackages: ["@node-rs/argon2", "@node-rs/jieba", "mariadb", "pino", "pusher", "ioredis", "@prisma/adapter-mariadb"],
   typedRoutes: false,
-  headers: () => Promise.resolve([{ source: "/:path*", headers: securityHeaders }]),
+  headers: () =>
+    Promise.resolve([
+      // everything except /chat (and /chat/…) gets the console's headers
+      { source: "/", headers: securityHeaders },
+      { source: "/:path((?!chat(?:/|$)).*)", headers: securityHeaders },
+      { source: "/chat", headers: widgetHeaders },
+      { source: "/chat/:path*", headers: widgetHeaders },
+    ]),
 };
 
 export default createNextIntlPlugin("./src/i18n/request.ts")(config);

@@ -6,5 +6,18 @@ export { checkSession, touchLastSeen, type SessionClaims } from "./services/auth
 export { AppError, toTRPCError } from "./errors.ts";
 export { canSubscribe, channels } from "./realtime/channels.ts";
 export { getPusher, publish, realtimeClientConfig } from "./realtime/pusher.ts";
+export { canSubscribeToConversation } from "./services/conversation/index.ts";
 export { checkHealth } from "./services/health/check.ts";
+export { ensureKnowledgeIndex } from "./services/knowledge/ensure-index.ts";
 export { logger } from "./logger.ts";
+export { isSameOrigin } from "./rest/http.ts";
+export {
+  handleWidgetCsat,
+  handleWidgetLeave,
+  handleWidgetListMessages,
+  handleWidgetPostMessage,
+  handleWidgetRealtimeAuth,
+  handleWidgetSession,
+  handleWidgetState,
+} from "./rest/widget-api.ts";
+export { handleChannelListMessages, handleChannelPostMessage } from "./rest/channel-api.ts";

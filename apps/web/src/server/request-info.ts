@@ -17,19 +17,5 @@ export function userAgentOf(headers: Headers | Record<string, string | string[] 
   return (Array.isArray(value) ? value[0] : value) ?? null;
 }
 
-/**
- * Mutations must come from our own pages (next-auth's CSRF token covers only its own routes).
- * Same-origin means the Origin header's host is this request's host (or the configured public URL).
- */
-export function isSameOrigin(headers: Headers, publicUrl?: string): boolean {
-  const origin = headers.get("origin");
-  if (!origin) return headers.get("sec-fetch-site") === "same-origin";
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    return false;
-  }
-  const hosts = [headers.get("x-forwarded-host"), headers.get("host"), publicUrl ? new URL(publicUrl).host : null].filter(Boolean);
-  return hosts.includes(originHost);
-}
+/** Mutations must come from our own pages: one implementation, shared with the REST endpoints. */
+export { isSameOrigin } from "@kefu/api";
