@@ -49,3 +49,31 @@ export function useRealtimeEvent<T>(channel: string | null, event: string, onEve
     };
   }, [client, channel, event]);
 }
+
+/**
+ * Calls `onReconnect` when the realtime connection comes back after a drop and when the browser goes back
+ * online, so a live view can fill the gap (e.g. messages after its last seen id).
+ */
+export function useRealtimeReconnect(onReconnect: () => void) {
+  const client = useContext(RealtimeContext);
+  const handler = useRef(onReconnect);
+  useEffect(() => {
+    handler.current = onReconnect;
+  });
+  useEffect(() => {
+    const onOnline = () => handler.current();
+    window.addEventListener("online", onOnline);
+    // only a connection that comes back counts, not the first one
+    let connectedBefore = client?.connection.state === "connected";
+    const onStateChange = (states: { previous: string; current: string }) => {
+      if (states.current !== "connected") return;
+      if (connectedBefore) handler.current();
+      connectedBefore = true;
+    };
+    client?.connection.bind("state_change", onStateChange);
+    return () => {
+      window.removeEventListener("online", onOnline);
+      client?.connection.unbind("state_change", onStateChange);
+    };
+  }, [client]);
+}

@@ -3,13 +3,14 @@ import type { Permission } from "@kefu/api/permissions";
 export interface NavItem {
   href: string;
   /** key under `nav` in the message catalogue */
-  label: "home" | "staff" | "teams" | "audit" | "security" | "jobs" | "integrations" | "account";
+  label: "home" | "workspace" | "staff" | "teams" | "audit" | "security" | "jobs" | "integrations" | "account";
   permission?: Permission;
 }
 
 /** Only built areas appear; each shows only to roles whose permissions allow it. */
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "home" },
+  { href: "/workspace", label: "workspace", permission: "conversation.work" },
   { href: "/staff", label: "staff", permission: "staff.read" },
   { href: "/teams", label: "teams", permission: "team.read" },
   { href: "/audit", label: "audit", permission: "audit.read" },

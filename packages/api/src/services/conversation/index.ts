@@ -1,6 +1,7 @@
 // The conversation spine (DESIGN §3): services the routers, the widget, the channel API and the bot build on.
 export { abandonConversation } from "./abandon.ts";
 export { canSubscribeToConversation, canViewConversation } from "./access.ts";
+export { listCannedReplies } from "./canned-replies.ts";
 export { submitCsat, type CsatInput } from "./csat.ts";
 export { getConversation } from "./get.ts";
 export { handoffToQueue, type ConversationSnapshot, type HandoffOptions } from "./handoff.ts";
@@ -17,3 +18,4 @@ export { routeQueued, triggerRouting, type Assignment, type RouteOptions } from 
 export { REPLY_TIMEOUT_JOB, ROUTE_JOB, systemMessageBody, type Actor, type SystemMessageKey } from "./shared.ts";
 export { assertTransition, canTransition, nextStatus, OPERATIONS, TRANSITIONS, type Operation } from "./state-machine.ts";
 export { transferConversation, type TransferInput } from "./transfer.ts";
+export { listResolutionCategories, listTransferTargets } from "./transfer-targets.ts";

@@ -1,4 +1,4 @@
-import { canSubscribe, getPusher } from "@kefu/api";
+import { canSubscribe, canSubscribeToConversation, getPusher } from "@kefu/api";
 import { getDb } from "@kefu/db/client";
 import { webEnv } from "~/env";
 import { getSessionUser } from "~/server/auth";
@@ -15,8 +15,12 @@ export async function POST(request: Request) {
   if (typeof socketId !== "string" || !/^\d+\.\d+$/.test(socketId)) return Response.json({ error: "socket_id: missing or malformed" }, { status: 400 });
   if (typeof channel !== "string" || channel.length > 164) return Response.json({ error: "channel_name: missing or too long" }, { status: 400 });
 
-  const memberships = await getDb().teamMember.findMany({ where: { userId: user.id }, select: { teamId: true } });
-  if (!canSubscribe({ userId: user.id, role: user.role, teamIds: memberships.map((m) => m.teamId) }, channel)) {
+  const db = getDb();
+  const memberships = await db.teamMember.findMany({ where: { userId: user.id }, select: { teamId: true } });
+  const subscriber = { userId: user.id, role: user.role, teamIds: memberships.map((m) => m.teamId) };
+  const conversation = /^private-conversation-(\d{1,15})$/.exec(channel);
+  const allowed = conversation ? await canSubscribeToConversation(db, subscriber, Number(conversation[1])) : canSubscribe(subscriber, channel);
+  if (!allowed) {
     return Response.json({ error: "channel_name: not allowed for this user" }, { status: 403 });
   }
   const pusher = getPusher();

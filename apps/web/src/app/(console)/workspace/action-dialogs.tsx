@@ -1,0 +1,202 @@
+"use client";
+
+import type { RouterOutputs } from "@kefu/api/client";
+import { Button } from "@kefu/ui/button";
+import { Dialog, DialogBody, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@kefu/ui/dialog";
+import { Field } from "@kefu/ui/field";
+import { NativeSelect } from "@kefu/ui/native-select";
+import { Textarea } from "@kefu/ui/textarea";
+import { useToast } from "@kefu/ui/toast";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useApiErrors } from "~/lib/trpc-errors";
+import { useTRPC } from "~/trpc/react";
+import { NOTE_MAX } from "./conversation-view";
+
+export type TransferTargets = RouterOutputs["conversation"]["transferTargets"];
+
+interface DialogProps {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  conversationId: number;
+  onDone: () => void;
+}
+
+export function TransferDialog({ open, onOpenChange, conversationId, targets, onDone }: DialogProps & { targets: TransferTargets | undefined }) {
+  const t = useTranslations("workspace");
+  const tAll = useTranslations();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { toast } = useToast();
+  const errors = useApiErrors();
+  const [mode, setMode] = useState<"agent" | "team">("agent");
+  const [toUserId, setToUserId] = useState<number | "">("");
+  const [toTeamId, setToTeamId] = useState<number | "">("");
+  const [note, setNote] = useState("");
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const mutation = useMutation(
+    trpc.conversation.transfer.mutationOptions({
+      onSuccess: () => {
+        toast({ title: t("actions.transferred"), variant: "success" });
+        onOpenChange(false);
+        setNote("");
+        onDone();
+      },
+      onError: (error) => {
+        setFieldErrors(errors.fieldErrors(error));
+        toast({ title: errors.message(error), variant: "error" });
+      },
+    }),
+  );
+  const chosen = mode === "agent" ? toUserId : toTeamId;
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(o) => {
+        if (o) void queryClient.invalidateQueries({ queryKey: trpc.conversation.transferTargets.queryKey() });
+        setFieldErrors({});
+        onOpenChange(o);
+      }}
+    >
+      <DialogContent closeLabel={tAll("common.close")}>
+        <form
+          className="grid gap-4"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!chosen) return;
+            mutation.mutate({
+              id: conversationId,
+              ...(mode === "agent" ? { toUserId: Number(toUserId) } : { toTeamId: Number(toTeamId) }),
+              ...(note.trim() ? { note: note.trim() } : {}),
+            });
+          }}
+        >
+          <DialogHeader>
+            <DialogTitle>{t("transfer.title")}</DialogTitle>
+            <DialogDescription>{t("transfer.description")}</DialogDescription>
+          </DialogHeader>
+          <DialogBody className="grid gap-4">
+            <div className="flex gap-4 text-sm" role="radiogroup">
+              <label className="flex items-center gap-2">
+                <input type="radio" name="transfer-mode" checked={mode === "agent"} onChange={() => setMode("agent")} />
+                {t("transfer.toAgent")}
+              </label>
+              <label className="flex items-center gap-2">
+                <input type="radio" name="transfer-mode" checked={mode === "team"} onChange={() => setMode("team")} />
+                {t("transfer.toTeam")}
+              </label>
+            </div>
+            {mode === "agent" ? (
+              <Field label={t("transfer.agent")} htmlFor="transfer-agent" error={fieldErrors.toUserId} description={targets && targets.agents.length === 0 ? t("transfer.noAgents") : undefined}>
+                <NativeSelect id="transfer-agent" value={toUserId} onChange={(e) => setToUserId(e.target.value ? Number(e.target.value) : "")}>
+                  <option value="">{t("transfer.chooseAgent")}</option>
+                  {targets?.agents.map((agent) => (
+                    <option key={agent.id} value={agent.id}>
+                      {t("transfer.agentOption", { name: agent.name, employeeNo: agent.employeeNo, open: agent.open, max: agent.maxConcurrent })}
+                    </option>
+                  ))}
+                </NativeSelect>
+              </Field>
+            ) : (
+              <Field label={t("transfer.team")} htmlFor="transfer-team" error={fieldErrors.toTeamId}>
+                <NativeSelect id="transfer-team" value={toTeamId} onChange={(e) => setToTeamId(e.target.value ? Number(e.target.value) : "")}>
+                  <option value="">{t("transfer.chooseTeam")}</option>
+                  {targets?.teams.map((team) => (
+                    <option key={team.id} value={team.id}>
+                      {team.name}
+                    </option>
+                  ))}
+                </NativeSelect>
+              </Field>
+            )}
+            <Field label={t("transfer.note")} htmlFor="transfer-note" error={fieldErrors.note}>
+              <Textarea id="transfer-note" value={note} maxLength={NOTE_MAX} onChange={(e) => setNote(e.target.value)} />
+            </Field>
+          </DialogBody>
+          <DialogFooter>
+            <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>
+              {tAll("common.cancel")}
+            </Button>
+            <Button type="submit" loading={mutation.isPending} disabled={!chosen}>
+              {t("transfer.submit")}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+export function ResolveDialog({ open, onOpenChange, conversationId, onDone }: DialogProps) {
+  const t = useTranslations("workspace");
+  const tAll = useTranslations();
+  const trpc = useTRPC();
+  const { toast } = useToast();
+  const errors = useApiErrors();
+  const [category, setCategory] = useState("");
+  const [note, setNote] = useState("");
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const categories = useQuery(trpc.conversation.resolutionCategories.queryOptions(undefined, { enabled: open, staleTime: 300_000 }));
+  const mutation = useMutation(
+    trpc.conversation.resolve.mutationOptions({
+      onSuccess: () => {
+        toast({ title: t("actions.resolved"), variant: "success" });
+        onOpenChange(false);
+        onDone();
+      },
+      onError: (error) => {
+        setFieldErrors(errors.fieldErrors(error));
+        toast({ title: errors.message(error), variant: "error" });
+      },
+    }),
+  );
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(o) => {
+        setFieldErrors({});
+        onOpenChange(o);
+      }}
+    >
+      <DialogContent closeLabel={tAll("common.close")}>
+        <form
+          className="grid gap-4"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!category) return;
+            mutation.mutate({ id: conversationId, resolutionCategory: category, ...(note.trim() ? { note: note.trim() } : {}) });
+          }}
+        >
+          <DialogHeader>
+            <DialogTitle>{t("resolve.title")}</DialogTitle>
+            <DialogDescription>{t("resolve.description")}</DialogDescription>
+          </DialogHeader>
+          <DialogBody className="grid gap-4">
+            <Field label={t("resolve.category")} htmlFor="resolve-category" error={fieldErrors.resolutionCategory} required>
+              <NativeSelect id="resolve-category" value={category} onChange={(e) => setCategory(e.target.value)}>
+                <option value="">{t("resolve.chooseCategory")}</option>
+                {categories.data?.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </NativeSelect>
+            </Field>
+            <Field label={t("resolve.note")} htmlFor="resolve-note" error={fieldErrors.note}>
+              <Textarea id="resolve-note" value={note} maxLength={NOTE_MAX} onChange={(e) => setNote(e.target.value)} />
+            </Field>
+          </DialogBody>
+          <DialogFooter>
+            <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>
+              {tAll("common.cancel")}
+            </Button>
+            <Button type="submit" variant="danger" loading={mutation.isPending} disabled={!category}>
+              {t("resolve.submit")}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+
+import { Button } from "@kefu/ui/button";
+import { Input } from "@kefu/ui/input";
+import { Skeleton } from "@kefu/ui/skeleton";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useDeferredValue, useState, type RefObject } from "react";
+import { useTRPC } from "~/trpc/react";
+
+const plain = (text: string) => text.replace(/<[^>]*>/g, "");
+
+export function KnowledgePanel({ inputRef, onInsert }: { inputRef: RefObject<HTMLInputElement | null>; onInsert: ((text: string) => void) | null }) {
+  const t = useTranslations("workspace.knowledge");
+  const trpc = useTRPC();
+  const [query, setQuery] = useState("");
+  const deferred = useDeferredValue(query.trim());
+  const search = useQuery(trpc.knowledge.search.queryOptions({ query: deferred || "-", limit: 5 }, { enabled: deferred.length > 0, staleTime: 60_000 }));
+  const results = deferred ? (search.data?.results ?? []) : [];
+  return (
+    <section aria-labelledby="knowledge-panel-title" className="rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="knowledge-panel">
+      <h2 id="knowledge-panel-title" className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">
+        {t("title")}
+      </h2>
+      <Input
+        ref={inputRef}
+        type="search"
+        aria-label={t("search")}
+        placeholder={t("placeholder")}
+        value={query}
+        maxLength={200}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === "Escape") e.currentTarget.blur();
+        }}
+      />
+      <div className="mt-2 space-y-2">
+        {!deferred ? <p className="text-slate-500">{t("hint")}</p> : null}
+        {deferred && search.isPending ? <Skeleton className="h-16 w-full" /> : null}
+        {deferred && search.isSuccess && results.length === 0 ? <p className="text-slate-500">{t("empty")}</p> : null}
+        {results.map((hit) => (
+          <article key={hit.articleId} className="rounded-md border border-slate-100 p-2">
+            <div className="flex items-start justify-between gap-2">
+              <h3 className="font-medium text-slate-900">{hit.title}</h3>
+              {onInsert ? (
+                <Button size="sm" variant="outline" onClick={() => onInsert(plain(hit.snippet))}>
+                  {t("insert")}
+                </Button>
+              ) : null}
+            </div>
+            <p className="mt-1 line-clamp-4 text-slate-600">{plain(hit.snippet)}</p>
+          </article>
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,125 @@
+"use client";
+
+import type { RouterOutputs } from "@kefu/api/client";
+import type { Presence } from "@kefu/db";
+import { Tabs, TabsList, TabsTrigger } from "@kefu/ui/tabs";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { PresenceSwitcher } from "~/components/presence-switcher";
+import { useRealtimeEvent, useRealtimeReconnect } from "~/components/realtime-provider";
+import { useTRPC } from "~/trpc/react";
+import { ConversationList, type ListFilters, type View } from "./conversation-list";
+import { ConversationView } from "./conversation-view";
+import { ShortcutHelp } from "./shortcut-help";
+
+export type ConversationRow = RouterOutputs["conversation"]["list"]["items"][number];
+
+/** True when the key press belongs to a text field (shortcuts then stay out of the way). */
+export function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
+}
+
+function TeamChannel({ teamId, onChange }: { teamId: number; onChange: () => void }) {
+  useRealtimeEvent(`private-team-${teamId}`, "queue.changed", onChange);
+  useRealtimeEvent(`private-team-${teamId}`, "conversation.updated", onChange);
+  return null;
+}
+
+export function Workspace({ userId, presence, canSupervise }: { userId: number; presence: Presence; canSupervise: boolean }) {
+  const t = useTranslations("workspace");
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const views: View[] = canSupervise ? ["mine", "queue", "team", "all"] : ["mine", "queue", "team"];
+  const [view, setView] = useState<View>("mine");
+  const [filters, setFilters] = useState<ListFilters>({ search: "", status: "", channel: "", teamId: "", from: "", to: "" });
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const rowsRef = useRef<ConversationRow[]>([]);
+  const knowledgeSearch = useRef<HTMLInputElement>(null);
+  const targets = useQuery(trpc.conversation.transferTargets.queryOptions(undefined, { staleTime: 60_000 }));
+  const myTeams = targets.data?.teams.filter((team) => team.mine) ?? [];
+
+  const refreshList = useCallback(() => void queryClient.invalidateQueries({ queryKey: trpc.conversation.list.pathKey() }), [queryClient, trpc]);
+  const agentChannel = `private-agent-${userId}`;
+  useRealtimeEvent(agentChannel, "conversation.assigned", refreshList);
+  useRealtimeEvent(agentChannel, "conversation.unassigned", refreshList);
+  useRealtimeEvent(agentChannel, "message.created", refreshList);
+  useRealtimeEvent(agentChannel, "conversation.read", refreshList);
+  useRealtimeReconnect(refreshList);
+
+  const changeView = useCallback((next: View) => setView(next), []);
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (event.altKey && !event.ctrlKey && !event.metaKey && /^Digit[1-4]$/.test(event.code)) {
+        const next = views[Number(event.code.slice(5)) - 1];
+        if (next) {
+          event.preventDefault();
+          changeView(next);
+        }
+        return;
+      }
+      if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
+      if (event.key === "/") {
+        event.preventDefault();
+        knowledgeSearch.current?.focus();
+      } else if (event.key === "j" || event.key === "k" || event.key === "J" || event.key === "K") {
+        const rows = rowsRef.current;
+        if (rows.length === 0) return;
+        event.preventDefault();
+        const index = rows.findIndex((row) => row.id === selectedId);
+        const down = event.key.toLowerCase() === "j";
+        const next = index === -1 ? 0 : Math.min(Math.max(index + (down ? 1 : -1), 0), rows.length - 1);
+        setSelectedId(rows[next]!.id);
+      }
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [views, selectedId, changeView]);
+
+  return (
+    <div className="space-y-3" data-testid="workspace">
+      {myTeams.map((team) => (
+        <TeamChannel key={team.id} teamId={team.id} onChange={refreshList} />
+      ))}
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-xl font-semibold text-slate-900">{t("title")}</h1>
+        <div className="flex items-center gap-2">
+          <PresenceSwitcher initial={presence} />
+          <ShortcutHelp />
+        </div>
+      </div>
+      <Tabs value={view} onValueChange={(value) => changeView(value as View)} className="gap-2">
+        <TabsList aria-label={t("tabsLabel")}>
+          {views.map((v, index) => (
+            <TabsTrigger key={v} value={v} title={`Alt+${index + 1}`}>
+              {t(`tabs.${v}`)}
+            </TabsTrigger>
+          ))}
+        </TabsList>
+      </Tabs>
+      <div className="grid gap-3 lg:h-[calc(100dvh-12rem)] lg:min-h-[32rem] lg:grid-cols-[17rem_minmax(0,1fr)_16rem]">
+        <ConversationList
+          view={view}
+          filters={filters}
+          onFiltersChange={setFilters}
+          teams={view === "team" && !canSupervise ? myTeams : (targets.data?.teams ?? [])}
+          selectedId={selectedId}
+          onSelect={setSelectedId}
+          onRows={(rows) => {
+            rowsRef.current = rows;
+          }}
+        />
+        <ConversationView
+          key={selectedId ?? 0}
+          conversationId={selectedId}
+          userId={userId}
+          targets={targets.data}
+          knowledgeSearchRef={knowledgeSearch}
+          onChanged={refreshList}
+        />
+      </div>
+    </div>
+  );
+}
