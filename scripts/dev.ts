@@ -4,6 +4,7 @@
  * prints the URL and the demo sign-ins. Ctrl-C stops everything it started.
  */
 import { migrate } from "@kefu/db/migrate";
+import { indexKnowledge } from "./lib/knowledge.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isSeeded, seedDemo } from "@kefu/db/seed";
 import { httpOk, shutdown, startProcess, waitFor } from "./lib/processes.ts";
 import { ensureSoketi, realtimeEnv, realtimeSettings, resolveDatabaseUrl, ROOT } from "./lib/services.ts";
@@ -17,6 +18,7 @@ try {
   if (!(await isSeeded(databaseUrl))) {
     console.log("database │ empty: writing demo data …");
     await seedDemo(databaseUrl, { log: (line) => console.log(`seed     │ ${line}`) });
+    await indexKnowledge(databaseUrl);
   }
   const realtime = realtimeSettings();
   await ensureSoketi(realtime);

@@ -5,6 +5,7 @@
 import { createConnection } from "mariadb";
 import { poolConfig } from "@kefu/db/client";
 import { migrate } from "@kefu/db/migrate";
+import { indexKnowledge } from "./lib/knowledge.ts";
 import { seedDemo } from "@kefu/db/seed";
 import { httpOk, isPortOpen, startProcess, waitFor } from "./lib/processes.ts";
 import { ensureSoketi, realtimeEnv, realtimeSettings, ROOT } from "./lib/services.ts";
@@ -33,6 +34,7 @@ await connection.query(`DROP DATABASE IF EXISTS \`${databaseName}\``);
 await connection.end();
 await migrate(databaseUrl);
 await seedDemo(databaseUrl, { conversations: 1500, customers: 300 });
+await indexKnowledge(databaseUrl);
 
 const realtime = { ...realtimeSettings(Number(process.env.E2E_PUSHER_PORT ?? 6011)), secret: "e2e-realtime-secret" };
 await ensureSoketi(realtime);

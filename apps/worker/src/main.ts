@@ -5,7 +5,7 @@ import { validateServerEnvOrExit } from "@kefu/api/startup";
 
 validateServerEnvOrExit();
 // Loaded after validation: these modules read configuration when they load.
-const [{ logger }, { scheduleDailyMaintenance }, { startWorkerLoop }, { getDb }] = await Promise.all([
+const [{ logger, ensureKnowledgeIndex }, { scheduleDailyMaintenance }, { startWorkerLoop }, { getDb }] = await Promise.all([
   import("@kefu/api"),
   import("@kefu/api/jobs"),
   import("@kefu/api/worker"),
@@ -16,6 +16,7 @@ const db = getDb();
 const workerId = `${hostname()}:${process.pid}`;
 
 await scheduleDailyMaintenance(db);
+if (await ensureKnowledgeIndex(db)) logger.info("built the knowledge search index");
 const loop = startWorkerLoop(db, workerId);
 logger.info({ workerId }, "worker started");
 
