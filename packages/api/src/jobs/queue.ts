@@ -5,6 +5,7 @@
  */
 import { Prisma, type Db, type JobStatus } from "@kefu/db/client";
 import { AppError } from "../errors.ts";
+import { keysetPage } from "../services/pagination.ts";
 
 type Client = Db | Prisma.TransactionClient;
 
@@ -104,9 +105,7 @@ export async function listJobs(db: Db, input: { status?: JobStatus; cursor?: num
     take: input.limit + 1,
     select: { id: true, type: true, status: true, attempts: true, maxAttempts: true, runAt: true, lastError: true, createdAt: true, finishedAt: true, payload: true },
   });
-  const hasMore = rows.length > input.limit;
-  const items = hasMore ? rows.slice(0, input.limit) : rows;
-  return { items, nextCursor: hasMore ? items.at(-1)?.id : undefined };
+  return keysetPage(rows, input.limit);
 }
 
 export async function jobCounts(db: Db) {

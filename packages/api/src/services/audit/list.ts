@@ -1,4 +1,5 @@
 import type { AuditResult, Db, Prisma } from "@kefu/db/client";
+import { keysetPage } from "../pagination.ts";
 
 export interface AuditListInput {
   cursor?: number;
@@ -38,7 +39,5 @@ export async function listAuditLogs(db: Db, input: AuditListInput) {
       actor: { select: { name: true, employeeNo: true } },
     },
   });
-  const hasMore = rows.length > input.limit;
-  const items = hasMore ? rows.slice(0, input.limit) : rows;
-  return { items, nextCursor: hasMore ? items.at(-1)?.id : undefined };
+  return keysetPage(rows, input.limit);
 }

@@ -9,6 +9,7 @@ import type { KbCreateInput, KbListInput, KbUpdateInput } from "../../routers/kn
 import { assertCategoryExists, categoryWithDescendants } from "./categories.ts";
 import { indexArticle, indexArticleInTransaction, reindexAll } from "./indexer.ts";
 import { invalidateVocabulary, loadVocabulary } from "./tokenizer.ts";
+import { keysetPage } from "../pagination.ts";
 
 export interface Editor {
   id: number;
@@ -42,9 +43,7 @@ export async function listArticles(db: Db, input: KbListInput) {
     ...(input.search ? { title: { contains: input.search } } : {}),
   };
   const rows = await db.kbArticle.findMany({ where, orderBy: { id: "desc" }, take: input.limit + 1, select: articleSummarySelect });
-  const hasMore = rows.length > input.limit;
-  const items = hasMore ? rows.slice(0, input.limit) : rows;
-  return { items, nextCursor: hasMore ? items.at(-1)?.id : undefined };
+  return keysetPage(rows, input.limit);
 }
 
 /** The article with its body, keywords and its latest versions (newest first). */

@@ -4,6 +4,7 @@
  */
 import type { Db, Prisma, UnansweredStatus } from "@kefu/db/client";
 import { AppError } from "../../errors.ts";
+import { keysetPage } from "../pagination.ts";
 
 /** UnansweredQuestion.normalized is VARCHAR(191) (a unique index), question VARCHAR(1000). */
 const NORMALIZED_LENGTH = 191;
@@ -91,7 +92,5 @@ export async function listUnansweredQuestions(db: Db, input: UnansweredListInput
       article: { select: { id: true, title: true } },
     },
   });
-  const hasMore = rows.length > input.limit;
-  const items = hasMore ? rows.slice(0, input.limit) : rows;
-  return { items, nextCursor: hasMore ? items.at(-1)?.id : undefined };
+  return keysetPage(rows, input.limit);
 }

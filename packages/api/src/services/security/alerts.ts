@@ -2,6 +2,7 @@ import type { Db, Prisma, Severity } from "@kefu/db/client";
 import { channels } from "../../realtime/channels.ts";
 import { publish } from "../../realtime/pusher.ts";
 import { AppError } from "../../errors.ts";
+import { keysetPage } from "../pagination.ts";
 
 export const SECURITY_ALERT_TYPES = ["ACCOUNT_LOCKED", "IP_RATE_LIMITED", "AUDIT_CHAIN_BROKEN"] as const;
 export type SecurityAlertType = (typeof SECURITY_ALERT_TYPES)[number];
@@ -35,9 +36,7 @@ export async function listSecurityAlerts(db: Db, input: { cursor?: number; limit
       acknowledgedBy: { select: { id: true, name: true } },
     },
   });
-  const hasMore = rows.length > input.limit;
-  const items = hasMore ? rows.slice(0, input.limit) : rows;
-  return { items, nextCursor: hasMore ? items.at(-1)?.id : undefined };
+  return keysetPage(rows, input.limit);
 }
 
 export function countOpenSecurityAlerts(db: Db) {

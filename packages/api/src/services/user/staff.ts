@@ -10,6 +10,7 @@ import { AppError } from "../../errors.ts";
 import type { StaffCreateInput, StaffListInput, StaffUpdateInput } from "../../routers/user.schema.ts";
 import { assertAcceptablePassword } from "../auth/password-policy.ts";
 import { recordPresenceChange } from "./presence.ts";
+import { keysetPage } from "../pagination.ts";
 
 export interface Actor {
   id: number;
@@ -47,9 +48,7 @@ export async function listStaff(db: Db, input: StaffListInput) {
       : {}),
   };
   const rows = await db.user.findMany({ where, orderBy: { id: "asc" }, take: input.limit + 1, select: staffSummarySelect });
-  const hasMore = rows.length > input.limit;
-  const items = hasMore ? rows.slice(0, input.limit) : rows;
-  return { items, nextCursor: hasMore ? items.at(-1)?.id : undefined };
+  return keysetPage(rows, input.limit);
 }
 
 export async function getStaff(db: Db, id: number) {
