@@ -17,6 +17,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { useApiErrors } from "~/lib/trpc-errors";
+import { FormDialogFooter } from "~/components/form-dialog-footer";
 import { useTRPC } from "~/trpc/react";
 
 const SCOPES = ["channel.messages", "webhooks.read"] as const;
@@ -124,14 +125,7 @@ export function ApiKeysView() {
                 ))}
               </fieldset>
             </DialogBody>
-            <DialogFooter>
-              <Button variant="outline" onClick={() => setCreating(false)}>
-                {t("common.cancel")}
-              </Button>
-              <Button type="submit" loading={create.isPending}>
-                {t("common.create")}
-              </Button>
-            </DialogFooter>
+            <FormDialogFooter onCancel={() => setCreating(false)} submitLabel={t("common.create")} pending={create.isPending} />
           </form>
         </DialogContent>
       </Dialog>

@@ -1,9 +1,8 @@
 "use client";
 
 import type { RouterOutputs } from "@kefu/api/client";
-import { Button } from "@kefu/ui/button";
 import { Checkbox } from "@kefu/ui/checkbox";
-import { Dialog, DialogBody, DialogContent, DialogFooter, DialogHeader, DialogTitle } from "@kefu/ui/dialog";
+import { Dialog, DialogBody, DialogContent, DialogHeader, DialogTitle } from "@kefu/ui/dialog";
 import { Field } from "@kefu/ui/field";
 import { Input } from "@kefu/ui/input";
 import { Label } from "@kefu/ui/label";
@@ -13,6 +12,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect, useState, type FormEvent } from "react";
 import { useApiErrors } from "~/lib/trpc-errors";
+import { FormDialogFooter } from "~/components/form-dialog-footer";
 import { useTRPC } from "~/trpc/react";
 import type { StaffRow } from "./staff-directory";
 
@@ -126,14 +126,7 @@ export function StaffFormDialog({ open, staff, teams, onOpenChange }: { open: bo
               </div>
             </fieldset>
           </DialogBody>
-          <DialogFooter>
-            <Button variant="outline" onClick={() => onOpenChange(false)}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {t("common.save")}
-            </Button>
-          </DialogFooter>
+          <FormDialogFooter onCancel={() => onOpenChange(false)} submitLabel={t("common.save")} pending={create.isPending || update.isPending} />
         </form>
       </DialogContent>
     </Dialog>

@@ -1,7 +1,6 @@
 "use client";
 
-import { Button } from "@kefu/ui/button";
-import { Dialog, DialogBody, DialogContent, DialogFooter, DialogHeader, DialogTitle } from "@kefu/ui/dialog";
+import { Dialog, DialogBody, DialogContent, DialogHeader, DialogTitle } from "@kefu/ui/dialog";
 import { Field } from "@kefu/ui/field";
 import { Input } from "@kefu/ui/input";
 import { Switch } from "@kefu/ui/switch";
@@ -11,6 +10,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect, useState, type FormEvent } from "react";
 import { useApiErrors } from "~/lib/trpc-errors";
+import { FormDialogFooter } from "~/components/form-dialog-footer";
 import { useTRPC } from "~/trpc/react";
 import type { TeamRow } from "./team-board";
 
@@ -94,14 +94,7 @@ export function TeamFormDialog({ team, open, onOpenChange }: { team: TeamRow | n
               </Field>
             </div>
           </DialogBody>
-          <DialogFooter>
-            <Button variant="outline" onClick={() => onOpenChange(false)}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {t("common.save")}
-            </Button>
-          </DialogFooter>
+          <FormDialogFooter onCancel={() => onOpenChange(false)} submitLabel={t("common.save")} pending={create.isPending || update.isPending} />
         </form>
       </DialogContent>
     </Dialog>

@@ -1,8 +1,7 @@
 "use client";
 
-import { Button } from "@kefu/ui/button";
 import { Checkbox } from "@kefu/ui/checkbox";
-import { Dialog, DialogBody, DialogContent, DialogFooter, DialogHeader, DialogTitle } from "@kefu/ui/dialog";
+import { Dialog, DialogBody, DialogContent, DialogHeader, DialogTitle } from "@kefu/ui/dialog";
 import { Input } from "@kefu/ui/input";
 import { Label } from "@kefu/ui/label";
 import { useToast } from "@kefu/ui/toast";
@@ -10,6 +9,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useDeferredValue, useEffect, useState } from "react";
 import { useApiErrors } from "~/lib/trpc-errors";
+import { FormDialogFooter } from "~/components/form-dialog-footer";
 import { useTRPC } from "~/trpc/react";
 import type { TeamRow } from "./team-board";
 
@@ -87,14 +87,7 @@ export function TeamMembersDialog({ team, onOpenChange }: { team: TeamRow | null
             })}
           </ul>
         </DialogBody>
-        <DialogFooter>
-          <Button variant="outline" onClick={() => onOpenChange(false)}>
-            {t("common.cancel")}
-          </Button>
-          <Button onClick={() => void onSave()} loading={save.isPending}>
-            {t("common.save")}
-          </Button>
-        </DialogFooter>
+        <FormDialogFooter onCancel={() => onOpenChange(false)} submitLabel={t("common.save")} pending={save.isPending} onSubmit={() => void onSave()} />
       </DialogContent>
     </Dialog>
   );

@@ -1,8 +1,7 @@
 "use client";
 
 import type { RouterOutputs } from "@kefu/api/client";
-import { Button } from "@kefu/ui/button";
-import { Dialog, DialogBody, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@kefu/ui/dialog";
+import { Dialog, DialogBody, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@kefu/ui/dialog";
 import { Field } from "@kefu/ui/field";
 import { NativeSelect } from "@kefu/ui/native-select";
 import { Textarea } from "@kefu/ui/textarea";
@@ -10,6 +9,7 @@ import { useToast } from "@kefu/ui/toast";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { FormDialogFooter } from "~/components/form-dialog-footer";
 import { useApiErrors } from "~/lib/trpc-errors";
 import { useTRPC } from "~/trpc/react";
 import { NOTE_MAX } from "./conversation-view";
@@ -114,14 +114,7 @@ export function TransferDialog({ open, onOpenChange, conversationId, targets, on
               <Textarea id="transfer-note" value={note} maxLength={NOTE_MAX} onChange={(e) => setNote(e.target.value)} />
             </Field>
           </DialogBody>
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>
-              {tAll("common.cancel")}
-            </Button>
-            <Button type="submit" loading={mutation.isPending} disabled={!chosen}>
-              {t("transfer.submit")}
-            </Button>
-          </DialogFooter>
+          <FormDialogFooter onCancel={() => onOpenChange(false)} submitLabel={t("transfer.submit")} pending={mutation.isPending} disabled={!chosen} />
         </form>
       </DialogContent>
     </Dialog>
@@ -187,14 +180,7 @@ export function ResolveDialog({ open, onOpenChange, conversationId, onDone }: Di
               <Textarea id="resolve-note" value={note} maxLength={NOTE_MAX} onChange={(e) => setNote(e.target.value)} />
             </Field>
           </DialogBody>
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>
-              {tAll("common.cancel")}
-            </Button>
-            <Button type="submit" variant="danger" loading={mutation.isPending} disabled={!category}>
-              {t("resolve.submit")}
-            </Button>
-          </DialogFooter>
+          <FormDialogFooter onCancel={() => onOpenChange(false)} submitLabel={t("resolve.submit")} pending={mutation.isPending} disabled={!category} variant="danger" />
         </form>
       </DialogContent>
     </Dialog>
