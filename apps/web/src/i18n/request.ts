@@ -4,14 +4,18 @@ import { LOCALE_COOKIE, resolveLocale, type Locale } from "./locales";
 
 type Messages = Record<string, unknown>;
 
-/** The catalogue is split by area (console, agent workspace, chat widget); each area owns its namespaces. */
+/**
+ * The catalogue is split by area; each area owns its namespaces: console shell, agent workspace, chat widget,
+ * admin pages (bot settings, knowledge base), monitor and alerts, and the installable app.
+ */
+const AREAS = ["workspace", "widget", "admin", "monitor", "pwa"] as const;
+
 async function loadMessages(locale: Locale): Promise<Messages> {
-  const [base, workspace, widget] = await Promise.all([
+  const [base, ...areas] = await Promise.all([
     import(`../messages/${locale}.json`) as Promise<{ default: Messages }>,
-    import(`../messages/workspace.${locale}.json`) as Promise<{ default: Messages }>,
-    import(`../messages/widget.${locale}.json`) as Promise<{ default: Messages }>,
+    ...AREAS.map((area) => import(`../messages/${area}.${locale}.json`) as Promise<{ default: Messages }>),
   ]);
-  return { ...base.default, ...workspace.default, ...widget.default };
+  return Object.assign({}, base.default, ...areas.map((area) => area.default)) as Messages;
 }
 
 export default getRequestConfig(async () => {

@@ -3,19 +3,22 @@ import type { Permission } from "@kefu/api/permissions";
 export interface NavItem {
   href: string;
   /** key under `nav` in the message catalogue */
-  label: "home" | "workspace" | "staff" | "teams" | "audit" | "security" | "jobs" | "integrations" | "account";
+  label: "home" | "monitor" | "workspace" | "knowledge" | "staff" | "teams" | "audit" | "security" | "jobs" | "integrations" | "settings" | "account";
   permission?: Permission;
 }
 
 /** Only built areas appear; each shows only to roles whose permissions allow it. */
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "home" },
+  { href: "/monitor", label: "monitor", permission: "monitor.view" },
   { href: "/workspace", label: "workspace", permission: "conversation.work" },
+  { href: "/knowledge", label: "knowledge", permission: "knowledge.manage" },
   { href: "/staff", label: "staff", permission: "staff.read" },
   { href: "/teams", label: "teams", permission: "team.read" },
   { href: "/audit", label: "audit", permission: "audit.read" },
   { href: "/security", label: "security", permission: "security.alerts" },
   { href: "/jobs", label: "jobs", permission: "jobs.manage" },
   { href: "/integrations", label: "integrations", permission: "integration.manage" },
+  { href: "/settings", label: "settings", permission: "settings.manage" },
   { href: "/account", label: "account" },
 ];
