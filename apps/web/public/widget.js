@@ -1,6 +1,7 @@
 /*
  * Kefu chat widget — embed with one line:
  *   <script src="https://your-kefu-host/widget.js" async></script>
+ * Add data-team="<team id>" to send this page's conversations to one team (技能组).
  * Adds a floating button that opens the chat (/chat on the same host as this script) in a panel;
  * on phones the panel fills the screen. No dependencies, no cookies on the host page.
  */
@@ -62,7 +63,8 @@
   function open() {
     if (!frame) {
       frame = document.createElement("iframe");
-      frame.src = origin + "/chat";
+      var team = script && script.getAttribute("data-team");
+      frame.src = origin + "/chat" + (team && /^\d+$/.test(team) ? "?team=" + team : "");
       frame.title = label;
       frame.setAttribute("allow", "clipboard-write");
       panel.appendChild(frame);

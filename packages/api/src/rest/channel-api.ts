@@ -31,6 +31,8 @@ const postSchema = z.object({
     .refine((text) => text.trim().length > 0, "must not be empty"),
   name: z.string().trim().max(64).optional(),
   phone: z.string().max(32).optional(),
+  /** the team (技能组) a new conversation goes to; the default team when omitted */
+  teamId: z.number().int().positive().optional(),
 });
 
 function channelOf(param: string): Channel {
@@ -62,6 +64,7 @@ export function handleChannelPostMessage(db: Db, request: Request, channelParam:
       body: input.text,
       customerName: input.name || undefined,
       phone: input.phone || undefined,
+      teamId: input.teamId,
     }).catch((error: unknown) => {
       // the service names its own fields; the API's caller knows them by the names it sent
       if (error instanceof AppError && error.field && Object.hasOwn(SERVICE_FIELDS, error.field))

@@ -107,6 +107,8 @@ describe("widget messages", () => {
       { init: { token, body: { body: "你好" } }, status: 400, code: "INVALID_INPUT", field: "clientId" },
       { init: { token, body: { clientId: "a1", body: "你好", phone: "12345" } }, status: 400, code: "INVALID_INPUT", field: "phone" },
       { init: { token, body: { clientId: "a1", body: "你好", name: "名".repeat(65) } }, status: 400, code: "INVALID_INPUT", field: "name" },
+      { init: { token, body: { clientId: "a1", body: "你好", teamId: "x" } }, status: 400, code: "INVALID_INPUT", field: "teamId" },
+      { init: { token, body: { clientId: "a1", body: "你好", teamId: 999_999 } }, status: 404, code: "NOT_FOUND", field: "teamId" },
     ];
     for (const c of cases) {
       const response = await handleWidgetPostMessage(db, request("/api/v1/widget/messages", c.init));
@@ -132,6 +134,20 @@ describe("widget messages", () => {
     const bot = list.body.items.find((m) => m.senderType === "BOT");
     expect(bot?.body).toContain("修改收货地址");
     expect((await session(s.token)).body.conversation).toMatchObject({ id: first.body.conversationId, status: "BOT" });
+  });
+
+  it("a page embedding the widget for one team sends the conversation to that team's agents", async () => {
+    const team = await db.team.create({ data: { name: `专线-${crypto.randomUUID().slice(0, 8)}` }, select: { id: true } });
+    const agent = await makeAgent(db, { teamIds: [team.id], maxConcurrent: 50 });
+    const { body: s } = await session();
+    const response = await handleWidgetPostMessage(db, request("/api/v1/widget/messages", { token: s.token, body: { clientId: crypto.randomUUID(), body: "你好", teamId: team.id } }));
+    expect(response.status).toBe(201);
+    const { conversationId } = (await response.json()) as { conversationId: number };
+    expect(await db.conversation.findUniqueOrThrow({ where: { id: conversationId }, select: { teamId: true } })).toEqual({ teamId: team.id });
+
+    await say(s.token, "转人工");
+    const conversation = await db.conversation.findUniqueOrThrow({ where: { id: conversationId }, select: { status: true, teamId: true, assigneeId: true } });
+    expect(conversation).toEqual({ status: "ACTIVE", teamId: team.id, assigneeId: agent.id });
   });
 
   it("GET ?after=id returns exactly the gap and never internal notes; after must be an id", async () => {

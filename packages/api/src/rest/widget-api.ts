@@ -113,7 +113,10 @@ export function handleWidgetSession(db: Db, request: Request, options: WidgetOpt
   }, TOKEN_FIELDS);
 }
 
-/** POST /api/v1/widget/messages — { clientId, body, name?, phone? }; the bot answers while the conversation is with it. */
+/**
+ * POST /api/v1/widget/messages — { clientId, body, name?, phone?, teamId? }; the bot answers while the conversation
+ * is with it. `teamId` is the team the embedding page serves (the embed's `data-team`); it applies to a new conversation.
+ */
 export function handleWidgetPostMessage(db: Db, request: Request, options: WidgetOptions = {}): Promise<Response> {
   return run(async () => {
     const refused = sameOrigin(request, options);
@@ -132,6 +135,7 @@ export function handleWidgetPostMessage(db: Db, request: Request, options: Widge
       body: input.body as string,
       customerName: optional(input.name) as string | undefined,
       phone: optional(input.phone) as string | undefined,
+      teamId: optional(input.teamId) as number | undefined,
     });
     if (!received.duplicate && received.status === "BOT") {
       try {

@@ -10,7 +10,7 @@ import { fieldKeysFromEnv } from "@kefu/db/env";
 import { AppError } from "../../errors.ts";
 import { conversationEvents, publishAll, type Publication } from "../../realtime/conversation-events.ts";
 import { getSetting, type SettingValue } from "../settings/index.ts";
-import { defaultTeamId, enterQueue, snapshot } from "./handoff.ts";
+import { assertTeamExists, defaultTeamId, enterQueue, snapshot } from "./handoff.ts";
 import { triggerRouting } from "./routing.ts";
 import {
   addEvent,
@@ -43,6 +43,8 @@ export interface CustomerMessageInput {
   body: string;
   customerName?: string;
   phone?: string;
+  /** the team (技能组) the entry point serves, e.g. the widget embedded on a product's help page; new conversations only */
+  teamId?: number;
 }
 
 export interface ReceivedMessage {
@@ -76,6 +78,7 @@ function validate(input: CustomerMessageInput) {
   if (input.customerName !== undefined && (typeof input.customerName !== "string" || input.customerName.trim().length > 64))
     throw new AppError("INVALID_INPUT", { field: "customerName", params: { max: 64 } });
   if (input.phone !== undefined && !/^1\d{10}$/.test(normalizePhone(String(input.phone)))) throw new AppError("INVALID_INPUT", { field: "phone" });
+  if (input.teamId !== undefined && !(Number.isSafeInteger(input.teamId) && input.teamId > 0)) throw new AppError("INVALID_INPUT", { field: "teamId" });
 }
 
 interface Settings {
@@ -115,7 +118,9 @@ async function findOrCreateCustomer(tx: Tx, input: CustomerMessageInput, at: Dat
 
 export async function receiveCustomerMessage(db: Db, input: CustomerMessageInput): Promise<ReceivedMessage> {
   validate(input);
-  const [routing, strategy, teamId] = await Promise.all([getSetting(db, "routing"), getSetting(db, "bot.strategy"), defaultTeamId(db)]);
+  if (input.teamId !== undefined) await assertTeamExists(db, input.teamId, "teamId");
+  const [routing, strategy, fallbackTeamId] = await Promise.all([getSetting(db, "routing"), getSetting(db, "bot.strategy"), defaultTeamId(db)]);
+  const teamId = input.teamId ?? fallbackTeamId;
   const settings: Settings = { routing, strategy, teamId };
   let publications: Publication[] = [];
   let queuedTeam: { teamId: number | null } | null = null;
@@ -157,7 +162,7 @@ export async function receiveCustomerMessage(db: Db, input: CustomerMessageInput
         reopened = true;
         if (conversation.status === "QUEUED") queuedTeam = { teamId: conversation.teamId };
       } else {
-        conversation = await startConversation(tx, customer, input.channel, at);
+        conversation = await startConversation(tx, customer, input.channel, input.teamId ?? null, at);
         created = true;
       }
 
@@ -198,9 +203,9 @@ export async function receiveCustomerMessage(db: Db, input: CustomerMessageInput
   return { ...result, status: (await snapshot(db, result.conversationId)).status };
 }
 
-async function startConversation(tx: Tx, customer: { id: number; level: CustomerLevel }, channel: Channel, at: Date): Promise<ConversationState> {
+async function startConversation(tx: Tx, customer: { id: number; level: CustomerLevel }, channel: Channel, teamId: number | null, at: Date): Promise<ConversationState> {
   const conversation = await tx.conversation.create({
-    data: { customerId: customer.id, channel, status: "BOT", priority: PRIORITY_BY_LEVEL[customer.level], createdAt: at },
+    data: { customerId: customer.id, channel, status: "BOT", priority: PRIORITY_BY_LEVEL[customer.level], teamId, createdAt: at },
     select: { id: true },
   });
   await addEvent(tx, conversation.id, { type: "CREATED", toStatus: "BOT", detail: { channel } }, at);

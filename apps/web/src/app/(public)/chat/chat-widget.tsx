@@ -44,6 +44,7 @@ class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
+    readonly field?: string,
   ) {
     super(code);
   }
@@ -78,8 +79,8 @@ async function call<T>(path: string, token: string | null, init: { method?: stri
     body = init.form.toString();
   }
   const response = await fetch(path, { method: init.method ?? (body === undefined ? "GET" : "POST"), headers, body, cache: "no-store" });
-  const data = (await response.json().catch(() => ({}))) as T & { error?: { code: string } };
-  if (!response.ok) throw new ApiError(response.status, data.error?.code ?? "UNKNOWN");
+  const data = (await response.json().catch(() => ({}))) as T & { error?: { code: string; field?: string } };
+  if (!response.ok) throw new ApiError(response.status, data.error?.code ?? "UNKNOWN", data.error?.field);
   return data;
 }
 
@@ -98,7 +99,8 @@ function parseSystemBody(body: string): SystemBody | null {
   return null;
 }
 
-export function ChatWidget({ realtime }: { realtime: RealtimeClientConfig }) {
+/** `teamId`: the team the embedding page serves (`/chat?team=`), used when the first message starts a conversation. */
+export function ChatWidget({ realtime, teamId }: { realtime: RealtimeClientConfig; teamId: number | null }) {
   const t = useTranslations("widget");
   const [phase, setPhase] = useState<"loading" | "ready" | "error">("loading");
   const [token, setToken] = useState<string | null>(null);
@@ -265,8 +267,12 @@ export function ChatWidget({ realtime }: { realtime: RealtimeClientConfig }) {
       setPending((current) => [...current.filter((p) => p.clientId !== clientId), { clientId, body, state: "sending" }]);
       const first = conversationIdRef.current === null;
       try {
-        const result = await call<{ conversationId: number }>("/api/v1/widget/messages", tokenRef.current, {
-          json: { clientId, body, ...(first && contact.name.trim() ? { name: contact.name.trim() } : {}), ...(first && contact.phone.trim() ? { phone: contact.phone.trim() } : {}) },
+        const json = { clientId, body, ...(first && contact.name.trim() ? { name: contact.name.trim() } : {}), ...(first && contact.phone.trim() ? { phone: contact.phone.trim() } : {}) };
+        const post = (team: number | null) => call<{ conversationId: number }>("/api/v1/widget/messages", tokenRef.current, { json: team && first ? { ...json, teamId: team } : json });
+        const result = await post(teamId).catch((error: unknown) => {
+          // an embed naming a team that no longer exists still lets the customer chat, with the default team
+          if (error instanceof ApiError && error.field === "teamId") return post(null);
+          throw error;
         });
         if (result.conversationId !== conversationIdRef.current) await refreshState();
         await fetchNew();
@@ -278,7 +284,7 @@ export function ChatWidget({ realtime }: { realtime: RealtimeClientConfig }) {
         setPending((current) => current.map((p) => (p.clientId === clientId ? { ...p, state: "failed" } : p)));
       }
     },
-    [contact, fetchNew, refreshState, t],
+    [contact, fetchNew, refreshState, t, teamId],
   );
 
   const submit = (event?: FormEvent) => {
