@@ -8,7 +8,7 @@ import { Textarea } from "@kefu/ui/textarea";
 import { useToast } from "@kefu/ui/toast";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { FormDialogFooter } from "~/components/form-dialog-footer";
 import { useApiErrors } from "~/lib/trpc-errors";
 import { useTRPC } from "~/trpc/react";
@@ -50,11 +50,14 @@ export function TransferDialog({ open, onOpenChange, conversationId, targets, on
     }),
   );
   const chosen = mode === "agent" ? toUserId : toTeamId;
+  // who is online and has a free slot changes by the minute: ask again every time the dialog opens
+  useEffect(() => {
+    if (open) void queryClient.invalidateQueries({ queryKey: trpc.conversation.transferTargets.queryKey() });
+  }, [open, queryClient, trpc]);
   return (
     <Dialog
       open={open}
       onOpenChange={(o) => {
-        if (o) void queryClient.invalidateQueries({ queryKey: trpc.conversation.transferTargets.queryKey() });
         setFieldErrors({});
         onOpenChange(o);
       }}
