@@ -2,7 +2,7 @@
  * Set-up the end-to-end specs cannot do through the product in reasonable time, done on the e2e server's
  * own database (see scripts/e2e-server.ts): a team of fresh agents that no other spec routes to.
  */
-import { createConnection, type Connection } from "mariadb";
+import { createConnection, type Connection, type UpsertResult } from "mariadb";
 
 function e2eDatabaseUrl(): string {
   const serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? "mysql://root@127.0.0.1:3306/kefu";
@@ -36,13 +36,13 @@ export interface TeamFixture {
 export async function createTeamWithAgents(count: number, stamp: string): Promise<TeamFixture> {
   return withE2eDb(async (db) => {
     const teamName = `E2E 专线 ${stamp}`;
-    const team = await db.query("INSERT INTO `Team` (name, updatedAt) VALUES (?, NOW(3))", [teamName]);
+    const team = await db.query<UpsertResult>("INSERT INTO `Team` (name, updatedAt) VALUES (?, NOW(3))", [teamName]);
     const teamId = Number(team.insertId);
     const agents: TeamFixture["agents"] = [];
     for (let i = 1; i <= count; i++) {
       const employeeNo = `E${stamp}${i}`.slice(0, 32);
       const name = `测试坐席${i}号-${stamp}`;
-      const user = await db.query(
+      const user = await db.query<UpsertResult>(
         "INSERT INTO `User` (employeeNo, name, email, passwordHash, role, presence, maxConcurrent, updatedAt) " +
           "SELECT ?, ?, ?, passwordHash, 'AGENT', 'OFFLINE', 5, NOW(3) FROM `User` WHERE employeeNo = '3001'",
         [employeeNo, name, `${employeeNo.toLowerCase()}@e2e.kefu.cn`],
@@ -65,12 +65,10 @@ export async function retireTeam(fixture: TeamFixture): Promise<void> {
 
 export async function latestConversationOfTeam(teamId: number): Promise<{ id: number; status: string; assigneeId: number | null; csatScore: number | null }> {
   return withE2eDb(async (db) => {
-    const rows = (await db.query("SELECT id, status, assigneeId, csatScore FROM `Conversation` WHERE teamId = ? ORDER BY id DESC LIMIT 1", [teamId])) as {
-      id: number;
-      status: string;
-      assigneeId: number | null;
-      csatScore: number | null;
-    }[];
+    const rows = await db.query<{ id: number; status: string; assigneeId: number | null; csatScore: number | null }[]>(
+      "SELECT id, status, assigneeId, csatScore FROM `Conversation` WHERE teamId = ? ORDER BY id DESC LIMIT 1",
+      [teamId],
+    );
     if (!rows[0]) throw new Error(`no conversation in team ${teamId}`);
     return { ...rows[0], id: Number(rows[0].id) };
   });

@@ -96,7 +96,7 @@ test("customer ↔ bot ↔ agent ↔ transfer ↔ end and rate, live on every sc
   const colleague = dialog.getByLabel("同事", { exact: true });
   const optionB = colleague.locator("option").filter({ hasText: `${agentB.name}（${agentB.employeeNo}，` });
   await expect(optionB).toHaveCount(1);
-  await colleague.selectOption((await optionB.getAttribute("value"))!);
+  await colleague.selectOption((await optionB.getAttribute("value")) ?? "");
   const handoverNote = `已发货，需联系物流改址 ${stamp}`;
   await dialog.getByLabel("转接备注").fill(handoverNote);
   await dialog.getByRole("button", { name: "转接" }).click();
