@@ -68,5 +68,5 @@ export function useApiErrors() {
     [issueText, message],
   );
 
-  return { message, fieldErrors };
+  return { message, fieldErrors, issueText };
 }

@@ -30,6 +30,8 @@ export const kbCreateInput = z.object({
   body: kbBodySchema,
   categoryId: idSchema.nullable().optional(),
   keywords: kbKeywordsSchema.optional(),
+  /** the unanswered question this article was written for: it is marked RESOLVED and linked to the article */
+  fromQuestionId: idSchema.optional(),
 });
 
 export const kbUpdateInput = z.object({
@@ -47,12 +49,24 @@ export const kbReindexInput = z.object({ id: idSchema.optional() }).optional();
 
 export const kbUnansweredListInput = z.object({
   status: unansweredStatusSchema.optional(),
+  /** "recent": last asked first; "count": most asked first */
+  sort: z.enum(["recent", "count"]).default("recent"),
   cursor: idSchema.optional(),
   limit: z.number().int().min(1).max(100).default(50),
 });
+
+export const kbUnansweredUpdateInput = z.object({
+  id: idSchema,
+  status: unansweredStatusSchema,
+  /** the article that answers the question; omitted keeps the current link, null clears it */
+  articleId: idSchema.nullable().optional(),
+});
+
+export const kbTryBotInput = z.object({ question: z.string().trim().min(1).max(500) });
 
 export type KbSearchInput = z.infer<typeof kbSearchInput>;
 export type KbListInput = z.infer<typeof kbListInput>;
 export type KbCreateInput = z.infer<typeof kbCreateInput>;
 export type KbUpdateInput = z.infer<typeof kbUpdateInput>;
 export type KbUnansweredListInput = z.infer<typeof kbUnansweredListInput>;
+export type KbUnansweredUpdateInput = z.infer<typeof kbUnansweredUpdateInput>;

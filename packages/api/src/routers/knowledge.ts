@@ -2,8 +2,19 @@ import { permissionProcedure, router } from "../trpc.ts";
 import { archiveArticle, createArticle, getArticle, listArticles, publishArticle, reindexKnowledge, updateArticle } from "../services/knowledge/articles.ts";
 import { listCategories } from "../services/knowledge/categories.ts";
 import { searchKnowledge } from "../services/knowledge/search.ts";
-import { listUnansweredQuestions } from "../services/knowledge/unanswered.ts";
-import { kbCreateInput, kbIdInput, kbListInput, kbReindexInput, kbSearchInput, kbUnansweredListInput, kbUpdateInput } from "./knowledge.schema.ts";
+import { listUnansweredQuestions, updateUnansweredQuestion } from "../services/knowledge/unanswered.ts";
+import { previewBotAnswer } from "../services/bot/preview.ts";
+import {
+  kbCreateInput,
+  kbIdInput,
+  kbListInput,
+  kbReindexInput,
+  kbSearchInput,
+  kbTryBotInput,
+  kbUnansweredListInput,
+  kbUnansweredUpdateInput,
+  kbUpdateInput,
+} from "./knowledge.schema.ts";
 
 const read = permissionProcedure("knowledge.read");
 const manage = permissionProcedure("knowledge.manage").meta({ auditTarget: "KbArticle" });
@@ -19,4 +30,10 @@ export const knowledgeRouter = router({
   archive: manage.input(kbIdInput).mutation(({ ctx, input }) => archiveArticle(ctx.db, input.id)),
   reindex: manage.input(kbReindexInput).mutation(({ ctx, input }) => reindexKnowledge(ctx.db, input)),
   unansweredList: permissionProcedure("knowledge.manage").input(kbUnansweredListInput).query(({ ctx, input }) => listUnansweredQuestions(ctx.db, input)),
+  unansweredUpdate: permissionProcedure("knowledge.manage")
+    .meta({ auditTarget: "UnansweredQuestion" })
+    .input(kbUnansweredUpdateInput)
+    .mutation(({ ctx, input }) => updateUnansweredQuestion(ctx.db, input)),
+  /** what the bot would answer to a question now, with the articles it weighed against its threshold */
+  tryBot: permissionProcedure("knowledge.manage").input(kbTryBotInput).query(({ ctx, input }) => previewBotAnswer(ctx.db, input.question)),
 });

@@ -1,6 +1,7 @@
 import { permissionProcedure, router } from "../trpc.ts";
 import { getSetting, updateSetting } from "../services/settings/index.ts";
-import { securitySettingsInput } from "./settings.schema.ts";
+import { getBotSettings, updateBotSettings } from "../services/settings/bot.ts";
+import { botSettingsInput, securitySettingsInput } from "./settings.schema.ts";
 
 export const settingsRouter = router({
   security: permissionProcedure("settings.manage").query(async ({ ctx }) => ({
@@ -14,4 +15,10 @@ export const settingsRouter = router({
       session: await updateSetting(ctx.db, "security.session", input.session, ctx.session.id),
       lockout: await updateSetting(ctx.db, "security.lockout", input.lockout, ctx.session.id),
     })),
+  /** the auto-reply strategy and the bot's texts, with their defaults */
+  bot: permissionProcedure("settings.manage").query(({ ctx }) => getBotSettings(ctx.db)),
+  updateBot: permissionProcedure("settings.manage")
+    .meta({ auditTarget: "Setting" })
+    .input(botSettingsInput)
+    .mutation(({ ctx, input }) => updateBotSettings(ctx.db, input, ctx.session.id)),
 });

@@ -67,9 +67,15 @@ export async function getArticle(db: Db, id: number) {
   return { ...rest, versionCount: _count.versions };
 }
 
-/** A new article is a DRAFT at version 1: not searchable until published. */
+/**
+ * A new article is a DRAFT at version 1: not searchable until published. Written for an unanswered
+ * question (`fromQuestionId`), it marks that question RESOLVED and linked to it in the same transaction.
+ */
 export async function createArticle(db: Db, editor: Editor, input: KbCreateInput) {
   await assertCategoryExists(db, input.categoryId);
+  if (input.fromQuestionId !== undefined && !(await db.unansweredQuestion.count({ where: { id: input.fromQuestionId } }))) {
+    throw new AppError("NOT_FOUND", { field: "fromQuestionId" });
+  }
   const vocabulary = await loadVocabulary(db);
   return db.$transaction(async (tx) => {
     const article = await tx.kbArticle.create({
@@ -77,6 +83,9 @@ export async function createArticle(db: Db, editor: Editor, input: KbCreateInput
       select: { id: true },
     });
     await tx.kbArticleVersion.create({ data: { articleId: article.id, version: 1, title: input.title, body: input.body, editorId: editor.id } });
+    if (input.fromQuestionId !== undefined) {
+      await tx.unansweredQuestion.update({ where: { id: input.fromQuestionId }, data: { status: "RESOLVED", articleId: article.id } });
+    }
     // a draft gets no terms, but its term counts are kept current
     await indexArticleInTransaction(tx, article.id, vocabulary);
     return tx.kbArticle.findUniqueOrThrow({ where: { id: article.id }, select: articleSummarySelect });

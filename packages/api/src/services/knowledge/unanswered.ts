@@ -64,21 +64,29 @@ export async function logUnansweredQuestion(db: Db, input: LogUnansweredInput): 
 
 export interface UnansweredListInput {
   status?: UnansweredStatus;
+  /** "recent" (default): last asked first; "count": most asked first */
+  sort?: "recent" | "count";
   cursor?: number;
   limit: number;
 }
 
-/** Most recently asked first; keyset pagination on (lastAskedAt, id), which the status index covers. */
+/**
+ * Last asked first, or most asked first; keyset pagination on (lastAskedAt, id) or (count, id). The status
+ * index covers the first; the second sorts one status's rows, which stay few (one per distinct question).
+ */
 export async function listUnansweredQuestions(db: Db, input: UnansweredListInput) {
+  const byCount = input.sort === "count";
   let after: Prisma.UnansweredQuestionWhereInput = {};
   if (input.cursor !== undefined) {
-    const cursor = await db.unansweredQuestion.findUnique({ where: { id: input.cursor }, select: { id: true, lastAskedAt: true } });
+    const cursor = await db.unansweredQuestion.findUnique({ where: { id: input.cursor }, select: { id: true, lastAskedAt: true, count: true } });
     if (!cursor) throw new AppError("NOT_FOUND", { field: "cursor" });
-    after = { OR: [{ lastAskedAt: { lt: cursor.lastAskedAt } }, { lastAskedAt: cursor.lastAskedAt, id: { lt: cursor.id } }] };
+    after = byCount
+      ? { OR: [{ count: { lt: cursor.count } }, { count: cursor.count, id: { lt: cursor.id } }] }
+      : { OR: [{ lastAskedAt: { lt: cursor.lastAskedAt } }, { lastAskedAt: cursor.lastAskedAt, id: { lt: cursor.id } }] };
   }
   const rows = await db.unansweredQuestion.findMany({
     where: { ...(input.status ? { status: input.status } : {}), ...after },
-    orderBy: [{ lastAskedAt: "desc" }, { id: "desc" }],
+    orderBy: byCount ? [{ count: "desc" }, { id: "desc" }] : [{ lastAskedAt: "desc" }, { id: "desc" }],
     take: input.limit + 1,
     select: {
       id: true,
@@ -93,4 +101,27 @@ export async function listUnansweredQuestions(db: Db, input: UnansweredListInput
     },
   });
   return keysetPage(rows, input.limit);
+}
+
+export interface UnansweredUpdateInput {
+  id: number;
+  status: UnansweredStatus;
+  articleId?: number | null;
+}
+
+/**
+ * Marks a question handled (RESOLVED, optionally linked to the article that answers it), not worth an
+ * article (IGNORED), or open again. A RESOLVED question the bot still cannot answer reopens when asked.
+ */
+export async function updateUnansweredQuestion(db: Db, input: UnansweredUpdateInput) {
+  const existing = await db.unansweredQuestion.findUnique({ where: { id: input.id }, select: { id: true } });
+  if (!existing) throw new AppError("NOT_FOUND", { field: "id" });
+  if (input.articleId !== undefined && input.articleId !== null && !(await db.kbArticle.count({ where: { id: input.articleId } }))) {
+    throw new AppError("NOT_FOUND", { field: "articleId" });
+  }
+  return db.unansweredQuestion.update({
+    where: { id: input.id },
+    data: { status: input.status, ...(input.articleId !== undefined ? { articleId: input.articleId } : {}) },
+    select: { id: true, question: true, count: true, status: true, lastAskedAt: true, article: { select: { id: true, title: true } } },
+  });
 }

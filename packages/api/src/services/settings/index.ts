@@ -71,13 +71,14 @@ export const settingSchemas = {
 export type SettingKey = keyof typeof settingSchemas;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof settingSchemas)[K]>;
 
-export async function getSetting<K extends SettingKey>(db: Db, key: K): Promise<SettingValue<K>> {
+export async function getSetting<K extends SettingKey>(db: Pick<Db, "setting">, key: K): Promise<SettingValue<K>> {
   const row = await db.setting.findUnique({ where: { key }, select: { value: true } });
   const parsed = settingSchemas[key].safeParse(row?.value ?? {});
   return (parsed.success ? parsed.data : settingSchemas[key].parse({})) as SettingValue<K>;
 }
 
-export async function updateSetting<K extends SettingKey>(db: Db, key: K, value: SettingValue<K>, actorId: number) {
+/** Takes the client or a transaction (several keys saved together). */
+export async function updateSetting<K extends SettingKey>(db: Pick<Db, "setting">, key: K, value: SettingValue<K>, actorId: number) {
   const parsed = settingSchemas[key].parse(value) as Prisma.InputJsonValue;
   await db.setting.upsert({ where: { key }, create: { key, value: parsed, updatedById: actorId }, update: { value: parsed, updatedById: actorId } });
   return parsed as SettingValue<K>;

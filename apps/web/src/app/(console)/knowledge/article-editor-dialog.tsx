@@ -1,0 +1,198 @@
+"use client";
+
+import { Badge } from "@kefu/ui/badge";
+import { Button } from "@kefu/ui/button";
+import { Dialog, DialogBody, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@kefu/ui/dialog";
+import { Field } from "@kefu/ui/field";
+import { Input } from "@kefu/ui/input";
+import { NativeSelect } from "@kefu/ui/native-select";
+import { Skeleton } from "@kefu/ui/skeleton";
+import { Textarea } from "@kefu/ui/textarea";
+import { useToast } from "@kefu/ui/toast";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
+import { useEffect, useMemo, useState, type FormEvent } from "react";
+import { useApiErrors } from "~/lib/trpc-errors";
+import { useTRPC } from "~/trpc/react";
+import { STATUS_BADGE } from "./article-list";
+import { categoryOptions, indentedName, type Category } from "./category-options";
+
+export type EditorTarget = { mode: "create"; title?: string; fromQuestionId?: number } | { mode: "edit"; id: number };
+
+const TITLE_MAX = 200;
+const BODY_MAX = 20_000;
+const KEYWORDS_MAX = 500;
+
+interface FormState {
+  title: string;
+  categoryId: number | "";
+  keywords: string;
+  body: string;
+}
+
+const EMPTY: FormState = { title: "", categoryId: "", keywords: "", body: "" };
+
+export function ArticleEditorDialog({ target, categories, onClose }: { target: EditorTarget | null; categories: Category[]; onClose: () => void }) {
+  const t = useTranslations();
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { toast } = useToast();
+  const errors = useApiErrors();
+  const editingId = target?.mode === "edit" ? target.id : null;
+  const article = useQuery(trpc.knowledge.get.queryOptions({ id: editingId ?? 0 }, { enabled: editingId !== null, staleTime: 0 }));
+  const [form, setForm] = useState<FormState>(EMPTY);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const options = useMemo(() => categoryOptions(categories), [categories]);
+  const create = useMutation(trpc.knowledge.create.mutationOptions());
+  const update = useMutation(trpc.knowledge.update.mutationOptions());
+  const publish = useMutation(trpc.knowledge.publish.mutationOptions());
+  const pending = create.isPending || update.isPending || publish.isPending;
+
+  useEffect(() => {
+    setFieldErrors({});
+    if (target?.mode === "create") setForm({ ...EMPTY, title: target.title?.slice(0, TITLE_MAX) ?? "" });
+  }, [target]);
+
+  useEffect(() => {
+    if (editingId !== null && article.data?.id === editingId) {
+      setForm({ title: article.data.title, categoryId: article.data.categoryId ?? "", keywords: article.data.keywords ?? "", body: article.data.body });
+    }
+  }, [editingId, article.data]);
+
+  const set = (key: keyof FormState) => (event: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: event.target.value }));
+  const loaded = editingId === null || article.data?.id === editingId;
+  const current = editingId !== null ? article.data : null;
+
+  async function save(andPublish: boolean) {
+    setFieldErrors({});
+    const categoryId = form.categoryId === "" ? null : form.categoryId;
+    try {
+      let saved: { id: number; title: string; status: string; version: number };
+      if (target?.mode === "edit" && current) {
+        saved = await update.mutateAsync({ id: current.id, title: form.title, body: form.body, categoryId, keywords: form.keywords, expectedVersion: current.version });
+      } else {
+        saved = await create.mutateAsync({
+          title: form.title,
+          body: form.body,
+          categoryId,
+          keywords: form.keywords,
+          ...(target?.mode === "create" && target.fromQuestionId ? { fromQuestionId: target.fromQuestionId } : {}),
+        });
+      }
+      if (andPublish && saved.status !== "PUBLISHED") saved = await publish.mutateAsync({ id: saved.id });
+      await queryClient.invalidateQueries({ queryKey: trpc.knowledge.pathKey() });
+      toast({
+        title: andPublish || saved.status === "PUBLISHED" ? t("knowledgeAdmin.savedPublished", { title: saved.title, version: saved.version }) : t("knowledgeAdmin.savedDraft", { title: saved.title, version: saved.version }),
+        variant: "success",
+      });
+      onClose();
+    } catch (error) {
+      setFieldErrors(errors.fieldErrors(error));
+      toast({ title: errors.message(error), variant: "error" });
+      // someone else saved in between: load their version so the editor starts again from it
+      if (editingId !== null) await queryClient.invalidateQueries({ queryKey: trpc.knowledge.get.queryKey({ id: editingId }) });
+    }
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    void save(false);
+  }
+
+  const isPublished = current?.status === "PUBLISHED";
+  return (
+    <Dialog open={target !== null} onOpenChange={(open) => !open && onClose()}>
+      <DialogContent closeLabel={t("common.close")} size="xl">
+        <form className="grid gap-4" onSubmit={onSubmit} noValidate>
+          <DialogHeader>
+            <DialogTitle>{target?.mode === "edit" ? t("knowledgeAdmin.edit") : t("knowledgeAdmin.create")}</DialogTitle>
+            <DialogDescription>
+              {current ? (
+                <span className="inline-flex flex-wrap items-center gap-2">
+                  <Badge variant={STATUS_BADGE[current.status]} dot>
+                    {t(`knowledgeAdmin.statusName.${current.status}`)}
+                  </Badge>
+                  <span data-testid="article-version">{t("knowledgeAdmin.versionOf", { version: current.version, count: current.versionCount })}</span>
+                  {isPublished ? <span>{t("knowledgeAdmin.publishedEditHint")}</span> : null}
+                </span>
+              ) : target?.mode === "create" && target.fromQuestionId ? (
+                t("knowledgeAdmin.fromQuestionHint")
+              ) : (
+                t("knowledgeAdmin.createHint")
+              )}
+            </DialogDescription>
+          </DialogHeader>
+          {!loaded ? (
+            <DialogBody className="space-y-3">
+              <Skeleton className="h-9" />
+              <Skeleton className="h-48" />
+            </DialogBody>
+          ) : (
+            <DialogBody className="grid gap-4 sm:grid-cols-2">
+              <Field label={t("knowledgeAdmin.articleTitle")} htmlFor="article-title" error={fieldErrors.title} description={t("knowledgeAdmin.titleHint")} required className="sm:col-span-2">
+                <Input value={form.title} onChange={set("title")} maxLength={TITLE_MAX} />
+              </Field>
+              <Field label={t("knowledgeAdmin.category")} htmlFor="article-category" error={fieldErrors.categoryId}>
+                <NativeSelect value={form.categoryId} onChange={(e) => setForm((f) => ({ ...f, categoryId: e.target.value ? Number(e.target.value) : "" }))}>
+                  <option value="">{t("knowledgeAdmin.uncategorized")}</option>
+                  {options.map((option) => (
+                    <option key={option.id} value={option.id}>
+                      {indentedName(option)}
+                    </option>
+                  ))}
+                </NativeSelect>
+              </Field>
+              <Field label={t("knowledgeAdmin.keywords")} htmlFor="article-keywords" error={fieldErrors.keywords} description={t("knowledgeAdmin.keywordsHint")}>
+                <Input value={form.keywords} onChange={set("keywords")} maxLength={KEYWORDS_MAX} placeholder={t("knowledgeAdmin.keywordsPlaceholder")} />
+              </Field>
+              <Field
+                label={t("knowledgeAdmin.body")}
+                htmlFor="article-body"
+                error={fieldErrors.body}
+                description={
+                  <>
+                    {t("knowledgeAdmin.bodyHint")}
+                    <span className="float-right tabular-nums">{t("knowledgeAdmin.characters", { count: form.body.length, maximum: BODY_MAX })}</span>
+                  </>
+                }
+                required
+                className="sm:col-span-2"
+              >
+                <Textarea rows={12} value={form.body} onChange={set("body")} maxLength={BODY_MAX} />
+              </Field>
+              {current && current.versions.length > 1 ? (
+                <details className="text-sm sm:col-span-2">
+                  <summary className="cursor-pointer font-medium text-slate-700">{t("knowledgeAdmin.history", { count: current.versionCount })}</summary>
+                  <ol className="mt-2 space-y-1" data-testid="article-history">
+                    {current.versions.map((version) => (
+                      <li key={version.id} className="flex flex-wrap gap-x-3 text-slate-600">
+                        <span className="font-mono tabular-nums">v{version.version}</span>
+                        <span className="min-w-0 flex-1 truncate">{version.title}</span>
+                        <span>{version.editor?.name ?? ""}</span>
+                        <span className="text-slate-500">{format.dateTime(new Date(version.createdAt), { dateStyle: "short", timeStyle: "short" })}</span>
+                      </li>
+                    ))}
+                  </ol>
+                </details>
+              ) : null}
+            </DialogBody>
+          )}
+          <DialogFooter>
+            <Button type="button" variant="outline" onClick={onClose}>
+              {t("common.cancel")}
+            </Button>
+            {isPublished ? null : (
+              <Button type="button" variant="outline" loading={pending} disabled={!loaded} onClick={() => void save(true)}>
+                {t("knowledgeAdmin.saveAndPublish")}
+              </Button>
+            )}
+            <Button type="submit" loading={pending} disabled={!loaded}>
+              {isPublished ? t("knowledgeAdmin.saveAndUpdate") : current?.status === "ARCHIVED" ? t("common.save") : t("knowledgeAdmin.saveDraft")}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
