@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { withSerwist } from "@serwist/turbopack";
 import createNextIntlPlugin from "next-intl/plugin";
 
 const isProduction = process.env.NODE_ENV === "production";
@@ -43,7 +44,7 @@ const config: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   transpilePackages: ["@kefu/api", "@kefu/db", "@kefu/ui"],
-  serverExternalPackages: ["@node-rs/argon2", "@node-rs/jieba", "mariadb", "pino", "pusher", "ioredis", "@prisma/adapter-mariadb"],
+  serverExternalPackages: ["@node-rs/argon2", "@node-rs/jieba", "mariadb", "pino", "pusher", "ioredis", "@prisma/adapter-mariadb", "web-push"],
   typedRoutes: false,
   headers: () =>
     Promise.resolve([
@@ -52,7 +53,10 @@ const config: NextConfig = {
       { source: "/:path((?!chat(?:/|$)).*)", headers: securityHeaders },
       { source: "/chat", headers: widgetHeaders },
       { source: "/chat/:path*", headers: widgetHeaders },
+      // The service worker (app/serwist, which also allows it the whole site as scope): a new build's worker is seen at once.
+      { source: "/serwist/:path*", headers: [{ key: "Cache-Control", value: "no-cache" }] },
     ]),
 };
 
-export default createNextIntlPlugin("./src/i18n/request.ts")(config);
+// withSerwist keeps esbuild (which bundles the service worker during the build) out of the server bundle.
+export default createNextIntlPlugin("./src/i18n/request.ts")(withSerwist(config));

@@ -17,3 +17,6 @@ export const readWebEnv = () =>
   });
 
 export const webEnv = readWebEnv();
+
+/** The service worker is registered by production builds only: in development it would keep serving stale bundles. */
+export const serviceWorkerEnabled = process.env.NODE_ENV === "production";

@@ -4,4 +4,8 @@ export async function register() {
   const { validateServerEnvOrExit } = await import("@kefu/api/startup");
   const { readWebEnv } = await import("./env");
   validateServerEnvOrExit(readWebEnv);
+  // The web push key pair exists from the first start on (generated once, kept in settings). A database that is not
+  // reachable yet is no reason to refuse to start: the key is then made at its first use.
+  const [{ ensureVapidKeys, logger }, { getDb }] = await Promise.all([import("@kefu/api"), import("@kefu/db/client")]);
+  await ensureVapidKeys(getDb()).catch((error: unknown) => logger.warn({ err: error }, "could not make sure the web push keys exist yet"));
 }

@@ -5,7 +5,7 @@ import { validateServerEnvOrExit } from "@kefu/api/startup";
 
 validateServerEnvOrExit();
 // Loaded after validation: these modules read configuration when they load.
-const [{ logger, ensureKnowledgeIndex }, { scheduleDailyMaintenance }, { startWorkerLoop }, { getDb }] = await Promise.all([
+const [{ logger, ensureKnowledgeIndex, ensureVapidKeys }, { scheduleDailyMaintenance }, { startWorkerLoop }, { getDb }] = await Promise.all([
   import("@kefu/api"),
   import("@kefu/api/jobs"),
   import("@kefu/api/worker"),
@@ -17,6 +17,8 @@ const workerId = `${hostname()}:${process.pid}`;
 
 await scheduleDailyMaintenance(db);
 if (await ensureKnowledgeIndex(db)) logger.info("built the knowledge search index");
+// Generated once and kept in settings; both the worker and the web app make sure it exists when they start.
+await ensureVapidKeys(db);
 const loop = startWorkerLoop(db, workerId);
 logger.info({ workerId }, "worker started");
 

@@ -28,6 +28,11 @@ export const apiEnvSchema = z.object({
   PUSHER_CLIENT_HOST: z.string().optional(),
   PUSHER_CLIENT_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   PUSHER_CLIENT_USE_TLS: bool.optional(),
+  /** the contact push services may reach about this sender (the VAPID `sub` claim): a mailto: address or an https:// URL */
+  PUSH_CONTACT: z
+    .string()
+    .regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/, "must be a mailto: address or an https:// URL")
+    .default("mailto:admin@localhost"),
   LOGIN_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).max(10_000).default(30),
 });
 

@@ -4,6 +4,7 @@ import { conversationRouter } from "./routers/conversation.ts";
 import { integrationRouter } from "./routers/integration.ts";
 import { jobRouter } from "./routers/job.ts";
 import { knowledgeRouter } from "./routers/knowledge.ts";
+import { pushRouter } from "./routers/push.ts";
 import { settingsRouter } from "./routers/settings.ts";
 import { teamRouter } from "./routers/team.ts";
 import { userRouter } from "./routers/user.ts";
@@ -19,6 +20,7 @@ export const appRouter = router({
   knowledge: knowledgeRouter,
   conversation: conversationRouter,
   integration: integrationRouter,
+  push: pushRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,6 +2,7 @@ import type { Db, Prisma } from "@kefu/db/client";
 import { enqueueJob } from "./queue.ts";
 import { handleReplyTimeout, handleRouteJob } from "../services/conversation/reply-timeout.ts";
 import { REPLY_TIMEOUT_JOB, ROUTE_JOB } from "../services/conversation/shared.ts";
+import { deliverMonitorAlertPush, PUSH_ALERT_JOB } from "../services/push/monitor-alert.ts";
 
 export interface JobContext {
   db: Db;
@@ -34,4 +35,7 @@ export const jobHandlers: Record<string, JobHandler> = {
     await handleReplyTimeout(db, payload);
   },
   [ROUTE_JOB]: ({ db, payload }) => handleRouteJob(db, payload),
+  [PUSH_ALERT_JOB]: async ({ db, payload }) => {
+    await deliverMonitorAlertPush(db, payload);
+  },
 };

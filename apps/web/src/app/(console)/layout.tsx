@@ -2,8 +2,9 @@ import { can } from "@kefu/api/permissions";
 import { Avatar } from "@kefu/ui/avatar";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import { ConsoleNav } from "~/components/console-nav";
+import { InstallPrompt } from "~/components/install-prompt";
 import { SecurityAlertBadge } from "~/components/security-alert-badge";
 import { SessionKeeper } from "~/components/session-keeper";
 import { SignOutButton } from "~/components/sign-out-button";
@@ -11,6 +12,8 @@ import { NAV_ITEMS } from "~/lib/navigation";
 import { requireUser } from "~/server/permissions";
 import { realtimeClientConfig } from "@kefu/api";
 import { RealtimeProvider } from "~/components/realtime-provider";
+import { ServiceWorkerRegistrar } from "~/components/service-worker-registrar";
+import { serviceWorkerEnabled } from "~/env";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
@@ -36,7 +39,8 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           </div>
         </aside>
         <div className="flex min-w-0 flex-col">
-          <header className="flex items-center justify-end gap-3 border-b border-slate-200 bg-white px-4 py-2">
+          <header className="flex items-center justify-end gap-2 border-b border-slate-200 bg-white px-4 py-2 sm:gap-3">
+            <InstallPrompt />
             {can(user.role, "security.alerts") ? <SecurityAlertBadge /> : null}
             <div className="flex items-center gap-2 text-sm" data-testid="current-user">
               <Avatar name={user.name} size="sm" />
@@ -51,6 +55,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         </div>
       </div>
       <SessionKeeper />
+      <Suspense fallback={null}>
+        <ServiceWorkerRegistrar enabled={serviceWorkerEnabled} />
+      </Suspense>
     </RealtimeProvider>
   );
 }

@@ -16,7 +16,8 @@ export interface AuditEntry {
 
 type Tx = Prisma.TransactionClient;
 
-const SENSITIVE_KEY = /password|secret|token|code|idNumber|phone/i;
+// `p256dh` and `auth`: the keys of a browser's push subscription.
+const SENSITIVE_KEY = /password|secret|token|code|idNumber|phone|^p256dh$|^auth$/i;
 
 /** Copies an input for the audit detail with secrets and personal data removed. */
 export function redactForAudit(value: unknown, depth = 0): Prisma.InputJsonValue | null {

@@ -66,6 +66,15 @@ export const settingSchemas = {
       })
       .default({ days: [1, 2, 3, 4, 5, 6, 7], start: "00:00", end: "24:00" }),
   }),
+  /**
+   * The VAPID key pair web push is signed with (services/push/vapid.ts). Written once, never edited here: the private
+   * key is stored encrypted with the field keys; empty strings mean not generated yet.
+   */
+  "push.vapid": z.object({
+    publicKey: z.string().default(""),
+    privateKeyEnc: z.string().default(""),
+    createdAt: z.string().default(""),
+  }),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;

@@ -2,7 +2,9 @@ import { Card, CardContent, CardHeader, CardTitle } from "@kefu/ui/card";
 import { PageHeader } from "@kefu/ui/page-header";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { can } from "@kefu/api/permissions";
 import { PresenceSwitcher } from "~/components/presence-switcher";
+import { PushToggle } from "~/components/push-toggle";
 import { requireUser } from "~/server/permissions";
 import { serverCaller } from "~/server/trpc";
 import { ChangePasswordForm } from "./change-password-form";
@@ -13,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AccountPage() {
-  await requireUser();
+  const user = await requireUser();
   const t = await getTranslations();
   const me = await (await serverCaller()).auth.me();
   return (
@@ -47,6 +49,7 @@ export default async function AccountPage() {
                 <LanguagePreference />
               </div>
             </div>
+            {can(user.role, "monitor.view") ? <PushToggle className="mt-4 border-t border-slate-100 pt-4" /> : null}
           </CardContent>
         </Card>
         <Card>
