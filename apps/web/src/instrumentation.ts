@@ -4,4 +4,7 @@ export async function register() {
   const { validateServerEnvOrExit } = await import("@kefu/api/startup");
   const { readWebEnv } = await import("./env");
   validateServerEnvOrExit(readWebEnv);
+  // changes made here (queue, presence, CSAT) evaluate the monitor's alert rules at once
+  const { setLiveAlertEvaluation } = await import("@kefu/api/alerts-live");
+  setLiveAlertEvaluation(true);
 }

@@ -1,9 +1,11 @@
+import { alertRouter } from "./routers/alert.ts";
 import { auditRouter } from "./routers/audit.ts";
 import { authRouter } from "./routers/auth.ts";
 import { conversationRouter } from "./routers/conversation.ts";
 import { integrationRouter } from "./routers/integration.ts";
 import { jobRouter } from "./routers/job.ts";
 import { knowledgeRouter } from "./routers/knowledge.ts";
+import { monitorRouter } from "./routers/monitor.ts";
 import { settingsRouter } from "./routers/settings.ts";
 import { teamRouter } from "./routers/team.ts";
 import { userRouter } from "./routers/user.ts";
@@ -19,6 +21,8 @@ export const appRouter = router({
   knowledge: knowledgeRouter,
   conversation: conversationRouter,
   integration: integrationRouter,
+  monitor: monitorRouter,
+  alert: alertRouter,
 });
 
 export type AppRouter = typeof appRouter;
