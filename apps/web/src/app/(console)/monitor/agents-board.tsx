@@ -8,8 +8,9 @@ import { NativeSelect } from "@kefu/ui/native-select";
 import { Skeleton } from "@kefu/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@kefu/ui/table";
 import { useTranslations } from "next-intl";
-import { useDuration, useNow } from "./hooks";
+import { useDuration, useNow, useShowAll } from "./hooks";
 import type { AgentsBoard as AgentsData } from "./live-state";
+import { ShowMore } from "./show-more";
 
 type Agent = AgentsData["agents"][number];
 type Presence = Agent["presence"];
@@ -55,7 +56,9 @@ export function AgentsBoard({ board, loading, canSupervise, pendingPresenceFor, 
   const tm = useTranslations("monitor.agents");
   const duration = useDuration();
   const now = useNow(5000);
-  const agents = sortAgents(board?.agents ?? []);
+  const sorted = sortAgents(board?.agents ?? []);
+  const list = useShowAll(sorted, 10);
+  const agents = list.visible;
 
   const presenceControl = (agent: Agent) =>
     canSupervise ? (
@@ -105,7 +108,7 @@ export function AgentsBoard({ board, loading, canSupervise, pendingPresenceFor, 
 
   const teams = (agent: Agent) => (agent.teams.length ? agent.teams.map((team) => team.name).join("、") : tm("noTeam"));
 
-  if (!loading && agents.length === 0) return <EmptyState bordered title={tm("empty")} description={tm("emptyHint")} />;
+  if (!loading && sorted.length === 0) return <EmptyState bordered title={tm("empty")} description={tm("emptyHint")} />;
 
   return (
     <div data-testid="agents-board">
@@ -184,6 +187,9 @@ export function AgentsBoard({ board, loading, canSupervise, pendingPresenceFor, 
                 ))}
           </TableBody>
         </Table>
+      </div>
+      <div className="mt-2">
+        <ShowMore hidden={list.hidden} all={list.all} total={sorted.length} onChange={list.setAll} />
       </div>
     </div>
   );

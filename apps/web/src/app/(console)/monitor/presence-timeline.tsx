@@ -10,7 +10,8 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useApiErrors } from "~/lib/trpc-errors";
 import { useTRPC } from "~/trpc/react";
-import { clockTime, useDuration } from "./hooks";
+import { clockTime, useDuration, useShowAll } from "./hooks";
+import { ShowMore } from "./show-more";
 
 const SPAN_COLOUR = { ONLINE: "bg-emerald-500", BUSY: "bg-amber-500", AWAY: "bg-sky-400" } as const;
 const DAY_MS = 24 * 3_600_000;
@@ -26,7 +27,7 @@ export function PresenceTimeline() {
   const tt = useTranslations("monitor.timeline");
   const trpc = useTRPC();
   const errors = useApiErrors();
-  const duration = useDuration();
+  const duration = useDuration({ coarse: true });
   const [date, setDate] = useState(() => beijingDate());
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(date);
   const timeline = useQuery(trpc.monitor.presenceTimeline.queryOptions({ date }, { enabled: valid, staleTime: 60_000 }));
@@ -35,7 +36,9 @@ export function PresenceTimeline() {
   const data = timeline.data;
   const dayStart = data ? new Date(data.from).getTime() : 0;
   const position = (at: Date | string) => ((new Date(at).getTime() - dayStart) / DAY_MS) * 100;
-  const agents = (data?.agents ?? []).filter((agent) => agent.spans.length > 0);
+  const present = (data?.agents ?? []).filter((agent) => agent.spans.length > 0);
+  const list = useShowAll(present, 10);
+  const agents = list.visible;
 
   return (
     <div className="grid gap-3" data-testid="presence-timeline">
@@ -90,6 +93,7 @@ export function PresenceTimeline() {
           ))}
         </ul>
       )}
+      <ShowMore hidden={list.hidden} all={list.all} total={present.length} onChange={list.setAll} />
     </div>
   );
 }

@@ -6,8 +6,9 @@ import { cn } from "@kefu/ui/cn";
 import { EmptyState } from "@kefu/ui/empty-state";
 import { Skeleton } from "@kefu/ui/skeleton";
 import { useTranslations } from "next-intl";
-import { useDuration, useNow } from "./hooks";
+import { useDuration, useNow, useShowAll } from "./hooks";
 import type { QueueSnapshot } from "./live-state";
+import { ShowMore } from "./show-more";
 
 type Item = QueueSnapshot["items"][number];
 
@@ -29,6 +30,7 @@ export function QueueList({ queue, loading, canSupervise, onAssign, onView }: Pr
   const tq = useTranslations("monitor.queue");
   const duration = useDuration();
   const now = useNow(1000);
+  const list = useShowAll(queue?.items ?? [], 10);
 
   if (loading) {
     return (
@@ -44,7 +46,7 @@ export function QueueList({ queue, loading, canSupervise, onAssign, onView }: Pr
   return (
     <div className="grid gap-2">
       <ol className="grid gap-2" data-testid="queue-list">
-        {queue.items.map((item) => {
+        {list.visible.map((item) => {
           const waited = waitedSeconds(item, now);
           return (
             <li key={item.id} className="flex items-center gap-3 rounded-lg border border-slate-200 bg-white p-3" data-conversation-id={item.id}>
@@ -78,6 +80,7 @@ export function QueueList({ queue, loading, canSupervise, onAssign, onView }: Pr
           );
         })}
       </ol>
+      <ShowMore hidden={list.hidden} all={list.all} total={queue.items.length} onChange={list.setAll} />
       {queue.total > queue.items.length ? <p className="text-center text-xs text-slate-500">{tq("more", { count: queue.total - queue.items.length })}</p> : null}
     </div>
   );
