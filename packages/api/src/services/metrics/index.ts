@@ -5,7 +5,7 @@
 import type { Db } from "@kefu/db/client";
 import { csatStats, queueExitStats, resolvedStats, statusSnapshotAt, statusSnapshotNow, type LiveStatus } from "./conversations.ts";
 import { agentsByPresenceAt, agentsByPresenceNow, type PresenceCounts } from "./presence.ts";
-import { firstResponseStats, replyTimeStats } from "./responses.ts";
+import { firstResponseStats, replyTimeStats, type FirstResponseStats, type ReplyTimeStats } from "./responses.ts";
 import type { MetricScope } from "./sql.ts";
 import type { TimeWindow } from "./time.ts";
 
@@ -39,19 +39,34 @@ export interface OperationKpis {
   agents: PresenceCounts;
 }
 
+export interface ResponseTimes {
+  firstResponse: FirstResponseStats;
+  replies: ReplyTimeStats;
+}
+
+/** First response and reply times over the window (the costliest figures: each reply is read against its context). */
+export async function responseTimes(db: Db, window: TimeWindow, scope: MetricScope = {}): Promise<ResponseTimes> {
+  const [firstResponse, replies] = await Promise.all([firstResponseStats(db, window, scope), replyTimeStats(db, window, scope)]);
+  return { firstResponse, replies };
+}
+
 /**
  * Every KPI of the operation over `window`. With `live` the window ends now and the point-in-time figures (open
  * conversations, queue, presence) are read from the current rows; otherwise they are rebuilt for `window.to`.
+ * A caller may pass response times it already holds for (nearly) the same window.
  */
-export async function operationKpis(db: Db, window: TimeWindow, options: { live: boolean; scope?: Pick<MetricScope, "teamId"> }): Promise<OperationKpis> {
+export async function operationKpis(
+  db: Db,
+  window: TimeWindow,
+  options: { live: boolean; scope?: Pick<MetricScope, "teamId">; responseTimes?: Promise<ResponseTimes> },
+): Promise<OperationKpis> {
   const scope = options.scope ?? {};
-  const [snapshot, agents, resolved, exits, firstResponse, replies, csat] = await Promise.all([
+  const [snapshot, agents, resolved, exits, { firstResponse, replies }, csat] = await Promise.all([
     options.live ? statusSnapshotNow(db, scope, window.to) : statusSnapshotAt(db, window.to, scope),
     options.live ? agentsByPresenceNow(db, scope) : agentsByPresenceAt(db, window.to, scope),
     resolvedStats(db, window, scope),
     queueExitStats(db, window, scope),
-    firstResponseStats(db, window, scope),
-    replyTimeStats(db, window, scope),
+    options.responseTimes ?? responseTimes(db, window, scope),
     csatStats(db, window, scope),
   ]);
   return {

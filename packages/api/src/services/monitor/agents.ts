@@ -18,6 +18,8 @@ export interface MonitorAgent {
   /** ACTIVE + PAUSED conversations held */
   open: number;
   paused: number;
+  /** the conversations held, so the monitor can move them between agents as deltas arrive */
+  openConversationIds: number[];
   /** the oldest conversation held (by creation), for its age */
   oldestOpen: { conversationId: number; createdAt: Date } | null;
   /** held conversations whose last customer message has no later agent reply */
@@ -74,6 +76,7 @@ export async function monitorAgents(db: Db, input: { teamId?: number } = {}, now
       maxConcurrent: user.maxConcurrent,
       open: mine.length,
       paused: mine.filter((c) => c.status === "PAUSED").length,
+      openConversationIds: mine.map((c) => c.id).sort((a, b) => a - b),
       oldestOpen: oldest ? { conversationId: oldest.id, createdAt: oldest.createdAt } : null,
       waitingConversationIds: (waitingByAgent.get(user.id) ?? []).sort((a, b) => a - b),
       teams: user.teams.map((t) => t.team),
