@@ -10,6 +10,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useRealtimeEvent, useRealtimeReconnect } from "~/components/realtime-provider";
 import { useApiErrors } from "~/lib/trpc-errors";
 import { useTRPC } from "~/trpc/react";
+import { useDuration } from "./hooks";
 
 type AlertEvent = RouterOutputs["alert"]["active"][number];
 
@@ -77,14 +78,20 @@ function useBeep() {
 export function useAlertText() {
   const t = useTranslations("alerts");
   const format = useFormatter();
+  const duration = useDuration();
   return useCallback(
     (rule: { metric: AlertEvent["rule"]["metric"]; threshold: number; team: { name: string } | null }, value?: number) => {
       const condition = t(`condition.${rule.metric}`, { threshold: format.number(rule.threshold) });
       if (value === undefined) return condition;
-      const shown = rule.metric === "LONGEST_WAIT_SECONDS" ? `${format.number(value)}s` : rule.metric === "CSAT_TODAY_BELOW" ? `${format.number(value, { maximumFractionDigits: 1 })}%` : format.number(value);
+      const shown =
+        rule.metric === "LONGEST_WAIT_SECONDS"
+          ? (duration(value) ?? "")
+          : rule.metric === "CSAT_TODAY_BELOW"
+            ? format.number(value / 100, { style: "percent", maximumFractionDigits: 1 })
+            : format.number(value);
       return t("banner", { condition, scope: rule.team ? t("scope.team", { team: rule.team.name }) : t("scope.all"), value: shown });
     },
-    [t, format],
+    [t, format, duration],
   );
 }
 

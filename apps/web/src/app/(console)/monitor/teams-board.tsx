@@ -9,6 +9,7 @@ import type { TeamsBoard as TeamsData } from "./live-state";
 
 export function TeamsBoard({ board, loading }: { board: TeamsData | undefined; loading: boolean }) {
   const t = useTranslations("monitor.teams");
+  const none = useTranslations("monitor")("noValue");
   const duration = useDuration();
   const now = useNow(1000);
   const elapsed = board ? Math.max(0, (now - new Date(board.generatedAt).getTime()) / 1000) : 0;
@@ -41,7 +42,7 @@ export function TeamsBoard({ board, loading }: { board: TeamsData | undefined; l
             </div>
             <div>
               <dt className="text-xs text-slate-500">{t("longestWait")}</dt>
-              <dd className="text-sm font-medium tabular-nums">{team.queued > 0 && team.longestWaitSeconds > 0 ? duration(team.longestWaitSeconds + elapsed) : "—"}</dd>
+              <dd className="text-sm font-medium tabular-nums">{team.queued > 0 && team.longestWaitSeconds > 0 ? duration(team.longestWaitSeconds + elapsed) : none}</dd>
             </div>
             <div>
               <dt className="text-xs text-slate-500">{t("active")}</dt>
@@ -49,11 +50,11 @@ export function TeamsBoard({ board, loading }: { board: TeamsData | undefined; l
             </div>
             <div>
               <dt className="text-xs text-slate-500">{t("online")}</dt>
-              <dd className="text-sm font-medium tabular-nums">{team.teamId === null ? "—" : team.agents.ONLINE}</dd>
+              <dd className="text-sm font-medium tabular-nums">{team.teamId === null ? none : team.agents.ONLINE}</dd>
             </div>
             <div>
               <dt className="text-xs text-slate-500">{t("freeSlots")}</dt>
-              <dd className="text-sm font-medium tabular-nums">{team.teamId === null ? "—" : team.freeSlots}</dd>
+              <dd className="text-sm font-medium tabular-nums">{team.teamId === null ? none : team.freeSlots}</dd>
             </div>
             <div>
               <dt className="text-xs text-slate-500">{t("resolved")}</dt>

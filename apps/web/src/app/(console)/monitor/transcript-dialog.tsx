@@ -147,20 +147,10 @@ function TranscriptBody({ conversationId, onReassign }: { conversationId: number
           <div className="flex flex-wrap gap-x-3 gap-y-1">
             {conversation ? (
               <>
-                <span>
-                  {t("customer")}：{conversation.customer.name}
-                </span>
-                <span>
-                  {t("status")}：{tAll(`workspace.status.${conversation.status}`)}
-                </span>
-                <span>
-                  {t("assignee")}：{conversation.assignee?.name ?? t("unassigned")}
-                </span>
-                {conversation.team ? (
-                  <span>
-                    {t("team")}：{conversation.team.name}
-                  </span>
-                ) : null}
+                <span>{t("field", { label: t("customer"), value: conversation.customer.name })}</span>
+                <span>{t("field", { label: t("status"), value: tAll(`workspace.status.${conversation.status}`) })}</span>
+                <span>{t("field", { label: t("assignee"), value: conversation.assignee?.name ?? t("unassigned") })}</span>
+                {conversation.team ? <span>{t("field", { label: t("team"), value: conversation.team.name })}</span> : null}
               </>
             ) : detail.error ? (
               <span>{errors.message(detail.error)}</span>
