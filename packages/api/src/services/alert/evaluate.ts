@@ -73,7 +73,7 @@ export async function evaluateAlerts(db: Db, now = new Date()): Promise<Evaluati
         publications.push(monitorEvents.alertCleared({ eventId: open.id, ruleId: rule.id, value: value ?? 0, clearedAt: now }));
         result.cleared.push(open.id);
       }
-    });
+    }, { isolationLevel: "ReadCommitted" });
     await publishAll(publications);
   }
   return result;

@@ -11,6 +11,8 @@ import { triggerRouting } from "../conversation/routing.ts";
  */
 export async function recordPresenceChange(db: Db, userId: number, presence: Presence, at = new Date()): Promise<boolean> {
   const changed = await db.$transaction(async (tx) => {
+    // one presence change per person at a time, so two never leave two open intervals
+    await tx.$queryRaw`SELECT id FROM \`User\` WHERE id = ${userId} FOR UPDATE`;
     const open = await tx.presenceInterval.findFirst({ where: { userId, endedAt: null }, orderBy: { id: "desc" }, select: { id: true, presence: true } });
     if (open?.presence === presence) return false;
     if (open) await tx.presenceInterval.updateMany({ where: { userId, endedAt: null }, data: { endedAt: at } });
