@@ -45,6 +45,7 @@ const CHANNEL = "private-monitor";
 const SNAPSHOT_INTERVAL_MS = 30_000;
 /** a new arrival in the queue brings its row at most this often (the row carries the customer's name) */
 const QUEUE_ARRIVAL_REFETCH_MS = 5_000;
+const SNAPSHOT_SAVE_MS = 10_000;
 
 function isNetworkError(error: unknown): boolean {
   // a tRPC error with a response carries data; a failed fetch does not
@@ -90,10 +91,27 @@ export function MonitorDashboard({ canSupervise }: { canSupervise: boolean }) {
     teams: trpc.monitor.teams.queryKey(),
   };
 
-  // keep the latest snapshot on the device for offline reading
+  // keep the latest snapshot on the device for offline reading: after every fetch, and while deltas move it at
+  // most every SNAPSHOT_SAVE_MS (a busy operation sends many events a second)
+  const latest = useRef({ overview: overview.data, queue: queue.data, agents: agents.data });
+  latest.current = { overview: overview.data, queue: queue.data, agents: agents.data };
+  const lastSaved = useRef(0);
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => {
-    if (overview.data && queue.data && agents.data) saveSnapshot({ overview: overview.data, queue: queue.data, agents: agents.data });
+    const save = () => {
+      const { overview: o, queue: q, agents: a } = latest.current;
+      if (!o || !q || !a) return;
+      lastSaved.current = Date.now();
+      saveSnapshot({ overview: o, queue: q, agents: a });
+    };
+    if (Date.now() - lastSaved.current >= SNAPSHOT_SAVE_MS) save();
+    else
+      saveTimer.current ??= setTimeout(() => {
+        saveTimer.current = null;
+        save();
+      }, SNAPSHOT_SAVE_MS);
   }, [overview.data, queue.data, agents.data]);
+  useEffect(() => () => void (saveTimer.current && clearTimeout(saveTimer.current)), []);
 
   const refetchAll = useCallback(() => {
     void queryClient.invalidateQueries({ queryKey: trpc.monitor.pathKey() });
