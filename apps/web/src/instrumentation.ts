@@ -8,4 +8,7 @@ export async function register() {
   // reachable yet is no reason to refuse to start: the key is then made at its first use.
   const [{ ensureVapidKeys, logger }, { getDb }] = await Promise.all([import("@kefu/api"), import("@kefu/db/client")]);
   await ensureVapidKeys(getDb()).catch((error: unknown) => logger.warn({ err: error }, "could not make sure the web push keys exist yet"));
+  // changes made here (queue, presence, CSAT) evaluate the monitor's alert rules at once
+  const { setLiveAlertEvaluation } = await import("@kefu/api/alerts-live");
+  setLiveAlertEvaluation(true);
 }

@@ -5,7 +5,7 @@ import { validateServerEnvOrExit } from "@kefu/api/startup";
 
 validateServerEnvOrExit();
 // Loaded after validation: these modules read configuration when they load.
-const [{ logger, ensureKnowledgeIndex, ensureVapidKeys }, { scheduleDailyMaintenance }, { startWorkerLoop }, { getDb }] = await Promise.all([
+const [{ logger, ensureKnowledgeIndex, ensureVapidKeys, setLiveAlertEvaluation, startAlertTicker }, { scheduleDailyMaintenance }, { startWorkerLoop }, { getDb }] = await Promise.all([
   import("@kefu/api"),
   import("@kefu/api/jobs"),
   import("@kefu/api/worker"),
@@ -20,6 +20,9 @@ if (await ensureKnowledgeIndex(db)) logger.info("built the knowledge search inde
 // Generated once and kept in settings; both the worker and the web app make sure it exists when they start.
 await ensureVapidKeys(db);
 const loop = startWorkerLoop(db, workerId);
+// monitor alert rules: a tick for the time-based ones, and right after changes this process makes
+const alertTicker = startAlertTicker(db);
+setLiveAlertEvaluation(true);
 logger.info({ workerId }, "worker started");
 
 let stopping = false;
@@ -27,6 +30,8 @@ async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, "worker stopping");
+  alertTicker.stop();
+  setLiveAlertEvaluation(false);
   await loop.stop();
   await db.$disconnect();
   process.exit(0);

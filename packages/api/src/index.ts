@@ -10,6 +10,7 @@ export { canSubscribeToConversation } from "./services/conversation/index.ts";
 export { checkHealth } from "./services/health/check.ts";
 export { ensureKnowledgeIndex } from "./services/knowledge/ensure-index.ts";
 export { ensureVapidKeys } from "./services/push/vapid.ts";
+export { setLiveAlertEvaluation, startAlertTicker } from "./services/alert/index.ts";
 export { logger } from "./logger.ts";
 export { isSameOrigin } from "./rest/http.ts";
 export {

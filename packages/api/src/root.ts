@@ -1,3 +1,4 @@
+import { alertRouter } from "./routers/alert.ts";
 import { auditRouter } from "./routers/audit.ts";
 import { authRouter } from "./routers/auth.ts";
 import { conversationRouter } from "./routers/conversation.ts";
@@ -5,6 +6,7 @@ import { integrationRouter } from "./routers/integration.ts";
 import { jobRouter } from "./routers/job.ts";
 import { knowledgeRouter } from "./routers/knowledge.ts";
 import { pushRouter } from "./routers/push.ts";
+import { monitorRouter } from "./routers/monitor.ts";
 import { settingsRouter } from "./routers/settings.ts";
 import { teamRouter } from "./routers/team.ts";
 import { userRouter } from "./routers/user.ts";
@@ -21,6 +23,8 @@ export const appRouter = router({
   conversation: conversationRouter,
   integration: integrationRouter,
   push: pushRouter,
+  monitor: monitorRouter,
+  alert: alertRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -9,6 +9,7 @@ import { normalizePhone, protectPhone } from "@kefu/db/crypto";
 import { fieldKeysFromEnv } from "@kefu/db/env";
 import { AppError } from "../../errors.ts";
 import { conversationEvents, publishAll, type Publication } from "../../realtime/conversation-events.ts";
+import { monitorEvents } from "../../realtime/monitor-events.ts";
 import { getSetting, type SettingValue } from "../settings/index.ts";
 import { assertTeamExists, defaultTeamId, enterQueue, snapshot } from "./handoff.ts";
 import { triggerRouting } from "./routing.ts";
@@ -179,6 +180,7 @@ export async function receiveCustomerMessage(db: Db, input: CustomerMessageInput
       const message = await appendMessage(tx, conversation.id, { senderType: "CUSTOMER", kind: "TEXT", body: input.body, clientId: input.clientId }, at, { lastCustomerMessageAt: at });
       await tx.customer.update({ where: { id: customer.id }, data: { lastSeenAt: at, ...(created ? { conversationCount: { increment: 1 } } : {}) } });
       publications.push(conversationEvents.messageCreated(message, conversation.assigneeId));
+      if (conversation.assigneeId) publications.push(monitorEvents.message({ conversationId: conversation.id, assigneeId: conversation.assigneeId, senderType: "CUSTOMER" }));
 
       if (created) {
         const reason = !settings.strategy.enabled ? "bot_disabled" : settings.strategy.priorityDirectToQueue && customer.level !== "NORMAL" ? "priority_customer" : null;

@@ -2,6 +2,7 @@
 import type { Db } from "@kefu/db/client";
 import { AppError } from "../../errors.ts";
 import { conversationEvents, publishAll, type Publication } from "../../realtime/conversation-events.ts";
+import { monitorEvents } from "../../realtime/monitor-events.ts";
 import { validateClientId, validateMessageBody } from "./receive-message.ts";
 import { appendMessage, assertCanAct, lockConversation, runTx, type Actor, type Tx } from "./shared.ts";
 
@@ -50,7 +51,10 @@ export async function sendAgentReply(db: Db, actor: Actor, input: AgentMessageIn
       at,
       { lastAgentMessageAt: at, ...(conversation.firstResponseAt ? {} : { firstResponseAt: at }) },
     );
-    publications = [conversationEvents.messageCreated(message, conversation.assigneeId === actor.id ? null : conversation.assigneeId)];
+    publications = [
+      conversationEvents.messageCreated(message, conversation.assigneeId === actor.id ? null : conversation.assigneeId),
+      ...(conversation.assigneeId ? [monitorEvents.message({ conversationId: conversation.id, assigneeId: conversation.assigneeId, senderType: "AGENT" })] : []),
+    ];
     return { conversationId: conversation.id, messageId: message.id, duplicate: false };
   });
   await publishAll(publications);

@@ -9,7 +9,9 @@ import { Prisma, type ConversationEventType, type ConversationStatus, type Db, t
 import { AppError } from "../../errors.ts";
 import { enqueueJob } from "../../jobs/queue.ts";
 import { can } from "../../permissions.ts";
-import { conversationEvents, type Publication } from "../../realtime/conversation-events.ts";
+import { conversationEvents, publishAll, type Publication } from "../../realtime/conversation-events.ts";
+import { monitorEvents, type MonitorChange } from "../../realtime/monitor-events.ts";
+import { requestAlertEvaluation } from "../alert/evaluate.ts";
 import { HELD_STATUSES } from "./state-machine.ts";
 
 export type Tx = Prisma.TransactionClient;
@@ -47,13 +49,37 @@ function isRetryable(error: unknown, retryUniqueViolation: boolean): boolean {
  */
 export async function runTx<T>(db: Db, fn: (tx: Tx) => Promise<T>, options: { retryUniqueViolation?: boolean } = {}): Promise<T> {
   for (let attempt = 1; ; attempt++) {
+    const changes: MonitorChange[] = [];
+    let result: T;
     try {
-      return await db.$transaction(fn, { isolationLevel: "ReadCommitted", maxWait: 15_000, timeout: 30_000 });
+      result = await db.$transaction(
+        async (tx) => {
+          monitorChanges.set(tx, changes);
+          return fn(tx);
+        },
+        { isolationLevel: "ReadCommitted", maxWait: 15_000, timeout: 30_000 },
+      );
     } catch (error) {
       if (attempt >= 5 || !isRetryable(error, options.retryUniqueViolation ?? false)) throw error;
       await sleep(10 * attempt + Math.random() * 20);
+      continue;
     }
+    await announceChanges(db, changes);
+    return result;
   }
+}
+
+/**
+ * The events each running transaction wrote, so the live monitor hears about every status change from one
+ * place (addEvent) once the transaction has committed, whichever service made it.
+ */
+const monitorChanges = new WeakMap<Tx, MonitorChange[]>();
+
+async function announceChanges(db: Db, changes: readonly MonitorChange[]) {
+  if (changes.length === 0) return;
+  await publishAll([monitorEvents.delta(changes)]);
+  // queue length, waits and CSAT feed the alert rules
+  if (changes.some((c) => c.from === "QUEUED" || c.to === "QUEUED" || c.type === "CSAT")) requestAlertEvaluation(db);
 }
 
 export const conversationStateSelect = {
@@ -189,7 +215,21 @@ export async function addEvent(tx: Tx, conversationId: number, event: NewEvent, 
     },
     select: { id: true },
   });
+  // markers that change no status (hand-off decision, transfer note) do not move the monitor's figures
+  if (event.toStatus || event.type === "CSAT") monitorChanges.get(tx)?.push(monitorChange(conversationId, event));
   return created.id;
+}
+
+function monitorChange(conversationId: number, event: NewEvent): MonitorChange {
+  const score = event.type === "CSAT" && event.detail && typeof event.detail === "object" && !Array.isArray(event.detail) ? (event.detail as { score?: unknown }).score : undefined;
+  return {
+    id: conversationId,
+    type: event.type,
+    from: event.fromStatus ?? null,
+    to: event.toStatus ?? null,
+    toUserId: event.toUserId ?? null,
+    ...(typeof score === "number" ? { score } : {}),
+  };
 }
 
 /** Seconds paused so far, including a pause still running at `at`. */

@@ -1,0 +1,286 @@
+"use client";
+
+import { Badge } from "@kefu/ui/badge";
+import { Button } from "@kefu/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@kefu/ui/card";
+import { PageHeader } from "@kefu/ui/page-header";
+import { useToast } from "@kefu/ui/toast";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { useRealtimeEvent, useRealtimeReconnect } from "~/components/realtime-provider";
+import { useApiErrors } from "~/lib/trpc-errors";
+import { useTRPC } from "~/trpc/react";
+import { AgentsBoard } from "./agents-board";
+import { AlertBanner } from "./alert-banner";
+import { Heatmap } from "./heatmap";
+import { clockTime, useNow, useOnline } from "./hooks";
+import { KpiCards } from "./kpi-cards";
+import {
+  applyChangesToAgents,
+  applyChangesToOverview,
+  applyChangesToQueue,
+  applyMessageToAgents,
+  applyPresenceToAgents,
+  applyPresenceToOverview,
+  applyQueueLength,
+  repliesWaitingOf,
+  type AgentsBoard as AgentsData,
+  type MonitorDelta,
+  type MonitorMessage,
+  type Overview,
+  type PresenceChange,
+  type QueueSnapshot,
+} from "./live-state";
+import { PresenceTimeline } from "./presence-timeline";
+import { QueueList, waitedSeconds } from "./queue-list";
+import { ReassignDialog } from "./reassign-dialog";
+import { loadSnapshot, saveSnapshot } from "./snapshot";
+import { TeamsBoard } from "./teams-board";
+import { TranscriptDialog } from "./transcript-dialog";
+
+const CHANNEL = "private-monitor";
+/** the authoritative snapshot, fetched again this often (DESIGN §6: never faster than every 30 s) */
+const SNAPSHOT_INTERVAL_MS = 30_000;
+/** a new arrival in the queue brings its row at most this often (the row carries the customer's name) */
+const QUEUE_ARRIVAL_REFETCH_MS = 5_000;
+const SNAPSHOT_SAVE_MS = 10_000;
+
+function isNetworkError(error: unknown): boolean {
+  // a tRPC error with a response carries data; a failed fetch does not
+  return Boolean(error) && !(error as { data?: unknown }).data;
+}
+
+function Section({ title, action, children, testId }: { title: string; action?: ReactNode; children: ReactNode; testId?: string }) {
+  return (
+    <Card className="min-w-0" data-testid={testId}>
+      <CardHeader actions={action}>
+        <CardTitle>{title}</CardTitle>
+      </CardHeader>
+      <CardContent>{children}</CardContent>
+    </Card>
+  );
+}
+
+export function MonitorDashboard({ canSupervise }: { canSupervise: boolean }) {
+  const t = useTranslations("monitor");
+  const tAll = useTranslations();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { toast } = useToast();
+  const errors = useApiErrors();
+  const online = useOnline();
+  const now = useNow(1000);
+  const [subscribed, setSubscribed] = useState(false);
+  const [viewing, setViewing] = useState<number | null>(null);
+  const [assigning, setAssigning] = useState<{ id: number; assigneeId: number | null } | null>(null);
+  const [saved] = useState(() => (typeof window === "undefined" ? null : loadSnapshot()));
+
+  const live = { refetchInterval: SNAPSHOT_INTERVAL_MS, staleTime: SNAPSHOT_INTERVAL_MS };
+  const overview = useQuery(trpc.monitor.overview.queryOptions(undefined, live));
+  const agents = useQuery(trpc.monitor.agents.queryOptions(undefined, live));
+  const queue = useQuery(trpc.monitor.queue.queryOptions({ limit: 50 }, live));
+  const teams = useQuery(trpc.monitor.teams.queryOptions(undefined, live));
+  const heatmap = useQuery(trpc.monitor.heatmap.queryOptions(undefined, { refetchInterval: 5 * 60_000, staleTime: 60_000 }));
+
+  const keys = {
+    overview: trpc.monitor.overview.queryKey(),
+    agents: trpc.monitor.agents.queryKey(),
+    queue: trpc.monitor.queue.queryKey({ limit: 50 }),
+    teams: trpc.monitor.teams.queryKey(),
+  };
+
+  // keep the latest snapshot on the device for offline reading: after every fetch, and while deltas move it at
+  // most every SNAPSHOT_SAVE_MS (a busy operation sends many events a second)
+  const latest = useRef({ overview: overview.data, queue: queue.data, agents: agents.data });
+  latest.current = { overview: overview.data, queue: queue.data, agents: agents.data };
+  const lastSaved = useRef(0);
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => {
+    const save = () => {
+      const { overview: o, queue: q, agents: a } = latest.current;
+      if (!o || !q || !a) return;
+      lastSaved.current = Date.now();
+      saveSnapshot({ overview: o, queue: q, agents: a });
+    };
+    if (Date.now() - lastSaved.current >= SNAPSHOT_SAVE_MS) save();
+    else
+      saveTimer.current ??= setTimeout(() => {
+        saveTimer.current = null;
+        save();
+      }, SNAPSHOT_SAVE_MS);
+  }, [overview.data, queue.data, agents.data]);
+  useEffect(() => () => void (saveTimer.current && clearTimeout(saveTimer.current)), []);
+
+  const refetchAll = useCallback(() => {
+    void queryClient.invalidateQueries({ queryKey: trpc.monitor.pathKey() });
+  }, [queryClient, trpc]);
+
+  const lastArrivalRefetch = useRef(0);
+  const arrivalTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const refetchQueueSoon = useCallback(() => {
+    if (arrivalTimer.current) return;
+    const wait = Math.max(0, lastArrivalRefetch.current + QUEUE_ARRIVAL_REFETCH_MS - Date.now());
+    arrivalTimer.current = setTimeout(() => {
+      arrivalTimer.current = null;
+      lastArrivalRefetch.current = Date.now();
+      void queryClient.invalidateQueries({ queryKey: trpc.monitor.queue.queryKey() });
+    }, wait);
+  }, [queryClient, trpc]);
+  useEffect(() => () => void (arrivalTimer.current && clearTimeout(arrivalTimer.current)), []);
+
+  useRealtimeEvent(CHANNEL, "pusher:subscription_succeeded", () => setSubscribed(true));
+  useRealtimeEvent(CHANNEL, "pusher:subscription_error", () => setSubscribed(false));
+  useRealtimeEvent<MonitorDelta>(CHANNEL, "monitor.delta", (delta) => {
+    if (delta.resync) return refetchAll();
+    queryClient.setQueryData(keys.overview, (old: Overview | undefined) => old && applyChangesToOverview(old, delta.changes));
+    queryClient.setQueryData(keys.agents, (old: AgentsData | undefined) => old && applyChangesToAgents(old, delta.changes));
+    let arrived = false;
+    queryClient.setQueryData(keys.queue, (old: QueueSnapshot | undefined) => {
+      if (!old) return old;
+      const next = applyChangesToQueue(old, delta.changes);
+      arrived = next.arrived;
+      return next.queue;
+    });
+    if (arrived) refetchQueueSoon();
+  });
+  useRealtimeEvent<MonitorMessage>(CHANNEL, "monitor.message", (message) => {
+    queryClient.setQueryData(keys.agents, (old: AgentsData | undefined) => old && applyMessageToAgents(old, message));
+  });
+  useRealtimeEvent<PresenceChange>(CHANNEL, "presence.changed", (change) => {
+    const previous = queryClient.getQueryData<AgentsData>(keys.agents)?.agents.find((agent) => agent.id === change.userId);
+    queryClient.setQueryData(keys.overview, (old: Overview | undefined) => old && applyPresenceToOverview(old, change, previous));
+    queryClient.setQueryData(keys.agents, (old: AgentsData | undefined) => old && applyPresenceToAgents(old, change));
+  });
+  useRealtimeEvent<{ teamId: number | null; queued: number }>(CHANNEL, "queue.changed", (change) => {
+    queryClient.setQueryData(keys.teams, (old: typeof teams.data) => old && applyQueueLength(old, change));
+  });
+  useRealtimeReconnect(refetchAll);
+
+  const setPresence = useMutation(
+    trpc.monitor.setAgentPresence.mutationOptions({
+      onSuccess: (result) => {
+        const agent = agents.data?.agents.find((a) => a.id === result.id);
+        toast({ title: t("agents.presenceSet", { name: agent?.name ?? "", presence: tAll(`presence.${result.presence}`) }), variant: "success" });
+      },
+      onError: (error) => toast({ title: errors.message(error), variant: "error" }),
+      onSettled: () => void queryClient.invalidateQueries({ queryKey: keys.agents }),
+    }),
+  );
+
+  // offline (or the server unreachable): show the last snapshot this device saved, marked with its time
+  const failed = [overview.error, agents.error, queue.error].some(isNetworkError);
+  const offline = !online || failed;
+  const fallback = offline && (!overview.data || !queue.data || !agents.data) ? saved : null;
+  const overviewData = overview.data ?? fallback?.overview;
+  const agentsData = agents.data ?? fallback?.agents;
+  const queueData = queue.data ?? fallback?.queue;
+  const dataTime = fallback ? fallback.savedAt : overview.dataUpdatedAt ? new Date(overview.dataUpdatedAt) : null;
+  const loading = !overviewData && !offline;
+
+  const queueLongest = Math.max(0, ...(queueData?.items ?? []).map((item) => waitedSeconds(item, now)));
+  const liveOverview: Overview | undefined =
+    overviewData && !offline
+      ? { ...overviewData, today: { ...overviewData.today, kpis: { ...overviewData.today.kpis, longestWaitSeconds: Math.max(overviewData.today.kpis.longestWaitSeconds, Math.round(queueLongest)) } } }
+      : overviewData;
+
+  return (
+    <div className="grid gap-4" data-testid="monitor" data-live={subscribed && !offline ? "true" : "false"}>
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          <>
+            <Badge variant={subscribed && !offline ? "success" : "neutral"} dot data-testid="monitor-live">
+              {subscribed && !offline ? t("live") : t("connecting")}
+            </Badge>
+            {dataTime && !offline ? <span className="text-xs text-slate-500">{t("updatedAt", { time: clockTime(dataTime) })}</span> : null}
+            <Button size="sm" variant="outline" onClick={refetchAll} disabled={offline}>
+              {t("refresh")}
+            </Button>
+            <Button size="sm" variant="ghost" asChild>
+              <Link href="/monitor/alerts">{t("alertsLink")}</Link>
+            </Button>
+          </>
+        }
+      />
+      {offline ? (
+        <div role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="offline-banner">
+          {dataTime ? (
+            <>
+              <strong className="font-semibold">{t("offline", { time: clockTime(dataTime) })}</strong> <span className="text-amber-800">{t("offlineHint")}</span>
+            </>
+          ) : (
+            t("offlineNoData")
+          )}
+        </div>
+      ) : null}
+      {!offline && overview.error && !overview.data ? (
+        <div role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {t("loadFailed")} · {errors.message(overview.error)}
+        </div>
+      ) : null}
+      <AlertBanner />
+      <KpiCards overview={liveOverview} repliesWaiting={agentsData ? repliesWaitingOf(agentsData) : (overviewData?.repliesWaiting ?? null)} loading={loading} />
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Section title={queueData ? `${t("sections.queue")} · ${t("queue.total", { count: queueData.total })}` : t("sections.queue")} testId="queue-section">
+          <QueueList
+            queue={queueData}
+            loading={!queueData && !offline}
+            canSupervise={canSupervise && !offline}
+            onView={setViewing}
+            onAssign={(item) => setAssigning({ id: item.id, assigneeId: null })}
+          />
+        </Section>
+        <Section title={t("sections.teams")} testId="teams-section">
+          <TeamsBoard board={teams.data} loading={!teams.data && !offline} />
+        </Section>
+      </div>
+
+      <Section title={t("sections.agents")} testId="agents-section">
+        <AgentsBoard
+          board={agentsData}
+          loading={!agentsData && !offline}
+          canSupervise={canSupervise && !offline}
+          pendingPresenceFor={setPresence.isPending ? setPresence.variables.userId : null}
+          onSetPresence={(agent, presence) => setPresence.mutate({ userId: agent.id, presence })}
+          onOpenConversation={setViewing}
+        />
+      </Section>
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Section title={t("sections.heatmap")} testId="heatmap-section">
+          <Heatmap days={heatmap.data?.days} loading={!heatmap.data && !offline} />
+        </Section>
+        <Section title={t("sections.timeline")} testId="timeline-section">
+          <PresenceTimeline />
+        </Section>
+      </div>
+
+      <TranscriptDialog
+        conversationId={viewing}
+        onClose={() => setViewing(null)}
+        onReassign={
+          canSupervise && !offline
+            ? (conversation) => {
+                setViewing(null);
+                setAssigning({ id: conversation.id, assigneeId: conversation.assigneeId });
+              }
+            : undefined
+        }
+      />
+      {canSupervise ? (
+        <ReassignDialog
+          conversationId={assigning?.id ?? null}
+          currentAssigneeId={assigning?.assigneeId}
+          agents={agentsData}
+          teams={teams.data}
+          onClose={() => setAssigning(null)}
+          onDone={refetchAll}
+        />
+      ) : null}
+    </div>
+  );
+}

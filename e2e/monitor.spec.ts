@@ -1,0 +1,156 @@
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { ACCOUNTS, signInAndWait } from "./helpers";
+
+// managers watch the operation from their phones
+test.use({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
+
+interface Agent {
+  id: number;
+  role: string;
+  presence: "ONLINE" | "BUSY" | "AWAY" | "OFFLINE";
+}
+
+/** A tRPC call over HTTP as the signed-in browser makes it (superjson envelope, same-origin header on writes). */
+async function trpc<T>(request: APIRequestContext, origin: string, path: string, input: unknown, method: "query" | "mutation"): Promise<{ status: number; data: T }> {
+  const response =
+    method === "query"
+      ? await request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`)
+      : await request.post(`/api/trpc/${path}`, { headers: { "content-type": "application/json", origin }, data: { json: input } });
+  const body = (await response.json()) as { result?: { data?: { json?: T } } };
+  return { status: response.status(), data: body.result?.data?.json as T };
+}
+
+async function scrollWidth(page: Page) {
+  return page.evaluate(() => document.scrollingElement!.scrollWidth);
+}
+
+test("a manager sees the queue grow live, is alerted past a threshold, and the page fits a phone", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await signInAndWait(page, ACCOUNTS.ADMIN);
+  const origin = new URL(page.url()).origin;
+  await page.goto("/monitor");
+  await expect(page.getByRole("heading", { name: "实时监控", level: 1 })).toBeVisible();
+  // subscribed to private-monitor before anything happens
+  await expect(page.getByTestId("monitor")).toHaveAttribute("data-live", "true", { timeout: 20_000 });
+  const queued = page.getByTestId("kpi-queued");
+  await expect(queued).toHaveText(/^\d+$/);
+
+  // keep the new conversation waiting: every agent who could take it is set away, through the monitor's own action
+  const board = await trpc<{ agents: Agent[] }>(page.request, origin, "monitor.agents", {}, "query");
+  expect(board.status).toBe(200);
+  const available = board.data.agents.filter((agent) => agent.role === "AGENT" && agent.presence === "ONLINE");
+  let ruleId: number | null = null;
+  const customerContext = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+  try {
+    for (const agent of available) {
+      expect((await trpc(page.request, origin, "monitor.setAgentPresence", { userId: agent.id, presence: "AWAY" }, "mutation")).status).toBe(200);
+    }
+    // the snapshot after the presence changes is the baseline
+    const refreshed = page.waitForResponse((response) => response.url().includes("monitor.overview") && response.ok());
+    await page.getByRole("button", { name: "刷新" }).click();
+    await refreshed;
+    await expect(queued).toHaveText(/^\d+$/);
+    const before = Number(await queued.textContent());
+
+    // an alert rule just above the current queue
+    const rule = await trpc<{ id: number }>(page.request, origin, "alert.createRule", { metric: "QUEUE_LENGTH", threshold: before }, "mutation");
+    expect(rule.status).toBe(200);
+    ruleId = rule.data.id;
+    await expect(page.getByTestId("alert-banner")).toHaveCount(0);
+
+    // a customer starts a chat in another browser and asks for a person
+    const customer = await customerContext.newPage();
+    await customer.goto("/chat");
+    await customer.getByRole("button", { name: "跳过" }).click();
+    await customer.getByRole("textbox", { name: "输入消息" }).fill("转人工");
+    const posted = customer.waitForResponse((response) => response.url().endsWith("/api/v1/widget/messages") && response.request().method() === "POST");
+    await customer.getByRole("button", { name: "发送" }).click();
+    const askedAt = Date.now();
+    await expect(queued).toHaveText(String(before + 1), { timeout: 1_000 });
+    expect(Date.now() - askedAt).toBeLessThan(1_000);
+    await expect(customer.getByText("正在为您转接人工客服")).toBeVisible();
+
+    // the queue crossed the rule: the banner appears and can be acknowledged
+    const banner = page.getByTestId("alert-banner");
+    await expect(banner).toBeVisible({ timeout: 20_000 });
+    await expect(banner).toContainText(`排队人数超过 ${before}`);
+    // the new arrival is listed, last in line, with its live wait
+    const { conversationId } = (await (await posted).json()) as { conversationId: number };
+    const showAll = page.getByTestId("queue-section").getByRole("button", { name: /显示全部/ });
+    await expect(async () => {
+      if (await showAll.isVisible()) await showAll.click();
+      await expect(page.getByTestId("queue-list").locator(`li[data-conversation-id="${conversationId}"]`)).toContainText("已等待", { timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
+
+    // nothing on the page is wider than the phone
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(360);
+    await page.getByRole("button", { name: "表格" }).click();
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(360);
+
+    await banner.getByRole("button", { name: "确认" }).click();
+    await expect(banner).toHaveCount(0);
+    await page.goto("/monitor/alerts");
+    const history = page.getByTestId("alert-history").locator("li").first();
+    await expect(history).toContainText(`排队人数超过 ${before}`);
+    await expect(history).toContainText("系统管理员 于");
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(360);
+
+    // the customer leaves the queue again
+    await customer.getByRole("button", { name: "退出排队" }).click();
+  } finally {
+    if (ruleId !== null) await trpc(page.request, origin, "alert.deleteRule", { id: ruleId }, "mutation");
+    for (const agent of available) await trpc(page.request, origin, "monitor.setAgentPresence", { userId: agent.id, presence: "ONLINE" }, "mutation");
+    await customerContext.close();
+  }
+});
+
+test("the last snapshot stays on the phone for offline reading", async ({ page, context }) => {
+  await signInAndWait(page, ACCOUNTS.SUPERVISOR);
+  await page.goto("/monitor");
+  const queued = page.getByTestId("kpi-queued");
+  await expect(queued).toHaveText(/^\d+$/);
+  const count = (await queued.textContent())!;
+  const saved = await page.evaluate(() => JSON.parse(window.localStorage.getItem("kefu.monitor.snapshot") ?? "null") as { savedAt: string; overview: { today: { kpis: { conversations: { QUEUED: number } } } }; queue: unknown; agents: unknown } | null);
+  expect(saved?.overview.today.kpis.conversations.QUEUED).toBe(Number(count));
+  expect(new Date(saved!.savedAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
+  expect(saved).toHaveProperty("queue");
+  expect(saved).toHaveProperty("agents");
+
+  // the network drops while the page is open: the figures stay, marked as of their time
+  await context.setOffline(true);
+  await expect(page.getByTestId("offline-banner")).toContainText(/离线 · 数据截至 \d{2}:\d{2}/);
+  await expect(queued).toHaveText(count);
+  await context.setOffline(false);
+  await expect(page.getByTestId("offline-banner")).toHaveCount(0);
+
+  // opened while the API cannot be reached: the saved snapshot is shown
+  await page.route("**/api/trpc/**", (route) => route.abort("internetdisconnected"));
+  await page.reload();
+  await expect(page.getByTestId("offline-banner")).toContainText(/离线 · 数据截至 \d{2}:\d{2}/, { timeout: 20_000 });
+  await expect(queued).toHaveText(count);
+  expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(360);
+});
+
+test("an agent is refused the monitor page, its data and its live channel", async ({ page }) => {
+  await signInAndWait(page, ACCOUNTS.AGENT);
+  const origin = new URL(page.url()).origin;
+  await page.goto("/monitor");
+  await expect(page.getByTestId("forbidden")).toBeVisible();
+  await expect(page.getByTestId("kpi-queued")).toHaveCount(0);
+  await page.goto("/monitor/alerts");
+  await expect(page.getByTestId("forbidden")).toBeVisible();
+
+  expect((await trpc(page.request, origin, "monitor.overview", {}, "query")).status).toBe(403);
+  expect((await trpc(page.request, origin, "alert.active", {}, "query")).status).toBe(403);
+  expect((await trpc(page.request, origin, "monitor.setAgentPresence", { userId: 1, presence: "AWAY" }, "mutation")).status).toBe(403);
+  const auth = await page.request.post("/api/realtime/auth", { headers: { origin }, form: { socket_id: "123.456", channel_name: "private-monitor" } });
+  expect(auth.status()).toBe(403);
+});
+
+test("a supervisor may subscribe to the monitor channel", async ({ page }) => {
+  await signInAndWait(page, ACCOUNTS.SUPERVISOR);
+  const origin = new URL(page.url()).origin;
+  const auth = await page.request.post("/api/realtime/auth", { headers: { origin }, form: { socket_id: "123.456", channel_name: "private-monitor" } });
+  expect(auth.status()).toBe(200);
+  expect(((await auth.json()) as { auth?: string }).auth).toMatch(/^[^:]+:[0-9a-f]{64}$/);
+});

@@ -1,0 +1,159 @@
+/**
+ * Conversation metrics (DESIGN §3a), each defined once here and computed with SQL aggregates over the
+ * ConversationEvent rows (the source of truth) and, for the live state, the Conversation rows they maintain.
+ * A window is half-open [from, to); "now" figures read the current rows, figures "at" a past instant are
+ * rebuilt from the events.
+ */
+import { Prisma, type Db } from "@kefu/db/client";
+import { agentFilter, percent, teamFilter, toCount, toNumber, toSeconds, type MetricScope } from "./sql.ts";
+import type { TimeWindow } from "./time.ts";
+
+export const LIVE_STATUSES = ["BOT", "QUEUED", "ACTIVE", "PAUSED"] as const;
+export type LiveStatus = (typeof LIVE_STATUSES)[number];
+
+export interface StatusSnapshot {
+  counts: Record<LiveStatus, number>;
+  /** the longest current wait in the queue (seconds), 0 when the queue is empty */
+  longestQueuedSeconds: number;
+}
+
+function emptyCounts(): Record<LiveStatus, number> {
+  return { BOT: 0, QUEUED: 0, ACTIVE: 0, PAUSED: 0 };
+}
+
+function secondsBetween(earlier: Date | null, later: Date): number {
+  return earlier ? Math.max(0, Math.round((later.getTime() - earlier.getTime()) / 1000)) : 0;
+}
+
+/** Open conversations by status right now, and the longest wait of those queued (now − queuedAt). */
+export async function statusSnapshotNow(db: Db, scope: MetricScope = {}, now = new Date()): Promise<StatusSnapshot> {
+  const rows = await db.$queryRaw<{ status: LiveStatus; n: unknown; oldestQueuedAt: Date | null }[]>`
+    SELECT c.status, COUNT(*) AS n, MIN(CASE WHEN c.status = 'QUEUED' THEN c.queuedAt END) AS oldestQueuedAt
+    FROM \`Conversation\` c
+    WHERE c.status IN ('BOT', 'QUEUED', 'ACTIVE', 'PAUSED') ${teamFilter(scope)} ${agentFilter(scope, Prisma.sql`c.assigneeId`)}
+    GROUP BY c.status`;
+  const counts = emptyCounts();
+  let oldest: Date | null = null;
+  for (const row of rows) {
+    counts[row.status] = toCount(row.n);
+    if (row.status === "QUEUED") oldest = row.oldestQueuedAt;
+  }
+  return { counts, longestQueuedSeconds: secondsBetween(oldest, now) };
+}
+
+/**
+ * The same figures as they stood at a past instant, rebuilt from the events: a conversation's status at `at` is
+ * the toStatus of its last status event at or before `at`, and a queued one has waited since its last entry into
+ * the queue (QUEUED or REQUEUED). Only conversations open now or closed after `at` can have been open then.
+ */
+export async function statusSnapshotAt(db: Db, at: Date, scope: Pick<MetricScope, "teamId"> = {}): Promise<StatusSnapshot> {
+  const rows = await db.$queryRaw<{ status: LiveStatus; n: unknown; oldestQueuedAt: Date | null }[]>`
+    SELECT s.status, COUNT(*) AS n, MIN(CASE WHEN s.status = 'QUEUED' THEN s.queuedSince END) AS oldestQueuedAt
+    FROM (
+      SELECT
+        (SELECT e.toStatus FROM \`ConversationEvent\` e
+          WHERE e.conversationId = c.id AND e.toStatus IS NOT NULL AND e.at <= ${at}
+          ORDER BY e.id DESC LIMIT 1) AS status,
+        (SELECT MAX(q.at) FROM \`ConversationEvent\` q
+          WHERE q.conversationId = c.id AND q.type IN ('QUEUED', 'REQUEUED') AND q.at <= ${at}) AS queuedSince
+      FROM (
+        SELECT id FROM \`Conversation\` WHERE status IN ('BOT', 'QUEUED', 'ACTIVE', 'PAUSED')
+        UNION
+        SELECT conversationId FROM \`ConversationEvent\` WHERE type IN ('RESOLVED', 'ABANDONED') AND at > ${at}
+      ) candidate
+      JOIN \`Conversation\` c ON c.id = candidate.id
+      WHERE c.createdAt <= ${at} ${teamFilter(scope)}
+    ) s
+    WHERE s.status IN ('BOT', 'QUEUED', 'ACTIVE', 'PAUSED')
+    GROUP BY s.status`;
+  const counts = emptyCounts();
+  let oldest: Date | null = null;
+  for (const row of rows) {
+    counts[row.status] = toCount(row.n);
+    if (row.status === "QUEUED") oldest = row.oldestQueuedAt;
+  }
+  return { counts, longestQueuedSeconds: secondsBetween(oldest, at) };
+}
+
+export interface ResolvedStats {
+  /** RESOLVED events in the window (a conversation reopened and resolved again counts twice) */
+  resolved: number;
+  /** of which the bot resolved (BOT → RESOLVED) */
+  resolvedByBot: number;
+}
+
+export async function resolvedStats(db: Db, window: TimeWindow, scope: MetricScope = {}): Promise<ResolvedStats> {
+  const [row] = await db.$queryRaw<{ resolved: unknown; byBot: unknown }[]>`
+    SELECT COUNT(*) AS resolved, COALESCE(SUM(e.fromStatus = 'BOT'), 0) AS byBot
+    FROM \`ConversationEvent\` e JOIN \`Conversation\` c ON c.id = e.conversationId
+    WHERE e.type = 'RESOLVED' AND e.at >= ${window.from} AND e.at < ${window.to}
+      ${teamFilter(scope)} ${agentFilter(scope, Prisma.sql`e.fromUserId`)}`;
+  return { resolved: toCount(row?.resolved), resolvedByBot: toCount(row?.byBot) };
+}
+
+export interface QueueExitStats {
+  /** assignments out of the queue in the window */
+  assigned: number;
+  /** conversations whose customer left the queue before assignment, in the window */
+  abandoned: number;
+  /** abandoned ÷ (assigned + abandoned) × 100: the share of queue exits that were customers giving up */
+  abandonedPercent: number | null;
+  /** mean wait of the assignments (assignedAt − queuedAt), seconds */
+  averageWaitSeconds: number | null;
+  /** longest wait of the assignments, seconds */
+  longestAssignedWaitSeconds: number | null;
+}
+
+/**
+ * Waits (assignedAt − queuedAt) of the assignments made in the window, read from the events: each ASSIGNED
+ * event against the conversation's last entry into the queue before it, so a conversation requeued and assigned
+ * again counts each wait. Abandonments are ABANDONED events.
+ */
+export async function queueExitStats(db: Db, window: TimeWindow, scope: MetricScope = {}): Promise<QueueExitStats> {
+  const [[waits], [abandon]] = await Promise.all([
+    db.$queryRaw<{ assigned: unknown; avgWait: unknown; maxWait: unknown }[]>`
+      SELECT COUNT(*) AS assigned, AVG(w.wait) AS avgWait, MAX(w.wait) AS maxWait
+      FROM (
+        SELECT TIMESTAMPDIFF(SECOND,
+          (SELECT MAX(q.at) FROM \`ConversationEvent\` q
+            WHERE q.conversationId = e.conversationId AND q.type IN ('QUEUED', 'REQUEUED') AND q.id < e.id),
+          e.at) AS wait
+        FROM \`ConversationEvent\` e JOIN \`Conversation\` c ON c.id = e.conversationId
+        WHERE e.type = 'ASSIGNED' AND e.at >= ${window.from} AND e.at < ${window.to}
+          ${teamFilter(scope)} ${agentFilter(scope, Prisma.sql`e.toUserId`)}
+      ) w`,
+    db.$queryRaw<{ abandoned: unknown }[]>`
+      SELECT COUNT(*) AS abandoned
+      FROM \`ConversationEvent\` e JOIN \`Conversation\` c ON c.id = e.conversationId
+      WHERE e.type = 'ABANDONED' AND e.at >= ${window.from} AND e.at < ${window.to} ${teamFilter(scope)}`,
+  ]);
+  const assigned = toCount(waits?.assigned);
+  const abandoned = scope.agentId === undefined ? toCount(abandon?.abandoned) : 0;
+  return {
+    assigned,
+    abandoned,
+    abandonedPercent: percent(abandoned, assigned + abandoned),
+    averageWaitSeconds: toSeconds(waits?.avgWait),
+    longestAssignedWaitSeconds: toNumber(waits?.maxWait),
+  };
+}
+
+export interface CsatStats {
+  /** survey answers given in the window */
+  responses: number;
+  /** of which rated 4 or 5 */
+  positive: number;
+  /** positive ÷ responses × 100 */
+  csat: number | null;
+}
+
+export async function csatStats(db: Db, window: TimeWindow, scope: MetricScope = {}): Promise<CsatStats> {
+  const [row] = await db.$queryRaw<{ responses: unknown; positive: unknown }[]>`
+    SELECT COUNT(*) AS responses, COALESCE(SUM(c.csatScore >= 4), 0) AS positive
+    FROM \`ConversationEvent\` e JOIN \`Conversation\` c ON c.id = e.conversationId
+    WHERE e.type = 'CSAT' AND e.at >= ${window.from} AND e.at < ${window.to}
+      ${teamFilter(scope)} ${agentFilter(scope, Prisma.sql`e.fromUserId`)}`;
+  const responses = toCount(row?.responses);
+  const positive = toCount(row?.positive);
+  return { responses, positive, csat: percent(positive, responses) };
+}
