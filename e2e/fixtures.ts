@@ -73,3 +73,10 @@ export async function latestConversationOfTeam(teamId: number): Promise<{ id: nu
     return { ...rows[0], id: Number(rows[0].id) };
   });
 }
+
+export async function presenceOf(userId: number): Promise<string> {
+  return withE2eDb(async (db) => {
+    const rows = await db.query<{ presence: string }[]>("SELECT presence FROM `User` WHERE id = ?", [userId]);
+    return rows[0]?.presence ?? "";
+  });
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { createTeamWithAgents, latestConversationOfTeam, retireTeam, type TeamFixture } from "./fixtures";
+import { createTeamWithAgents, latestConversationOfTeam, presenceOf, retireTeam, type TeamFixture } from "./fixtures";
 import { signInAndWait, toastWith } from "./helpers";
 
 /**
@@ -147,4 +147,10 @@ test("customer ↔ bot ↔ agent ↔ transfer ↔ end and rate, live on every sc
 
   const ended = await latestConversationOfTeam(team.teamId);
   expect(ended).toMatchObject({ id: conversation.id, status: "RESOLVED", assigneeId: agentB.id, csatScore: 5 });
+
+  // the end of B's shift: signing out takes B off the floor, so routing gives B nothing more
+  expect(await presenceOf(agentB.id)).toBe("ONLINE");
+  await second.getByRole("button", { name: "退出登录" }).click();
+  await expect(second).toHaveURL(/\/sign-in/);
+  await expect.poll(() => presenceOf(agentB.id)).toBe("OFFLINE");
 });

@@ -8,6 +8,7 @@ export { canSubscribe, channels } from "./realtime/channels.ts";
 export { getPusher, publish, realtimeClientConfig } from "./realtime/pusher.ts";
 export { canSubscribeToConversation } from "./services/conversation/index.ts";
 export { checkHealth } from "./services/health/check.ts";
+export { setPresence } from "./services/user/presence.ts";
 export { ensureKnowledgeIndex } from "./services/knowledge/ensure-index.ts";
 export { ensureVapidKeys } from "./services/push/vapid.ts";
 export { setLiveAlertEvaluation, startAlertTicker } from "./services/alert/index.ts";

@@ -6,17 +6,22 @@ import { useToast } from "@kefu/ui/toast";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useRealtimeEvent } from "~/components/realtime-provider";
 import { useApiErrors } from "~/lib/trpc-errors";
 import { useTRPC } from "~/trpc/react";
 
 const PRESENCES: Presence[] = ["ONLINE", "BUSY", "AWAY", "OFFLINE"];
 
-export function PresenceSwitcher({ initial }: { initial: Presence }) {
+/** One's own presence; it follows changes made elsewhere (another tab, a supervisor on the monitor, signing out). */
+export function PresenceSwitcher({ userId, initial }: { userId: number; initial: Presence }) {
   const t = useTranslations();
   const trpc = useTRPC();
   const { toast } = useToast();
   const errors = useApiErrors();
   const [presence, setPresence] = useState(initial);
+  useRealtimeEvent<{ userId: number; presence: Presence }>(`private-agent-${userId}`, "presence.changed", (change) => {
+    if (change.userId === userId) setPresence(change.presence);
+  });
   const mutation = useMutation(
     trpc.auth.setPresence.mutationOptions({
       onSuccess: (result) => {

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { APP_ERRORS } from "../../../../packages/api/src/errors.ts";
 import { LOCALES } from "./locales";
 
 const DIR = join(import.meta.dirname, "..", "messages");
@@ -45,6 +46,13 @@ describe("message catalogue", () => {
       for (const [key, text] of zh!) expect(placeholders(en!.get(key) ?? ""), key).toEqual(placeholders(text));
     });
   }
+
+  it("says something for every error code the API can return, in both languages", () => {
+    for (const locale of LOCALES) {
+      const errors = (JSON.parse(readFileSync(join(DIR, `${locale}.json`), "utf8")) as { errors: Record<string, string> }).errors;
+      for (const code of Object.keys(APP_ERRORS)) expect(errors[code], `${locale} errors.${code}`).toEqual(expect.any(String));
+    }
+  });
 
   it("no two areas define the same top-level namespace", () => {
     const owner = new Map<string, string>();

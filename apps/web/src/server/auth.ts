@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError, checkSession, signInWithPassword, type SessionUser } from "@kefu/api";
+import { AppError, checkSession, logger, setPresence, signInWithPassword, type SessionUser } from "@kefu/api";
 import { getDb } from "@kefu/db/client";
 import type { Role } from "@kefu/db";
 import { getServerSession, type NextAuthOptions } from "next-auth";
@@ -67,6 +67,13 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    // someone who signed out is not at work: routing must not give them conversations, the monitor must not count them
+    async signOut({ token }) {
+      if (!token.uid) return;
+      await setPresence(getDb(), token.uid, "OFFLINE").catch((error: unknown) => logger.warn({ err: error, userId: token.uid }, "could not set presence OFFLINE on sign-out"));
+    },
+  },
   callbacks: {
     async jwt({ token, user, trigger }) {
       const now = Date.now();

@@ -45,8 +45,13 @@ export const monitorEvents = {
   message(message: { conversationId: number; assigneeId: number; senderType: Extract<SenderType, "CUSTOMER" | "AGENT"> }): Publication {
     return { channel: channels.monitor, event: "monitor.message", data: { ...message } };
   },
+  /** to the monitor, and to the person's own channel (their presence switch follows a supervisor's change) */
   presenceChanged(change: { userId: number; presence: Presence; at: Date }): Publication {
-    return { channel: channels.monitor, event: "presence.changed", data: { userId: change.userId, presence: change.presence, at: change.at.toISOString() } };
+    return {
+      channel: [channels.monitor, channels.agent(change.userId)],
+      event: "presence.changed",
+      data: { userId: change.userId, presence: change.presence, at: change.at.toISOString() },
+    };
   },
   alertTriggered(alert: AlertEventSummary): Publication {
     return { channel: channels.monitor, event: "alert.triggered", data: { ...alert, triggeredAt: alert.triggeredAt.toISOString() } };

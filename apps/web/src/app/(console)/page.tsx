@@ -51,7 +51,7 @@ export default async function HomePage() {
             <CardTitle>{t("home.presence")}</CardTitle>
           </CardHeader>
           <CardContent className="space-y-2">
-            <PresenceSwitcher initial={me.presence} />
+            <PresenceSwitcher userId={me.id} initial={me.presence} />
             <p className="text-sm text-slate-500">{t("home.presenceHint")}</p>
             <p className="text-sm text-slate-500">
               {t("home.lastLogin")}: {me.lastLoginAt ? format.dateTime(me.lastLoginAt, { dateStyle: "medium", timeStyle: "short" }) : t("common.never")}

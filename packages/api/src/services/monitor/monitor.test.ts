@@ -603,7 +603,7 @@ describe("supervisor actions", () => {
     expect(await h.db.conversation.findUniqueOrThrow({ where: { id: waiting } })).toMatchObject({ status: "ACTIVE", assigneeId: agent.id });
     const interval = await h.db.presenceInterval.findFirstOrThrow({ where: { userId: agent.id, endedAt: null } });
     expect(interval.presence).toBe("ONLINE");
-    expect(vi.mocked(publish)).toHaveBeenCalledWith("private-monitor", "presence.changed", expect.objectContaining({ userId: agent.id, presence: "ONLINE" }));
+    expect(vi.mocked(publish)).toHaveBeenCalledWith(["private-monitor", `private-agent-${agent.id}`], "presence.changed", expect.objectContaining({ userId: agent.id, presence: "ONLINE" }));
     // the assignment reached the monitor as a delta
     expect(vi.mocked(publish)).toHaveBeenCalledWith("private-monitor", "monitor.delta", {
       changes: [{ id: waiting, type: "ASSIGNED", from: "QUEUED", to: "ACTIVE", toUserId: agent.id }],

@@ -42,7 +42,7 @@ export default async function AccountPage() {
             <div className="mt-4 grid gap-3 sm:grid-cols-2">
               <div className="space-y-1">
                 <p className="text-sm font-medium">{t("home.presence")}</p>
-                <PresenceSwitcher initial={me.presence} />
+                <PresenceSwitcher userId={me.id} initial={me.presence} />
               </div>
               <div className="space-y-1">
                 <p className="text-sm font-medium">{t("account.language")}</p>

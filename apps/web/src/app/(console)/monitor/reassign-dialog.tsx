@@ -58,10 +58,11 @@ export function ReassignDialog({ conversationId, currentAssigneeId, agents, team
         onClose();
       },
       onError: (error) => {
-        const { appCode, params } = errorData(error);
-        const known = appCode === "AGENT_UNAVAILABLE" || appCode === "AGENT_AT_CAPACITY" ? tAll(`monitor.errors.${appCode}`, params ?? {}) : null;
-        setFieldErrors({ ...errors.fieldErrors(error), ...(known ? { toUserId: known } : {}) });
-        toast({ title: known ?? errors.message(error), variant: "error" });
+        // the chosen agent went offline or filled up since the list loaded: say so beside the choice
+        const { appCode } = errorData(error);
+        const aboutAgent = appCode === "AGENT_UNAVAILABLE" || appCode === "AGENT_AT_CAPACITY";
+        setFieldErrors({ ...errors.fieldErrors(error), ...(aboutAgent ? { toUserId: errors.message(error) } : {}) });
+        toast({ title: errors.message(error), variant: "error" });
       },
     }),
   );

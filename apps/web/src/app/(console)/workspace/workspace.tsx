@@ -86,7 +86,7 @@ export function Workspace({ userId, presence, canSupervise }: { userId: number; 
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-xl font-semibold text-slate-900">{t("title")}</h1>
         <div className="flex items-center gap-2">
-          <PresenceSwitcher initial={presence} />
+          <PresenceSwitcher userId={userId} initial={presence} />
           <ShortcutHelp />
         </div>
       </div>
