@@ -154,3 +154,15 @@ test("a supervisor may subscribe to the monitor channel", async ({ page }) => {
   expect(auth.status()).toBe(200);
   expect(((await auth.json()) as { auth?: string }).auth).toMatch(/^[^:]+:[0-9a-f]{64}$/);
 });
+
+test("in English too, no manager screen is wider than the phone", async ({ page, context }) => {
+  await signInAndWait(page, ACCOUNTS.SUPERVISOR);
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: new URL(page.url()).origin }]);
+  for (const path of ["/monitor", "/monitor/alerts", "/", "/knowledge", "/workspace", "/staff", "/teams", "/account"]) {
+    await page.goto(path);
+    await expect(page.getByTestId("current-user")).toBeVisible();
+    if (path === "/monitor") await expect(page.getByTestId("queue-list").or(page.getByTestId("kpi-queued")).first()).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    expect(await scrollWidth(page), path).toBeLessThanOrEqual(360);
+  }
+});

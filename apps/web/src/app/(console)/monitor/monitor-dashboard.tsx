@@ -186,7 +186,7 @@ export function MonitorDashboard({ canSupervise }: { canSupervise: boolean }) {
       : overviewData;
 
   return (
-    <div className="grid gap-4" data-testid="monitor" data-live={subscribed && !offline ? "true" : "false"}>
+    <div className="grid grid-cols-1 gap-4" data-testid="monitor" data-live={subscribed && !offline ? "true" : "false"}>
       <PageHeader
         title={t("title")}
         description={t("description")}
@@ -224,7 +224,7 @@ export function MonitorDashboard({ canSupervise }: { canSupervise: boolean }) {
       <AlertBanner />
       <KpiCards overview={liveOverview} repliesWaiting={agentsData ? repliesWaitingOf(agentsData) : (overviewData?.repliesWaiting ?? null)} loading={loading} />
 
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <Section title={queueData ? `${t("sections.queue")} · ${t("queue.total", { count: queueData.total })}` : t("sections.queue")} testId="queue-section">
           <QueueList
             queue={queueData}
@@ -250,7 +250,7 @@ export function MonitorDashboard({ canSupervise }: { canSupervise: boolean }) {
         />
       </Section>
 
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <Section title={t("sections.heatmap")} testId="heatmap-section">
           <Heatmap days={heatmap.data?.days} loading={!heatmap.data && !offline} />
         </Section>

@@ -44,8 +44,8 @@ export function QueueList({ queue, loading, canSupervise, onAssign, onView }: Pr
   if (!queue || queue.items.length === 0) return <EmptyState bordered title={tq("empty")} description={tq("emptyHint")} />;
 
   return (
-    <div className="grid gap-2">
-      <ol className="grid gap-2" data-testid="queue-list">
+    <div className="grid grid-cols-1 gap-2">
+      <ol className="grid grid-cols-1 gap-2" data-testid="queue-list">
         {list.visible.map((item) => {
           const waited = waitedSeconds(item, now);
           return (
