@@ -166,3 +166,27 @@ test("in English too, no manager screen is wider than the phone", async ({ page,
     expect(await scrollWidth(page), path).toBeLessThanOrEqual(360);
   }
 });
+
+test("a supervisor moves a waiting customer to another team's queue from the monitor", async ({ page }) => {
+  await signInAndWait(page, ACCOUNTS.SUPERVISOR);
+  await page.goto("/monitor");
+  const first = page.getByTestId("queue-list").locator("li[data-conversation-id]").first();
+  await expect(first).toBeVisible();
+  const id = await first.getAttribute("data-conversation-id");
+  const teamBefore = (await first.locator(".truncate.text-xs").textContent()) ?? "";
+  await first.getByRole("button", { name: "分配" }).click();
+  const dialog = page.getByRole("dialog", { name: `分配会话 #${id}` });
+  await dialog.getByRole("radio", { name: "技能组队列" }).check();
+  const teams = dialog.getByLabel("技能组", { exact: true });
+  const other = teams.locator("option").filter({ hasNotText: "选择技能组" }).filter({ hasNotText: teamBefore.split(" · ")[0] ?? "" }).first();
+  const otherName = (await other.textContent()) ?? "";
+  await teams.selectOption({ label: otherName });
+  await dialog.getByRole("button", { name: "分配" }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole("region", { name: /通知/ }).getByRole("status").filter({ hasText: "会话已分配" })).toBeVisible();
+  // it waits in the other team's queue now, unless one of that team's agents took it at once
+  const row = page.getByTestId("queue-list").locator(`li[data-conversation-id="${id}"]`);
+  await expect(async () => {
+    if ((await row.count()) > 0) await expect(row).toContainText(otherName, { timeout: 500 });
+  }).toPass({ timeout: 10_000 });
+});

@@ -2,13 +2,13 @@
 
 import { Dialog, DialogBody, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@kefu/ui/dialog";
 import { Field } from "@kefu/ui/field";
-import { NativeSelect } from "@kefu/ui/native-select";
 import { Textarea } from "@kefu/ui/textarea";
 import { useToast } from "@kefu/ui/toast";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FormDialogFooter } from "~/components/form-dialog-footer";
+import { HandoverTargetFields, type HandoverMode } from "~/components/handover-target-fields";
 import { useApiErrors } from "~/lib/trpc-errors";
 import { useTRPC } from "~/trpc/react";
 import type { AgentsBoard, TeamsBoard } from "./live-state";
@@ -36,7 +36,7 @@ export function ReassignDialog({ conversationId, currentAssigneeId, agents, team
   const trpc = useTRPC();
   const { toast } = useToast();
   const errors = useApiErrors();
-  const [mode, setMode] = useState<"agent" | "team">("agent");
+  const [mode, setMode] = useState<HandoverMode>("agent");
   const [toUserId, setToUserId] = useState<number | "">("");
   const [toTeamId, setToTeamId] = useState<number | "">("");
   const [note, setNote] = useState("");
@@ -99,39 +99,19 @@ export function ReassignDialog({ conversationId, currentAssigneeId, agents, team
             <DialogDescription>{t("description")}</DialogDescription>
           </DialogHeader>
           <DialogBody>
-            <div className="flex gap-4 text-sm" role="radiogroup">
-              <label className="flex items-center gap-2">
-                <input type="radio" name="reassign-mode" checked={mode === "agent"} onChange={() => setMode("agent")} />
-                {t("toAgent")}
-              </label>
-              <label className="flex items-center gap-2">
-                <input type="radio" name="reassign-mode" checked={mode === "team"} onChange={() => setMode("team")} />
-                {t("toTeam")}
-              </label>
-            </div>
-            {mode === "agent" ? (
-              <Field label={t("agent")} htmlFor="reassign-agent" error={fieldErrors.toUserId} description={available.length === 0 ? t("noAgents") : undefined}>
-                <NativeSelect id="reassign-agent" value={toUserId} onChange={(event) => setToUserId(event.target.value ? Number(event.target.value) : "")}>
-                  <option value="">{t("chooseAgent")}</option>
-                  {available.map((agent) => (
-                    <option key={agent.id} value={agent.id}>
-                      {t("agentOption", { name: agent.name, employeeNo: agent.employeeNo, open: agent.open, max: agent.maxConcurrent })}
-                    </option>
-                  ))}
-                </NativeSelect>
-              </Field>
-            ) : (
-              <Field label={t("team")} htmlFor="reassign-team" error={fieldErrors.toTeamId}>
-                <NativeSelect id="reassign-team" value={toTeamId} onChange={(event) => setToTeamId(event.target.value ? Number(event.target.value) : "")}>
-                  <option value="">{t("chooseTeam")}</option>
-                  {teamOptions.map((team) => (
-                    <option key={team.teamId} value={team.teamId}>
-                      {team.name}
-                    </option>
-                  ))}
-                </NativeSelect>
-              </Field>
-            )}
+            <HandoverTargetFields
+              namespace="monitor.reassign"
+              idPrefix="reassign"
+              mode={mode}
+              onModeChange={setMode}
+              agents={available}
+              teams={teamOptions.map((team) => ({ id: team.teamId, name: team.name ?? "" }))}
+              toUserId={toUserId}
+              onToUserId={setToUserId}
+              toTeamId={toTeamId}
+              onToTeamId={setToTeamId}
+              fieldErrors={fieldErrors}
+            />
             <Field label={t("note")} htmlFor="reassign-note" error={fieldErrors.note}>
               <Textarea id="reassign-note" value={note} maxLength={NOTE_MAX} onChange={(event) => setNote(event.target.value)} />
             </Field>

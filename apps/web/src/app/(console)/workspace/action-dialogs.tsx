@@ -10,6 +10,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { FormDialogFooter } from "~/components/form-dialog-footer";
+import { HandoverTargetFields, type HandoverMode } from "~/components/handover-target-fields";
 import { useApiErrors } from "~/lib/trpc-errors";
 import { useTRPC } from "~/trpc/react";
 import { NOTE_MAX } from "./conversation-view";
@@ -30,7 +31,7 @@ export function TransferDialog({ open, onOpenChange, conversationId, targets, on
   const queryClient = useQueryClient();
   const { toast } = useToast();
   const errors = useApiErrors();
-  const [mode, setMode] = useState<"agent" | "team">("agent");
+  const [mode, setMode] = useState<HandoverMode>("agent");
   const [toUserId, setToUserId] = useState<number | "">("");
   const [toTeamId, setToTeamId] = useState<number | "">("");
   const [note, setNote] = useState("");
@@ -80,39 +81,19 @@ export function TransferDialog({ open, onOpenChange, conversationId, targets, on
             <DialogDescription>{t("transfer.description")}</DialogDescription>
           </DialogHeader>
           <DialogBody className="grid gap-4">
-            <div className="flex gap-4 text-sm" role="radiogroup">
-              <label className="flex items-center gap-2">
-                <input type="radio" name="transfer-mode" checked={mode === "agent"} onChange={() => setMode("agent")} />
-                {t("transfer.toAgent")}
-              </label>
-              <label className="flex items-center gap-2">
-                <input type="radio" name="transfer-mode" checked={mode === "team"} onChange={() => setMode("team")} />
-                {t("transfer.toTeam")}
-              </label>
-            </div>
-            {mode === "agent" ? (
-              <Field label={t("transfer.agent")} htmlFor="transfer-agent" error={fieldErrors.toUserId} description={targets && targets.agents.length === 0 ? t("transfer.noAgents") : undefined}>
-                <NativeSelect id="transfer-agent" value={toUserId} onChange={(e) => setToUserId(e.target.value ? Number(e.target.value) : "")}>
-                  <option value="">{t("transfer.chooseAgent")}</option>
-                  {targets?.agents.map((agent) => (
-                    <option key={agent.id} value={agent.id}>
-                      {t("transfer.agentOption", { name: agent.name, employeeNo: agent.employeeNo, open: agent.open, max: agent.maxConcurrent })}
-                    </option>
-                  ))}
-                </NativeSelect>
-              </Field>
-            ) : (
-              <Field label={t("transfer.team")} htmlFor="transfer-team" error={fieldErrors.toTeamId}>
-                <NativeSelect id="transfer-team" value={toTeamId} onChange={(e) => setToTeamId(e.target.value ? Number(e.target.value) : "")}>
-                  <option value="">{t("transfer.chooseTeam")}</option>
-                  {targets?.teams.map((team) => (
-                    <option key={team.id} value={team.id}>
-                      {team.name}
-                    </option>
-                  ))}
-                </NativeSelect>
-              </Field>
-            )}
+            <HandoverTargetFields
+              namespace="workspace.transfer"
+              idPrefix="transfer"
+              mode={mode}
+              onModeChange={setMode}
+              agents={targets?.agents}
+              teams={targets?.teams}
+              toUserId={toUserId}
+              onToUserId={setToUserId}
+              toTeamId={toTeamId}
+              onToTeamId={setToTeamId}
+              fieldErrors={fieldErrors}
+            />
             <Field label={t("transfer.note")} htmlFor="transfer-note" error={fieldErrors.note}>
               <Textarea id="transfer-note" value={note} maxLength={NOTE_MAX} onChange={(e) => setNote(e.target.value)} />
             </Field>
