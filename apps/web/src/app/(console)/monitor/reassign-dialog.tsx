@@ -25,10 +25,6 @@ interface Props {
   onDone: () => void;
 }
 
-function errorData(error: unknown): { appCode?: string; params?: Record<string, string | number> } {
-  return (error as { data?: { appCode?: string; params?: Record<string, string | number> } } | null)?.data ?? {};
-}
-
 /** A supervisor hands a conversation (queued or held) to an online agent with a free slot, or to a team's queue. */
 export function ReassignDialog({ conversationId, currentAssigneeId, agents, teams, onClose, onDone }: Props) {
   const t = useTranslations("monitor.reassign");
@@ -58,10 +54,8 @@ export function ReassignDialog({ conversationId, currentAssigneeId, agents, team
         onClose();
       },
       onError: (error) => {
-        // the chosen agent went offline or filled up since the list loaded: say so beside the choice
-        const { appCode } = errorData(error);
-        const aboutAgent = appCode === "AGENT_UNAVAILABLE" || appCode === "AGENT_AT_CAPACITY";
-        setFieldErrors({ ...errors.fieldErrors(error), ...(aboutAgent ? { toUserId: errors.message(error) } : {}) });
+        // an agent who went offline or filled up since the list loaded comes back as an error on toUserId
+        setFieldErrors(errors.fieldErrors(error));
         toast({ title: errors.message(error), variant: "error" });
       },
     }),
