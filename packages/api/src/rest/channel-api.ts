@@ -11,9 +11,8 @@ import { createHash } from "node:crypto";
 import type { Channel, Db } from "@kefu/db/client";
 import { z } from "zod";
 import { AppError } from "../errors.ts";
-import { logger } from "../logger.ts";
-import { botRespond } from "../services/bot/respond.ts";
-import { listCustomerMessages, receiveCustomerMessage } from "../services/conversation/index.ts";
+import { listCustomerMessages } from "../services/conversation/index.ts";
+import { customerIdOnChannel, handleIncomingCustomerMessage, latestConversationOnChannel } from "../services/inbox/index.ts";
 import { apiKeyFromHeaders, verifyApiKey } from "../services/integration/api-keys.ts";
 import { idParam, json, rateLimit, readJson, run } from "./http.ts";
 
@@ -57,7 +56,7 @@ export function handleChannelPostMessage(db: Db, request: Request, channelParam:
     const limited = await authorize(db, request);
     if (limited) return limited;
     const input = postSchema.parse(await readJson(request));
-    const received = await receiveCustomerMessage(db, {
+    const received = await handleIncomingCustomerMessage(db, {
       channel,
       externalUserId: input.userId,
       clientId: clientIdOf(input.clientMessageId),
@@ -71,15 +70,7 @@ export function handleChannelPostMessage(db: Db, request: Request, channelParam:
         throw new AppError(error.code, { field: SERVICE_FIELDS[error.field], params: error.params });
       throw error;
     });
-    if (received.duplicate) return json({ conversationId: received.conversationId, messageId: received.messageId, duplicate: true }, 200);
-    if (received.status === "BOT") {
-      try {
-        await botRespond(db, { conversationId: received.conversationId, body: input.text });
-      } catch (error) {
-        logger.error({ err: error, conversationId: received.conversationId }, "bot failed to respond to a channel message");
-      }
-    }
-    return json({ conversationId: received.conversationId, messageId: received.messageId, duplicate: false }, 201);
+    return json({ conversationId: received.conversationId, messageId: received.messageId, duplicate: received.duplicate }, received.duplicate ? 200 : 201);
   });
 }
 
@@ -95,11 +86,11 @@ export function handleChannelListMessages(db: Db, request: Request, channelParam
     const limitParam = idParam(url, "limit") ?? 50;
     if (limitParam < 1 || limitParam > 100) throw new AppError("INVALID_INPUT", { field: "limit", message: "limit: 1–100" });
 
-    const identity = await db.customerIdentity.findUnique({ where: { channel_externalUserId: { channel, externalUserId: userId } }, select: { customerId: true } });
-    if (!identity) throw new AppError("NOT_FOUND", { field: "userId", message: "userId: unknown user on this channel" });
-    const conversation = await db.conversation.findFirst({ where: { customerId: identity.customerId, channel }, orderBy: { id: "desc" }, select: { id: true, status: true } });
+    const customerId = await customerIdOnChannel(db, channel, userId);
+    if (customerId === null) throw new AppError("NOT_FOUND", { field: "userId", message: "userId: unknown user on this channel" });
+    const conversation = await latestConversationOnChannel(db, customerId, channel, { id: true, status: true });
     if (!conversation) throw new AppError("NOT_FOUND", { field: "userId", message: "userId: no conversation" });
-    const page = await listCustomerMessages(db, { conversationId: conversation.id, afterId: after, limit: limitParam, customerId: identity.customerId });
+    const page = await listCustomerMessages(db, { conversationId: conversation.id, afterId: after, limit: limitParam, customerId });
     const last = page.items.at(-1);
     return json({
       conversationId: conversation.id,

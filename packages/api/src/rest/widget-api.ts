@@ -5,11 +5,10 @@
  */
 import type { Db } from "@kefu/db/client";
 import { AppError } from "../errors.ts";
-import { logger } from "../logger.ts";
 import { channels } from "../realtime/channels.ts";
 import { getPusher } from "../realtime/pusher.ts";
-import { botRespond } from "../services/bot/respond.ts";
-import { abandonConversation, listCustomerMessages, queuePosition, receiveCustomerMessage, submitCsat } from "../services/conversation/index.ts";
+import { abandonConversation, listCustomerMessages, queuePosition, submitCsat } from "../services/conversation/index.ts";
+import { customerIdOnChannel, handleIncomingCustomerMessage, latestConversationOnChannel } from "../services/inbox/index.ts";
 import { getSetting } from "../services/settings/index.ts";
 import { issueVisitorToken, verifyVisitorToken } from "../services/widget/visitor-token.ts";
 import { errorResponse, idParam, isSameOrigin, json, rateLimit, readJson, requestIp, run } from "./http.ts";
@@ -56,17 +55,9 @@ async function visitorFrom(db: Db, request: Request): Promise<Visitor> {
 }
 
 async function loadVisitor(db: Db, visitorId: string): Promise<Visitor> {
-  const identity = await db.customerIdentity.findUnique({
-    where: { channel_externalUserId: { channel: "WEB", externalUserId: visitorId } },
-    select: { customerId: true },
-  });
-  if (!identity) return { visitorId, customerId: null, conversation: null };
-  const conversation = await db.conversation.findFirst({
-    where: { customerId: identity.customerId, channel: "WEB" },
-    orderBy: { id: "desc" },
-    select: conversationSelect,
-  });
-  return { visitorId, customerId: identity.customerId, conversation };
+  const customerId = await customerIdOnChannel(db, "WEB", visitorId);
+  if (customerId === null) return { visitorId, customerId: null, conversation: null };
+  return { visitorId, customerId, conversation: await latestConversationOnChannel(db, customerId, "WEB", conversationSelect) };
 }
 
 async function summary(db: Db, conversation: NonNullable<Visitor["conversation"]>) {
@@ -128,7 +119,7 @@ export function handleWidgetPostMessage(db: Db, request: Request, options: Widge
     const visitorId = verifyVisitorToken(token);
     const input = await readJson(request);
     const optional = (value: unknown) => (value === undefined || value === null || value === "" ? undefined : value);
-    const received = await receiveCustomerMessage(db, {
+    const received = await handleIncomingCustomerMessage(db, {
       channel: "WEB",
       externalUserId: visitorId,
       clientId: input.clientId as string,
@@ -137,14 +128,6 @@ export function handleWidgetPostMessage(db: Db, request: Request, options: Widge
       phone: optional(input.phone) as string | undefined,
       teamId: optional(input.teamId) as number | undefined,
     });
-    if (!received.duplicate && received.status === "BOT") {
-      try {
-        await botRespond(db, { conversationId: received.conversationId, body: input.body as string });
-      } catch (error) {
-        // the customer's message is stored; an agent still sees it if the bot fails
-        logger.error({ err: error, conversationId: received.conversationId }, "bot failed to respond to a widget message");
-      }
-    }
     return json({ conversationId: received.conversationId, messageId: received.messageId, duplicate: received.duplicate }, received.duplicate ? 200 : 201);
   }, MESSAGE_FIELDS);
 }

@@ -1,0 +1,3 @@
+// Customers' messages coming in from every channel.
+export { customerIdOnChannel, latestConversationOnChannel } from "./customer-lookup.ts";
+export { handleIncomingCustomerMessage } from "./incoming-message.ts";
