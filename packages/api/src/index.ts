@@ -1,4 +1,9 @@
-// Server entry point of the API package (never imported by browser code).
+// Server entry point of the API package (never imported by browser code). Loading it registers the
+// subscribers of the domain events, so every process that serves requests or runs jobs has them.
+import { registerCoreSubscribers } from "./subscribers.ts";
+
+registerCoreSubscribers();
+
 export { appRouter, createCaller, type AppRouter } from "./root.ts";
 export { createContextInner, type Context } from "./trpc.ts";
 export { signInWithPassword, type SessionUser } from "./services/auth/sign-in.ts";
@@ -24,3 +29,5 @@ export {
   handleWidgetState,
 } from "./rest/widget-api.ts";
 export { handleChannelListMessages, handleChannelPostMessage } from "./rest/channel-api.ts";
+export { registerCoreSubscribers } from "./subscribers.ts";
+export { subscribe, type DomainEvent, type Subscriber } from "./domain-events/index.ts";

@@ -1,7 +1,7 @@
 import type { Db, Prisma } from "@kefu/db/client";
-import { enqueueJob } from "./queue.ts";
+import { enqueueJob } from "../job-queue/queue.ts";
 import { handleReplyTimeout, handleRouteJob } from "../services/conversation/reply-timeout.ts";
-import { REPLY_TIMEOUT_JOB, ROUTE_JOB } from "../services/conversation/shared.ts";
+import { REPLY_TIMEOUT_JOB, ROUTE_JOB } from "../services/conversation/scheduling.ts";
 import { deliverMonitorAlertPush, PUSH_ALERT_JOB } from "../services/push/monitor-alert.ts";
 
 export interface JobContext {

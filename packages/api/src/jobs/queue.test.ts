@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, outcome, type Harness } from "../test/harness.ts";
-import { backoffSeconds, claimJobs, enqueueJob, recoverStaleJobs } from "./queue.ts";
+import { backoffSeconds, claimJobs, enqueueJob, recoverStaleJobs } from "../job-queue/queue.ts";
 import { runDueJobs } from "./worker.ts";
 
 let h: Harness;

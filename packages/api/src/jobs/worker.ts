@@ -1,14 +1,22 @@
 import type { Db } from "@kefu/db/client";
+import { outboxSubscriberForJob, type DomainEvent } from "../domain-events/index.ts";
 import { logger } from "../logger.ts";
 import { jobHandlers, type JobHandler } from "./handlers.ts";
-import { claimJobs, completeJob, failJob, recoverStaleJobs } from "./queue.ts";
+import { claimJobs, completeJob, failJob, recoverStaleJobs } from "../job-queue/queue.ts";
+
+/** An outbox subscriber's job: the payload is the domain event it subscribed to. */
+function domainEventHandler(jobType: string): JobHandler | undefined {
+  const subscriber = outboxSubscriberForJob(jobType);
+  if (!subscriber) return undefined;
+  return ({ db, payload }) => subscriber.handle(payload as unknown as DomainEvent, { db });
+}
 
 /** Claims and runs one batch of due jobs; returns how many it ran. */
 export async function runDueJobs(db: Db, workerId: string, options: { batchSize?: number; handlers?: Record<string, JobHandler> } = {}) {
   const handlers = options.handlers ?? jobHandlers;
   const jobs = await claimJobs(db, workerId, options.batchSize ?? 10);
   for (const job of jobs) {
-    const handler = handlers[job.type];
+    const handler = handlers[job.type] ?? domainEventHandler(job.type);
     try {
       if (!handler) throw new Error(`No handler for job type ${job.type}`);
       await handler({ db, payload: job.payload });

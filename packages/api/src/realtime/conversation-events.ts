@@ -1,17 +1,11 @@
 /**
- * Realtime events of the conversation spine (DESIGN §6). Services collect them while their transaction runs
- * and send them with `publishAll` after it commits. Payloads carry ids only: a client that needs more asks
+ * Realtime events of the conversation spine (DESIGN §6). The realtime subscriber (subscribers.ts) builds them from the
+ * domain events of a committed unit of work. Payloads carry ids only: a client that needs more asks
  * tRPC, and a client that reconnects asks for everything after its last seen message id.
  */
 import type { ConversationStatus, MessageKind, SenderType } from "@kefu/db";
 import { channels } from "./channels.ts";
-import { publish } from "./pusher.ts";
-
-export interface Publication {
-  channel: string | string[];
-  event: string;
-  data: Record<string, unknown>;
-}
+import type { Publication } from "./publish.ts";
 
 export const conversationEvents = {
   /** to the conversation (assignee, supervisors, the customer's widget) and to the assignee's own channel (unread badges) */
@@ -53,8 +47,3 @@ export const conversationEvents = {
     };
   },
 };
-
-/** Sends publications in order; `publish` logs and swallows failures (the change already committed). */
-export async function publishAll(publications: readonly Publication[]): Promise<void> {
-  for (const p of publications) await publish(p.channel, p.event, p.data);
-}

@@ -5,7 +5,7 @@
  */
 import type { AlertMetric, ConversationEventType, ConversationStatus, Presence, SenderType } from "@kefu/db";
 import { channels } from "./channels.ts";
-import type { Publication } from "./conversation-events.ts";
+import type { Publication } from "./publish.ts";
 
 /** One conversation event as the monitor counts it. */
 export interface MonitorChange {

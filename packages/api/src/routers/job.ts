@@ -1,5 +1,5 @@
 import { permissionProcedure, router } from "../trpc.ts";
-import { jobCounts, listJobs, replayJob } from "../jobs/queue.ts";
+import { jobCounts, listJobs, replayJob } from "../job-queue/queue.ts";
 import { jobListInput, jobReplayInput } from "./job.schema.ts";
 
 export const jobRouter = router({

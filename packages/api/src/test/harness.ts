@@ -6,6 +6,7 @@ import type { Db, Role } from "@kefu/db/client";
 import { hashPassword } from "@kefu/db/password";
 import { createTestDatabase, type TestDatabase } from "@kefu/db/test-database";
 import { createCaller } from "../root.ts";
+import { registerCoreSubscribers } from "../subscribers.ts";
 import type { SessionUser } from "../services/auth/sign-in.ts";
 import { createContextInner } from "../trpc.ts";
 
@@ -22,6 +23,8 @@ export interface Harness {
 let counter = 0;
 
 export async function createHarness(): Promise<Harness> {
+  // as the API's entry point does when a process starts
+  registerCoreSubscribers();
   const database = await createTestDatabase();
   const db = database.db;
   const createUser: Harness["createUser"] = async (role, overrides = {}) => {

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import type * as QueueModule from "../../jobs/queue.ts";
+import type * as QueueModule from "../../job-queue/queue.ts";
 import { publish } from "../../realtime/pusher.ts";
 import { createHarness, outcome, type Harness } from "../../test/harness.ts";
 import { handoffToQueue } from "../conversation/handoff.ts";
@@ -9,7 +9,7 @@ import { evaluateAlerts, PUSH_ALERT_JOB, setLiveAlertEvaluation } from "./evalua
 
 vi.mock("../../realtime/pusher.ts", () => ({ publish: vi.fn(() => Promise.resolve()), getPusher: vi.fn(), realtimeClientConfig: vi.fn() }));
 const flags = vi.hoisted(() => ({ failNextEnqueue: false }));
-vi.mock("../../jobs/queue.ts", async (importOriginal) => {
+vi.mock("../../job-queue/queue.ts", async (importOriginal) => {
   const original = await importOriginal<typeof QueueModule>();
   return {
     ...original,

@@ -9,10 +9,10 @@
  * several processes evaluating at once still open one event per crossing.
  */
 import type { AlertMetric, Db } from "@kefu/db/client";
-import { enqueueJob } from "../../jobs/queue.ts";
+import { enqueueJob } from "../../job-queue/queue.ts";
 import { logger } from "../../logger.ts";
-import type { Publication } from "../../realtime/conversation-events.ts";
-import { publishAll } from "../../realtime/conversation-events.ts";
+import type { Publication } from "../../realtime/publish.ts";
+import { publishAll } from "../../realtime/publish.ts";
 import { monitorEvents } from "../../realtime/monitor-events.ts";
 import { agentsByPresenceNow, csatStats, statusSnapshotNow, todaySoFar } from "../metrics/index.ts";
 import { liveEvaluationState } from "./live.ts";

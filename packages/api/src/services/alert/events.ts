@@ -1,7 +1,7 @@
 /** Alert history (keyset, newest first), the open alerts for the monitor's banner, and acknowledging one. */
 import type { Db, Prisma } from "@kefu/db/client";
 import { AppError } from "../../errors.ts";
-import { publishAll } from "../../realtime/conversation-events.ts";
+import { publishAll } from "../../realtime/publish.ts";
 import { monitorEvents } from "../../realtime/monitor-events.ts";
 import type { AlertEventListInput } from "../../routers/alert.schema.ts";
 import { keysetPage } from "../pagination.ts";

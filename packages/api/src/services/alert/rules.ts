@@ -6,7 +6,7 @@
 import type { Db, Prisma } from "@kefu/db/client";
 import { AppError } from "../../errors.ts";
 import { logger } from "../../logger.ts";
-import { publishAll } from "../../realtime/conversation-events.ts";
+import { publishAll } from "../../realtime/publish.ts";
 import { monitorEvents } from "../../realtime/monitor-events.ts";
 import { thresholdIssue, type AlertRuleCreateInput, type AlertRuleUpdateInput } from "../../routers/alert.schema.ts";
 import { evaluateAlerts } from "./evaluate.ts";

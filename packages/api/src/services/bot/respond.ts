@@ -4,9 +4,10 @@
  * repeated low-confidence turns, or outside bot hours; log what it could not answer.
  */
 import type { Db } from "@kefu/db/client";
-import { conversationEvents, publishAll, type Publication } from "../../realtime/conversation-events.ts";
+import { runUnitOfWork } from "../../domain-events/index.ts";
 import { handoffToQueue, queuePosition } from "../conversation/index.ts";
-import { appendMessage, lockConversation, runTx } from "../conversation/shared.ts";
+import { lockConversation } from "../conversation/conversation-row.ts";
+import { appendMessage } from "../conversation/timeline.ts";
 import { searchKnowledge } from "../knowledge/search.ts";
 import { logUnansweredQuestion } from "../knowledge/unanswered.ts";
 import { getSetting } from "../settings/index.ts";
@@ -27,22 +28,17 @@ export function asksForHuman(body: string, keywords: readonly string[]): boolean
 }
 
 async function sayAsBot(db: Db, conversationId: number, body: string, options: { articleId?: number; lowConfidenceCount: number }) {
-  const publications: Publication[] = [];
-  const message = await runTx(db, async (tx) => {
-    const conversation = await lockConversation(tx, conversationId);
+  return runUnitOfWork(db, async (uow) => {
+    const conversation = await lockConversation(uow.tx, conversationId);
     if (conversation.status !== "BOT") return null;
-    const appended = await appendMessage(
-      tx,
-      conversationId,
+    return appendMessage(
+      uow,
+      conversation,
       { senderType: "BOT", kind: "TEXT", body, kbArticleId: options.articleId ?? null },
       new Date(),
       { botLowConfidenceCount: options.lowConfidenceCount },
     );
-    publications.push(conversationEvents.messageCreated(appended, null));
-    return appended;
   });
-  await publishAll(publications);
-  return message;
 }
 
 async function handOff(db: Db, conversationId: number, reason: "customer_request" | "low_confidence" | "off_hours", notice?: string): Promise<BotOutcome> {
@@ -52,12 +48,10 @@ async function handOff(db: Db, conversationId: number, reason: "customer_request
   const team = await db.conversation.findUnique({ where: { id: conversationId }, select: { team: { select: { maxQueueLength: true } } } });
   if (position.position !== null && team?.team && position.position > team.team.maxQueueLength) {
     // The customer is queued behind more people than the team's queue limit: say so, and keep them queued.
-    const publications: Publication[] = [];
-    await runTx(db, async (tx) => {
-      const appended = await appendMessage(tx, conversationId, { senderType: "BOT", kind: "TEXT", body: replies.queueFullMessage.replace("{position}", String(position.position)) }, new Date());
-      publications.push(conversationEvents.messageCreated(appended, null));
+    await runUnitOfWork(db, async (uow) => {
+      const conversation = await lockConversation(uow.tx, conversationId);
+      await appendMessage(uow, conversation, { senderType: "BOT", kind: "TEXT", body: replies.queueFullMessage.replace("{position}", String(position.position)) }, new Date());
     });
-    await publishAll(publications);
   }
   return { action: "handed_off", reason };
 }

@@ -1,12 +1,12 @@
 /**
  * Who may see a conversation. Acting on it (reply, transfer, …) is for its assignee or a supervisor
- * (shared.ts `assertCanAct`); reading it is also open to members of its team, who see the team's work.
+ * (actor.ts `assertCanAct`); reading it is also open to members of its team, who see the team's work.
  */
 import type { Db } from "@kefu/db/client";
 import { AppError } from "../../errors.ts";
 import { can } from "../../permissions.ts";
 import type { ChannelSubscriber } from "../../realtime/channels.ts";
-import { canSupervise, teamIdsOf, type Actor } from "./shared.ts";
+import { canSupervise, teamIdsOf, type Actor } from "./actor.ts";
 
 export interface ViewableConversation {
   id: number;

@@ -3,7 +3,7 @@
  * actor's own, personal ones first, then team, then shared.
  */
 import type { Db } from "@kefu/db/client";
-import { teamIdsOf, type Actor } from "./shared.ts";
+import { teamIdsOf, type Actor } from "./actor.ts";
 
 const MAX_REPLIES = 200;
 

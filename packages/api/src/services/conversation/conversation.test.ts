@@ -1,7 +1,7 @@
 import type { ConversationStatus } from "@kefu/db/client";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { AppError } from "../../errors.ts";
-import type * as QueueModule from "../../jobs/queue.ts";
+import type * as QueueModule from "../../job-queue/queue.ts";
 import { runDueJobs } from "../../jobs/worker.ts";
 import { publish } from "../../realtime/pusher.ts";
 import { createHarness, type Harness } from "../../test/harness.ts";
@@ -24,7 +24,7 @@ import { transferConversation } from "./transfer.ts";
 const flags = vi.hoisted(() => ({ failNextEnqueue: false }));
 
 vi.mock("../../realtime/pusher.ts", () => ({ publish: vi.fn(() => Promise.resolve()), getPusher: vi.fn(), realtimeClientConfig: vi.fn() }));
-vi.mock("../../jobs/queue.ts", async (importOriginal) => {
+vi.mock("../../job-queue/queue.ts", async (importOriginal) => {
   const actual = await importOriginal<typeof QueueModule>();
   return {
     ...actual,

@@ -1,8 +1,9 @@
 /** The customer's satisfaction rating (1–5 and a comment): once per conversation, after a person resolved it. */
 import type { Db } from "@kefu/db/client";
 import { AppError } from "../../errors.ts";
-import { conversationEvents, publishAll } from "../../realtime/conversation-events.ts";
-import { addEvent, lockConversation, runTx } from "./shared.ts";
+import { runUnitOfWork } from "../../domain-events/index.ts";
+import { lockConversation } from "./conversation-row.ts";
+import { addEvent } from "./timeline.ts";
 
 export const CSAT_COMMENT_MAX = 1_000;
 
@@ -19,16 +20,14 @@ export async function submitCsat(db: Db, input: CsatInput) {
   if (input.comment !== undefined && (typeof input.comment !== "string" || input.comment.length > CSAT_COMMENT_MAX))
     throw new AppError("INVALID_INPUT", { field: "comment", params: { max: CSAT_COMMENT_MAX } });
   const comment = input.comment?.trim() ? input.comment.trim() : null;
-  const state = await runTx(db, async (tx) => {
-    const conversation = await lockConversation(tx, input.conversationId);
+  await runUnitOfWork(db, async (uow) => {
+    const conversation = await lockConversation(uow.tx, input.conversationId);
     if (input.customerId !== undefined && conversation.customerId !== input.customerId) throw new AppError("NOT_FOUND", { field: "id" });
     if (conversation.csatScore !== null) throw new AppError("ALREADY_DONE", { field: "score" });
     if (conversation.status !== "RESOLVED" || !conversation.csatSentAt) throw new AppError("CSAT_NOT_AVAILABLE", { field: "id", params: { status: conversation.status } });
     const at = new Date();
-    await tx.conversation.update({ where: { id: conversation.id }, data: { csatScore: input.score, csatComment: comment, csatAt: at } });
-    await addEvent(tx, conversation.id, { type: "CSAT", fromUserId: conversation.assigneeId, detail: comment ? { score: input.score, comment } : { score: input.score } }, at);
-    return { id: conversation.id, status: conversation.status, assigneeId: conversation.assigneeId, teamId: conversation.teamId };
+    await uow.tx.conversation.update({ where: { id: conversation.id }, data: { csatScore: input.score, csatComment: comment, csatAt: at } });
+    await addEvent(uow, conversation, { type: "CSAT", fromUserId: conversation.assigneeId, detail: comment ? { score: input.score, comment } : { score: input.score } }, at);
   });
-  await publishAll([conversationEvents.conversationUpdated(state)]);
-  return { conversationId: state.id, score: input.score };
+  return { conversationId: input.conversationId, score: input.score };
 }

@@ -1,7 +1,7 @@
 /** One conversation for the workspace, with the customer summary an agent may see (phone: last 4 digits only). */
 import type { Db } from "@kefu/db/client";
 import { assertCanView } from "./access.ts";
-import { canSupervise, type Actor } from "./shared.ts";
+import { canSupervise, type Actor } from "./actor.ts";
 
 export async function getConversation(db: Db, actor: Actor, conversationId: number) {
   await assertCanView(db, actor, conversationId);

@@ -3,24 +3,14 @@
  * (hand-off, transfer to a team, reopening without the former agent).
  */
 import type { Db } from "@kefu/db/client";
+import { runUnitOfWork, type Tx, type UnitOfWork } from "../../domain-events/index.ts";
 import { AppError } from "../../errors.ts";
-import { conversationEvents, publishAll, type Publication } from "../../realtime/conversation-events.ts";
 import { getSetting } from "../settings/index.ts";
+import { lockConversation, pausedSecondsAt, type ConversationState } from "./conversation-row.ts";
 import { triggerRouting } from "./routing.ts";
-import {
-  addEvent,
-  appendSystemMessage,
-  lockConversation,
-  pausedSecondsAt,
-  queueChangedFor,
-  runTx,
-  scheduleRouting,
-  type AppendedMessage,
-  type ConversationState,
-  type SystemMessageKey,
-  type Tx,
-} from "./shared.ts";
+import { scheduleRouting } from "./scheduling.ts";
 import { nextStatus } from "./state-machine.ts";
+import { addEvent, appendSystemMessage, type SystemMessageKey } from "./timeline.ts";
 
 export interface EnterQueueOptions {
   teamId: number | null;
@@ -36,8 +26,8 @@ export interface EnterQueueOptions {
  * ends and is counted), a QUEUED event, the customer's system message and the outbox routing job.
  * The caller has locked the row and written the event that explains the move (BOT_HANDOFF, TRANSFERRED …).
  */
-export async function enterQueue(tx: Tx, conversation: ConversationState, options: EnterQueueOptions, at: Date) {
-  await tx.conversation.update({
+export async function enterQueue(uow: UnitOfWork, conversation: ConversationState, options: EnterQueueOptions, at: Date) {
+  await uow.tx.conversation.update({
     where: { id: conversation.id },
     data: {
       status: "QUEUED",
@@ -49,15 +39,16 @@ export async function enterQueue(tx: Tx, conversation: ConversationState, option
       ...(options.priority === undefined ? {} : { priority: options.priority }),
     },
   });
+  const after = { id: conversation.id, status: "QUEUED" as const, assigneeId: null, teamId: options.teamId };
   const eventId = await addEvent(
-    tx,
-    conversation.id,
+    uow,
+    after,
     { type: "QUEUED", actorId: options.actorId, fromStatus: conversation.status, toStatus: "QUEUED", fromTeamId: conversation.teamId, toTeamId: options.teamId, detail: { reason: options.reason } },
     at,
   );
-  const message = await appendSystemMessage(tx, conversation.id, options.systemMessage.key, at, options.systemMessage.params);
-  await scheduleRouting(tx, conversation.id, eventId, options.teamId, at);
-  return { eventId, message };
+  const message = await appendSystemMessage(uow, after, options.systemMessage.key, at, { params: options.systemMessage.params });
+  await scheduleRouting(uow.tx, conversation.id, eventId, options.teamId, at);
+  return { eventId, message, state: after };
 }
 
 export async function assertTeamExists(db: Db | Tx, teamId: number, field: string) {
@@ -104,24 +95,17 @@ export async function handoffToQueue(db: Db, conversationId: number, options: Ha
   validateHandoff(options);
   if (options.teamId) await assertTeamExists(db, options.teamId, "teamId");
   const fallbackTeamId = await defaultTeamId(db);
-  let publications: Publication[] = [];
-  let teamId: number | null = null;
-  await runTx(db, async (tx) => {
-    const conversation = await lockConversation(tx, conversationId);
+  const teamId = await runUnitOfWork(db, async (uow) => {
+    const conversation = await lockConversation(uow.tx, conversationId);
     nextStatus("handoff", conversation.status);
     const at = new Date();
-    teamId = options.teamId ?? conversation.teamId ?? fallbackTeamId;
+    const teamId = options.teamId ?? conversation.teamId ?? fallbackTeamId;
     // BOT_HANDOFF records the bot's decision; the QUEUED event that follows records the status change
     // (one event per status change, so metrics never count a move twice).
-    await addEvent(tx, conversation.id, { type: "BOT_HANDOFF", toTeamId: teamId, detail: { reason: options.reason } }, at);
-    const { message } = await enterQueue(tx, conversation, { teamId, priority: options.priority, reason: options.reason, systemMessage: { key: "conversation.queued" } }, at);
-    publications = queuedPublications(conversation.id, teamId, message);
+    await addEvent(uow, conversation, { type: "BOT_HANDOFF", toTeamId: teamId, detail: { reason: options.reason } }, at);
+    await enterQueue(uow, conversation, { teamId, priority: options.priority, reason: options.reason, systemMessage: { key: "conversation.queued" } }, at);
+    return teamId;
   });
-  await publishAll([...publications, ...(await queueChangedFor(db, [teamId]))]);
   await triggerRouting(db, { teamId });
   return snapshot(db, conversationId);
-}
-
-export function queuedPublications(conversationId: number, teamId: number | null, message: AppendedMessage): Publication[] {
-  return [conversationEvents.conversationUpdated({ id: conversationId, status: "QUEUED", assigneeId: null, teamId }), conversationEvents.messageCreated(message, null)];
 }

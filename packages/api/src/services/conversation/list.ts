@@ -11,7 +11,7 @@ import { fieldKeysFromEnv } from "@kefu/db/env";
 import { Prisma, type Db } from "@kefu/db/client";
 import { AppError } from "../../errors.ts";
 import type { ConversationListInput } from "../../routers/conversation.schema.ts";
-import { canSupervise, teamIdsOf, type Actor } from "./shared.ts";
+import { canSupervise, teamIdsOf, type Actor } from "./actor.ts";
 import { HELD_STATUSES } from "./state-machine.ts";
 
 const PREVIEW_LENGTH = 120;

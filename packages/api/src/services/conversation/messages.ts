@@ -6,7 +6,7 @@
 import type { Db, Prisma } from "@kefu/db/client";
 import { AppError } from "../../errors.ts";
 import { assertCanView } from "./access.ts";
-import type { Actor } from "./shared.ts";
+import type { Actor } from "./actor.ts";
 
 export interface MessagePageInput {
   conversationId: number;

@@ -8,26 +8,15 @@ import type { Channel, CustomerLevel, Db } from "@kefu/db/client";
 import { normalizePhone, protectPhone } from "@kefu/db/crypto";
 import { fieldKeysFromEnv } from "@kefu/db/env";
 import { AppError } from "../../errors.ts";
-import { conversationEvents, publishAll, type Publication } from "../../realtime/conversation-events.ts";
-import { monitorEvents } from "../../realtime/monitor-events.ts";
+import { runUnitOfWork, type Tx, type UnitOfWork } from "../../domain-events/index.ts";
 import { getSetting, type SettingValue } from "../settings/index.ts";
 import { assertTeamExists, defaultTeamId, enterQueue, snapshot } from "./handoff.ts";
 import { triggerRouting } from "./routing.ts";
-import {
-  addEvent,
-  appendMessage,
-  appendSystemMessage,
-  lockAgent,
-  lockConversation,
-  pausedSecondsAt,
-  queueChangedFor,
-  runTx,
-  scheduleReplyTimeout,
-  unavailability,
-  type ConversationState,
-  type Tx,
-} from "./shared.ts";
+import { lockAgent, unavailability } from "./capacity.ts";
+import { lockConversation, pausedSecondsAt, type ConversationState } from "./conversation-row.ts";
+import { scheduleReplyTimeout } from "./scheduling.ts";
 import { nextStatus, OPEN_STATUSES } from "./state-machine.ts";
+import { addEvent, appendMessage, appendSystemMessage } from "./timeline.ts";
 
 export const MESSAGE_BODY_MAX = 5_000;
 const CHANNELS = ["WEB", "WECHAT", "APP", "API"] as const satisfies readonly Channel[];
@@ -123,13 +112,12 @@ export async function receiveCustomerMessage(db: Db, input: CustomerMessageInput
   const [routing, strategy, fallbackTeamId] = await Promise.all([getSetting(db, "routing"), getSetting(db, "bot.strategy"), defaultTeamId(db)]);
   const teamId = input.teamId ?? fallbackTeamId;
   const settings: Settings = { routing, strategy, teamId };
-  let publications: Publication[] = [];
   let queuedTeam: { teamId: number | null } | null = null;
 
-  const result = await runTx(
+  const result = await runUnitOfWork(
     db,
-    async (tx): Promise<ReceivedMessage> => {
-      publications = [];
+    async (uow): Promise<ReceivedMessage> => {
+      const { tx } = uow;
       queuedTeam = null;
       const at = new Date();
       const customer = await findOrCreateCustomer(tx, input, at);
@@ -159,11 +147,11 @@ export async function receiveCustomerMessage(db: Db, input: CustomerMessageInput
       if (open) {
         conversation = await lockConversation(tx, open.id);
       } else if (last?.status === "RESOLVED" && last.resolvedAt && windowMs > 0 && at.getTime() - last.resolvedAt.getTime() <= windowMs) {
-        conversation = await reopen(tx, await lockConversation(tx, last.id), settings, at, publications);
+        conversation = await reopen(uow, await lockConversation(tx, last.id), settings, at);
         reopened = true;
         if (conversation.status === "QUEUED") queuedTeam = { teamId: conversation.teamId };
       } else {
-        conversation = await startConversation(tx, customer, input.channel, input.teamId ?? null, at);
+        conversation = await startConversation(uow, customer, input.channel, input.teamId ?? null, at);
         created = true;
       }
 
@@ -172,25 +160,27 @@ export async function receiveCustomerMessage(db: Db, input: CustomerMessageInput
         const to = nextStatus("resume", conversation.status);
         const pausedSeconds = pausedSecondsAt(conversation, at);
         await tx.conversation.update({ where: { id: conversation.id }, data: { status: to, pausedAt: null, pausedSeconds } });
-        await addEvent(tx, conversation.id, { type: "RESUMED", fromStatus: "PAUSED", toStatus: to, detail: { reason: "customer_message", pausedSeconds: pausedSeconds - conversation.pausedSeconds } }, at);
-        conversation = { ...conversation, status: to, pausedAt: null, pausedSeconds };
-        publications.push(conversationEvents.conversationUpdated(conversation));
+        const resumed: ConversationState = { ...conversation, status: to, pausedAt: null, pausedSeconds };
+        await addEvent(uow, resumed, { type: "RESUMED", fromStatus: "PAUSED", toStatus: to, detail: { reason: "customer_message", pausedSeconds: pausedSeconds - conversation.pausedSeconds } }, at);
+        conversation = resumed;
       }
 
-      const message = await appendMessage(tx, conversation.id, { senderType: "CUSTOMER", kind: "TEXT", body: input.body, clientId: input.clientId }, at, { lastCustomerMessageAt: at });
+      const message = await appendMessage(
+        uow,
+        conversation,
+        { senderType: "CUSTOMER", kind: "TEXT", body: input.body, clientId: input.clientId, unreadFor: conversation.assigneeId },
+        at,
+        { lastCustomerMessageAt: at },
+      );
       await tx.customer.update({ where: { id: customer.id }, data: { lastSeenAt: at, ...(created ? { conversationCount: { increment: 1 } } : {}) } });
-      publications.push(conversationEvents.messageCreated(message, conversation.assigneeId));
-      if (conversation.assigneeId) publications.push(monitorEvents.message({ conversationId: conversation.id, assigneeId: conversation.assigneeId, senderType: "CUSTOMER" }));
 
       if (created) {
         const reason = !settings.strategy.enabled ? "bot_disabled" : settings.strategy.priorityDirectToQueue && customer.level !== "NORMAL" ? "priority_customer" : null;
         if (reason) {
-          const queued = await enterQueue(tx, conversation, { teamId: settings.teamId, reason, systemMessage: { key: "conversation.queued" } }, at);
+          await enterQueue(uow, conversation, { teamId: settings.teamId, reason, systemMessage: { key: "conversation.queued" } }, at);
           conversation = { ...conversation, status: "QUEUED", teamId: settings.teamId };
-          publications.push(conversationEvents.messageCreated(queued.message, null));
           queuedTeam = { teamId: settings.teamId };
         }
-        publications.push(conversationEvents.conversationUpdated(conversation));
       }
       return { conversationId: conversation.id, messageId: message.id, status: conversation.status, duplicate: false, created, reopened };
     },
@@ -199,19 +189,18 @@ export async function receiveCustomerMessage(db: Db, input: CustomerMessageInput
 
   if (result.duplicate) return result;
   const queued = queuedTeam as { teamId: number | null } | null;
-  await publishAll([...publications, ...(queued ? await queueChangedFor(db, [queued.teamId]) : [])]);
   if (!queued) return result;
   await triggerRouting(db, { teamId: queued.teamId });
   return { ...result, status: (await snapshot(db, result.conversationId)).status };
 }
 
-async function startConversation(tx: Tx, customer: { id: number; level: CustomerLevel }, channel: Channel, teamId: number | null, at: Date): Promise<ConversationState> {
-  const conversation = await tx.conversation.create({
+async function startConversation(uow: UnitOfWork, customer: { id: number; level: CustomerLevel }, channel: Channel, teamId: number | null, at: Date): Promise<ConversationState> {
+  const conversation = await uow.tx.conversation.create({
     data: { customerId: customer.id, channel, status: "BOT", priority: PRIORITY_BY_LEVEL[customer.level], teamId, createdAt: at },
     select: { id: true },
   });
-  await addEvent(tx, conversation.id, { type: "CREATED", toStatus: "BOT", detail: { channel } }, at);
-  return lockConversation(tx, conversation.id);
+  await addEvent(uow, { id: conversation.id, status: "BOT", assigneeId: null, teamId }, { type: "CREATED", toStatus: "BOT", detail: { channel } }, at);
+  return lockConversation(uow.tx, conversation.id);
 }
 
 /**
@@ -219,15 +208,15 @@ async function startConversation(tx: Tx, customer: { id: number; level: Customer
  * team's queue; back to the bot when the bot had resolved it. The resolution is cleared (the rate counts it
  * as reopened from the REOPENED event).
  */
-async function reopen(tx: Tx, conversation: ConversationState, settings: Settings, at: Date, publications: Publication[]): Promise<ConversationState> {
+async function reopen(uow: UnitOfWork, conversation: ConversationState, settings: Settings, at: Date): Promise<ConversationState> {
+  const { tx } = uow;
   await tx.conversation.update({ where: { id: conversation.id }, data: { reopenedAt: at, resolvedAt: null, resolutionCategory: null, resolutionNote: null } });
   const previous = conversation.assigneeId;
   if (previous === null) {
     const to = nextStatus("reopenToBot", conversation.status);
     await tx.conversation.update({ where: { id: conversation.id }, data: { status: to } });
-    await addEvent(tx, conversation.id, { type: "REOPENED", fromStatus: conversation.status, toStatus: to }, at);
     const state = { ...conversation, status: to, resolvedAt: null };
-    publications.push(conversationEvents.conversationUpdated(state));
+    await addEvent(uow, state, { type: "REOPENED", fromStatus: conversation.status, toStatus: to }, at);
     return state;
   }
 
@@ -235,18 +224,20 @@ async function reopen(tx: Tx, conversation: ConversationState, settings: Setting
   if (agent && !unavailability(agent)) {
     const to = nextStatus("reopenToAgent", conversation.status);
     await tx.conversation.update({ where: { id: conversation.id }, data: { status: to } });
-    const eventId = await addEvent(tx, conversation.id, { type: "REOPENED", fromStatus: conversation.status, toStatus: to, fromUserId: previous, toUserId: previous, toTeamId: conversation.teamId }, at);
-    const message = await appendSystemMessage(tx, conversation.id, "conversation.reopened", at);
-    await scheduleReplyTimeout(tx, { conversationId: conversation.id, assigneeId: previous, eventId, afterMessageId: message.id }, conversation.teamId, settings.routing.replyTimeoutSeconds, at);
     const state = { ...conversation, status: to, resolvedAt: null };
-    publications.push(conversationEvents.conversationUpdated(state), conversationEvents.conversationAssigned(previous, state), conversationEvents.messageCreated(message, previous));
+    const eventId = await addEvent(uow, state, { type: "REOPENED", fromStatus: conversation.status, toStatus: to, fromUserId: previous, toUserId: previous, toTeamId: conversation.teamId }, at);
+    const message = await appendSystemMessage(uow, state, "conversation.reopened", at, { unreadFor: previous });
+    await scheduleReplyTimeout(tx, { conversationId: conversation.id, assigneeId: previous, eventId, afterMessageId: message.id }, conversation.teamId, settings.routing.replyTimeoutSeconds, at);
     return state;
   }
 
   const to = nextStatus("reopenToQueue", conversation.status);
-  await addEvent(tx, conversation.id, { type: "REOPENED", fromStatus: conversation.status, toStatus: to, fromUserId: previous, toTeamId: conversation.teamId }, at);
-  const { message } = await enterQueue(tx, conversation, { teamId: conversation.teamId, reason: "reopened", systemMessage: { key: "conversation.reopened" } }, at);
-  const state = { ...conversation, status: to, assigneeId: null, resolvedAt: null };
-  publications.push(conversationEvents.conversationUpdated(state), conversationEvents.messageCreated(message, null));
-  return state;
+  await addEvent(
+    uow,
+    { id: conversation.id, status: to, assigneeId: null, teamId: conversation.teamId },
+    { type: "REOPENED", fromStatus: conversation.status, toStatus: to, fromUserId: previous, toTeamId: conversation.teamId },
+    at,
+  );
+  const { state } = await enterQueue(uow, conversation, { teamId: conversation.teamId, reason: "reopened", systemMessage: { key: "conversation.reopened" } }, at);
+  return { ...conversation, ...state, resolvedAt: null };
 }

@@ -7,9 +7,11 @@
  * that has moved on since (paused, transferred, resolved, requeued), or that has had an agent reply, does nothing.
  */
 import type { Db, Prisma } from "@kefu/db/client";
-import { conversationEvents, publishAll, type Publication } from "../../realtime/conversation-events.ts";
+import { runUnitOfWork } from "../../domain-events/index.ts";
 import { routeQueued, triggerRouting } from "./routing.ts";
-import { addEvent, appendSystemMessage, lockConversation, queueChangedFor, runTx, scheduleRouting, type ReplyTimeoutPayload } from "./shared.ts";
+import { lockConversation } from "./conversation-row.ts";
+import { scheduleRouting, type ReplyTimeoutPayload } from "./scheduling.ts";
+import { addEvent, appendSystemMessage } from "./timeline.ts";
 import { nextStatus } from "./state-machine.ts";
 
 function parsePayload(payload: Prisma.JsonValue): ReplyTimeoutPayload | null {
@@ -25,9 +27,8 @@ export type ReplyTimeoutOutcome = "requeued" | "stale" | "replied";
 export async function handleReplyTimeout(db: Db, rawPayload: Prisma.JsonValue): Promise<ReplyTimeoutOutcome> {
   const payload = parsePayload(rawPayload);
   if (!payload) return "stale";
-  let publications: Publication[] = [];
-  let teamId: number | null = null;
-  const outcome = await runTx(db, async (tx): Promise<ReplyTimeoutOutcome> => {
+  const outcome = await runUnitOfWork(db, async (uow): Promise<ReplyTimeoutOutcome> => {
+    const { tx } = uow;
     const exists = await tx.conversation.count({ where: { id: payload.conversationId } });
     if (!exists) return "stale";
     const conversation = await lockConversation(tx, payload.conversationId);
@@ -41,29 +42,20 @@ export async function handleReplyTimeout(db: Db, rawPayload: Prisma.JsonValue): 
 
     const at = new Date();
     const to = nextStatus("requeue", conversation.status);
-    teamId = conversation.teamId;
+    const teamId = conversation.teamId;
     await tx.conversation.update({ where: { id: conversation.id }, data: { status: to, assigneeId: null, queuedAt: at } });
+    const state = { id: conversation.id, status: to, assigneeId: null, teamId };
     const eventId = await addEvent(
-      tx,
-      conversation.id,
+      uow,
+      state,
       { type: "REQUEUED", fromStatus: conversation.status, toStatus: to, fromUserId: payload.assigneeId, fromTeamId: teamId, toTeamId: teamId, detail: { reason: "reply_timeout" } },
       at,
     );
-    const message = await appendSystemMessage(tx, conversation.id, "conversation.requeued", at);
+    await appendSystemMessage(uow, state, "conversation.requeued", at);
     await scheduleRouting(tx, conversation.id, eventId, teamId, at);
-    const state = { id: conversation.id, status: to, assigneeId: null, teamId };
-    publications = [
-      conversationEvents.conversationUpdated(state),
-      conversationEvents.conversationUnassigned(payload.assigneeId, conversation.id),
-      conversationEvents.replyTimedOut(state, payload.assigneeId),
-      conversationEvents.messageCreated(message, null),
-    ];
     return "requeued";
   });
-  if (outcome === "requeued") {
-    await publishAll([...publications, ...(await queueChangedFor(db, [teamId]))]);
-    await triggerRouting(db, {});
-  }
+  if (outcome === "requeued") await triggerRouting(db, {});
   return outcome;
 }
 

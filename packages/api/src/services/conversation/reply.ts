@@ -1,10 +1,11 @@
 /** The agent writes: a reply the customer sees, or an internal note only staff see. */
 import type { Db } from "@kefu/db/client";
 import { AppError } from "../../errors.ts";
-import { conversationEvents, publishAll, type Publication } from "../../realtime/conversation-events.ts";
-import { monitorEvents } from "../../realtime/monitor-events.ts";
+import { runUnitOfWork, type Tx } from "../../domain-events/index.ts";
+import { assertCanAct, type Actor } from "./actor.ts";
+import { lockConversation } from "./conversation-row.ts";
 import { validateClientId, validateMessageBody } from "./receive-message.ts";
-import { appendMessage, assertCanAct, lockConversation, runTx, type Actor, type Tx } from "./shared.ts";
+import { appendMessage } from "./timeline.ts";
 
 export const NOTE_MAX = 1_000;
 
@@ -32,49 +33,48 @@ async function findReplay(tx: Tx, actor: Actor, conversationId: number, clientId
   return existing;
 }
 
+/** What a supervisor writes is new to the assignee; what the assignee writes is not. */
+function unreadFor(conversation: { assigneeId: number | null }, actor: Actor): number | null {
+  return conversation.assigneeId === actor.id ? null : conversation.assigneeId;
+}
+
 /** A reply to the customer: ACTIVE conversations only; the first human reply sets firstResponseAt. */
 export async function sendAgentReply(db: Db, actor: Actor, input: AgentMessageInput): Promise<SentMessage> {
   validateMessageBody(input.body);
   if (input.clientId !== undefined) validateClientId(input.clientId);
-  let publications: Publication[] = [];
-  const result = await runTx(db, async (tx): Promise<SentMessage> => {
-    const conversation = await lockConversation(tx, input.conversationId);
+  return runUnitOfWork(db, async (uow): Promise<SentMessage> => {
+    const conversation = await lockConversation(uow.tx, input.conversationId);
     assertCanAct(actor, conversation);
-    const replay = await findReplay(tx, actor, conversation.id, input.clientId);
+    const replay = await findReplay(uow.tx, actor, conversation.id, input.clientId);
     if (replay) return { conversationId: conversation.id, messageId: replay.id, duplicate: true };
     if (conversation.status !== "ACTIVE") throw new AppError("CONVERSATION_NOT_ACTIVE", { field: "id", params: { status: conversation.status } });
     const at = new Date();
     const message = await appendMessage(
-      tx,
-      conversation.id,
-      { senderType: "AGENT", senderId: actor.id, kind: "TEXT", body: input.body, clientId: input.clientId },
+      uow,
+      conversation,
+      { senderType: "AGENT", senderId: actor.id, kind: "TEXT", body: input.body, clientId: input.clientId, unreadFor: unreadFor(conversation, actor) },
       at,
       { lastAgentMessageAt: at, ...(conversation.firstResponseAt ? {} : { firstResponseAt: at }) },
     );
-    publications = [
-      conversationEvents.messageCreated(message, conversation.assigneeId === actor.id ? null : conversation.assigneeId),
-      ...(conversation.assigneeId ? [monitorEvents.message({ conversationId: conversation.id, assigneeId: conversation.assigneeId, senderType: "AGENT" })] : []),
-    ];
     return { conversationId: conversation.id, messageId: message.id, duplicate: false };
   });
-  await publishAll(publications);
-  return result;
 }
 
 /** An internal note (kind NOTE): any status, never shown to the customer. */
 export async function addInternalNote(db: Db, actor: Actor, input: AgentMessageInput): Promise<SentMessage> {
   validateMessageBody(input.body, NOTE_MAX);
   if (input.clientId !== undefined) validateClientId(input.clientId);
-  let publications: Publication[] = [];
-  const result = await runTx(db, async (tx): Promise<SentMessage> => {
-    const conversation = await lockConversation(tx, input.conversationId);
+  return runUnitOfWork(db, async (uow): Promise<SentMessage> => {
+    const conversation = await lockConversation(uow.tx, input.conversationId);
     assertCanAct(actor, conversation);
-    const replay = await findReplay(tx, actor, conversation.id, input.clientId);
+    const replay = await findReplay(uow.tx, actor, conversation.id, input.clientId);
     if (replay) return { conversationId: conversation.id, messageId: replay.id, duplicate: true };
-    const message = await appendMessage(tx, conversation.id, { senderType: "AGENT", senderId: actor.id, kind: "NOTE", body: input.body, clientId: input.clientId }, new Date());
-    publications = [conversationEvents.messageCreated(message, conversation.assigneeId === actor.id ? null : conversation.assigneeId)];
+    const message = await appendMessage(
+      uow,
+      conversation,
+      { senderType: "AGENT", senderId: actor.id, kind: "NOTE", body: input.body, clientId: input.clientId, unreadFor: unreadFor(conversation, actor) },
+      new Date(),
+    );
     return { conversationId: conversation.id, messageId: message.id, duplicate: false };
   });
-  await publishAll(publications);
-  return result;
 }

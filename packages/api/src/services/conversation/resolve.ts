@@ -5,13 +5,15 @@
  */
 import type { Db } from "@kefu/db/client";
 import { AppError } from "../../errors.ts";
-import { conversationEvents, publishAll, type Publication } from "../../realtime/conversation-events.ts";
+import { runUnitOfWork } from "../../domain-events/index.ts";
 import { getSetting } from "../settings/index.ts";
 import { snapshot, type ConversationSnapshot } from "./handoff.ts";
 import { NOTE_MAX } from "./reply.ts";
 import { triggerRouting } from "./routing.ts";
-import { addEvent, appendSystemMessage, assertCanAct, lockConversation, pausedSecondsAt, runTx, type Actor } from "./shared.ts";
+import { assertCanAct, type Actor } from "./actor.ts";
+import { lockConversation, pausedSecondsAt } from "./conversation-row.ts";
 import { nextStatus } from "./state-machine.ts";
+import { addEvent, appendSystemMessage } from "./timeline.ts";
 
 export interface ResolveInput {
   conversationId: number;
@@ -24,14 +26,13 @@ export async function resolveConversation(db: Db, actor: Actor, input: ResolveIn
   if (typeof input.resolutionCategory !== "string" || !categories.includes(input.resolutionCategory)) throw new AppError("INVALID_INPUT", { field: "resolutionCategory" });
   if (input.note !== undefined && (typeof input.note !== "string" || input.note.length > NOTE_MAX)) throw new AppError("INVALID_INPUT", { field: "note", params: { max: NOTE_MAX } });
   const note = input.note?.trim() ? input.note.trim() : null;
-  let publications: Publication[] = [];
-  await runTx(db, async (tx) => {
-    const conversation = await lockConversation(tx, input.conversationId);
+  await runUnitOfWork(db, async (uow) => {
+    const conversation = await lockConversation(uow.tx, input.conversationId);
     assertCanAct(actor, conversation);
     const to = nextStatus("resolve", conversation.status);
     const at = new Date();
     const surveyed = conversation.csatScore === null;
-    await tx.conversation.update({
+    await uow.tx.conversation.update({
       where: { id: conversation.id },
       data: {
         status: to,
@@ -43,19 +44,15 @@ export async function resolveConversation(db: Db, actor: Actor, input: ResolveIn
         ...(surveyed ? { csatSentAt: at } : {}),
       },
     });
+    const next = { id: conversation.id, status: to, assigneeId: conversation.assigneeId, teamId: conversation.teamId };
     await addEvent(
-      tx,
-      conversation.id,
+      uow,
+      next,
       { type: "RESOLVED", actorId: actor.id, fromStatus: conversation.status, toStatus: to, fromUserId: conversation.assigneeId, detail: { resolutionCategory: input.resolutionCategory } },
       at,
     );
-    const message = await appendSystemMessage(tx, conversation.id, "conversation.resolved", at, surveyed ? { csat: 1 } : undefined);
-    publications = [
-      conversationEvents.conversationUpdated({ id: conversation.id, status: to, assigneeId: conversation.assigneeId, teamId: conversation.teamId }),
-      conversationEvents.messageCreated(message, null),
-    ];
+    await appendSystemMessage(uow, next, "conversation.resolved", at, surveyed ? { params: { csat: 1 } } : {});
   });
-  await publishAll(publications);
   await triggerRouting(db, {});
   return snapshot(db, input.conversationId);
 }
@@ -63,14 +60,14 @@ export async function resolveConversation(db: Db, actor: Actor, input: ResolveIn
 /** The bot answered and the customer is done: BOT → RESOLVED, recorded with the bot's resolution category. */
 export async function resolveByBot(db: Db, conversationId: number): Promise<ConversationSnapshot> {
   const { botCategory } = await getSetting(db, "conversation.resolution");
-  const state = await runTx(db, async (tx) => {
-    const conversation = await lockConversation(tx, conversationId);
+  const state = await runUnitOfWork(db, async (uow) => {
+    const conversation = await lockConversation(uow.tx, conversationId);
     const to = nextStatus("botResolve", conversation.status);
     const at = new Date();
-    await tx.conversation.update({ where: { id: conversation.id }, data: { status: to, resolvedAt: at, resolutionCategory: botCategory } });
-    await addEvent(tx, conversation.id, { type: "RESOLVED", fromStatus: conversation.status, toStatus: to, detail: { resolvedBy: "bot" } }, at);
-    return { id: conversation.id, status: to, assigneeId: null, teamId: conversation.teamId };
+    await uow.tx.conversation.update({ where: { id: conversation.id }, data: { status: to, resolvedAt: at, resolutionCategory: botCategory } });
+    const next = { id: conversation.id, status: to, assigneeId: null, teamId: conversation.teamId };
+    await addEvent(uow, next, { type: "RESOLVED", fromStatus: conversation.status, toStatus: to, detail: { resolvedBy: "bot" } }, at);
+    return next;
   });
-  await publishAll([conversationEvents.conversationUpdated(state)]);
   return { conversationId: state.id, status: state.status, assigneeId: null, teamId: state.teamId };
 }

@@ -18,10 +18,12 @@
  */
 import { Prisma, type Db } from "@kefu/db/client";
 import { logger } from "../../logger.ts";
-import { conversationEvents, publishAll, type Publication } from "../../realtime/conversation-events.ts";
+import { runUnitOfWork, type Tx } from "../../domain-events/index.ts";
 import { getSetting } from "../settings/index.ts";
-import { addEvent, appendSystemMessage, queueChangedFor, runTx, scheduleReplyTimeout, tryLockAgent, type Tx } from "./shared.ts";
+import { tryLockAgent } from "./capacity.ts";
+import { scheduleReplyTimeout } from "./scheduling.ts";
 import { nextStatus } from "./state-machine.ts";
+import { addEvent, appendSystemMessage } from "./timeline.ts";
 
 export interface RouteOptions {
   /** only this team's queue (null: conversations without a team); all queues when omitted */
@@ -38,7 +40,7 @@ export interface Assignment {
 }
 
 type AttemptResult =
-  | { kind: "assigned"; assignment: Assignment; publications: Publication[] }
+  | { kind: "assigned"; assignment: Assignment }
   /** the conversation is held by another router, or no longer queued */
   | { kind: "skipped" }
   /** every eligible agent is full (for a conversation with no exclusions: the whole team is) */
@@ -81,7 +83,8 @@ async function hasExclusions(tx: Tx, conversationId: number): Promise<boolean> {
 }
 
 async function tryAssign(db: Db, conversationId: number, replyTimeoutSeconds: number): Promise<AttemptResult> {
-  return runTx(db, async (tx): Promise<AttemptResult> => {
+  return runUnitOfWork(db, async (uow): Promise<AttemptResult> => {
+    const { tx } = uow;
     const locked = await tx.$queryRaw<{ id: number }[]>`
       SELECT id FROM \`Conversation\` WHERE id = ${conversationId} AND status = 'QUEUED' FOR UPDATE SKIP LOCKED`;
     if (locked.length === 0) return { kind: "skipped" };
@@ -99,19 +102,11 @@ async function tryAssign(db: Db, conversationId: number, replyTimeoutSeconds: nu
 
       const at = new Date();
       await tx.conversation.update({ where: { id: conversation.id }, data: { status: to, assigneeId: agent.id, assignedAt: at } });
-      const eventId = await addEvent(tx, conversation.id, { type: "ASSIGNED", fromStatus: "QUEUED", toStatus: to, toUserId: agent.id, toTeamId: conversation.teamId }, at);
-      const message = await appendSystemMessage(tx, conversation.id, "conversation.assigned", at, { agentName: agent.name, employeeNo: agent.employeeNo });
-      await scheduleReplyTimeout(tx, { conversationId: conversation.id, assigneeId: agent.id, eventId, afterMessageId: message.id }, conversation.teamId, replyTimeoutSeconds, at);
       const state = { id: conversation.id, status: to, assigneeId: agent.id, teamId: conversation.teamId };
-      return {
-        kind: "assigned",
-        assignment: { conversationId: conversation.id, agentId: agent.id, teamId: conversation.teamId, eventId },
-        publications: [
-          conversationEvents.conversationUpdated(state),
-          conversationEvents.conversationAssigned(agent.id, state),
-          conversationEvents.messageCreated(message, agent.id),
-        ],
-      };
+      const eventId = await addEvent(uow, state, { type: "ASSIGNED", fromStatus: "QUEUED", toStatus: to, toUserId: agent.id, toTeamId: conversation.teamId }, at);
+      const message = await appendSystemMessage(uow, state, "conversation.assigned", at, { params: { agentName: agent.name, employeeNo: agent.employeeNo }, unreadFor: agent.id });
+      await scheduleReplyTimeout(tx, { conversationId: conversation.id, assigneeId: agent.id, eventId, afterMessageId: message.id }, conversation.teamId, replyTimeoutSeconds, at);
+      return { kind: "assigned", assignment: { conversationId: conversation.id, agentId: agent.id, teamId: conversation.teamId, eventId } };
     }
     if (sawBusy) return { kind: "agents_busy" };
     return { kind: "no_agent", teamWide: !(await hasExclusions(tx, conversation.id)) };
@@ -130,7 +125,7 @@ function queueFilter(options: RouteOptions, exhaustedTeams: ReadonlySet<number>,
 
 /**
  * Assigns queued conversations until every queue is empty or has no eligible agent with a free slot.
- * Returns the assignments this call made; realtime events go out after each assignment commits.
+ * Returns the assignments this call made; each assignment's events go to the subscribers once it commits.
  */
 export async function routeQueued(db: Db, options: RouteOptions = {}): Promise<Assignment[]> {
   const limit = options.limit ?? 500;
@@ -163,7 +158,6 @@ export async function routeQueued(db: Db, options: RouteOptions = {}): Promise<A
       if (result.kind === "assigned") {
         progressed = true;
         assignments.push(result.assignment);
-        await publishAll([...result.publications, ...(await queueChangedFor(db, [result.assignment.teamId]))]);
       } else if (result.kind === "no_agent") {
         if (!result.teamWide) skipped.add(Number(candidate.id));
         else if (teamId === null) exhaustedTeamless = true;

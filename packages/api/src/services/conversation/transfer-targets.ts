@@ -4,7 +4,7 @@
  */
 import type { Db } from "@kefu/db/client";
 import { getSetting } from "../settings/index.ts";
-import type { Actor } from "./shared.ts";
+import type { Actor } from "./actor.ts";
 import { HELD_STATUSES } from "./state-machine.ts";
 
 export async function listTransferTargets(db: Db, actor: Actor) {

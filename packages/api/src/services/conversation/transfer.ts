@@ -8,26 +8,17 @@
  */
 import type { Db } from "@kefu/db/client";
 import { AppError } from "../../errors.ts";
-import { conversationEvents, publishAll, type Publication } from "../../realtime/conversation-events.ts";
+import { runUnitOfWork } from "../../domain-events/index.ts";
 import { getSetting } from "../settings/index.ts";
 import { assertTeamExists, enterQueue, snapshot, type ConversationSnapshot } from "./handoff.ts";
 import { NOTE_MAX } from "./reply.ts";
 import { triggerRouting } from "./routing.ts";
-import {
-  addEvent,
-  appendMessage,
-  appendSystemMessage,
-  assertCanAct,
-  lockAgent,
-  lockConversation,
-  queueChangedFor,
-  runTx,
-  scheduleReplyTimeout,
-  scheduleRouting,
-  unavailability,
-  type Actor,
-} from "./shared.ts";
+import { assertCanAct, type Actor } from "./actor.ts";
+import { lockAgent, unavailability } from "./capacity.ts";
+import { lockConversation } from "./conversation-row.ts";
+import { scheduleReplyTimeout, scheduleRouting } from "./scheduling.ts";
 import { nextStatus } from "./state-machine.ts";
+import { addEvent, appendMessage, appendSystemMessage } from "./timeline.ts";
 
 export interface TransferInput {
   conversationId: number;
@@ -48,19 +39,14 @@ export async function transferConversation(db: Db, actor: Actor, input: Transfer
   if (input.toTeamId !== undefined) await assertTeamExists(db, input.toTeamId, "toTeamId");
   const routing = await getSetting(db, "routing");
   const note = input.note?.trim() ? input.note.trim() : null;
-  let publications: Publication[] = [];
-  const touchedTeams = new Set<number | null>();
-
-  await runTx(db, async (tx) => {
-    publications = [];
-    touchedTeams.clear();
+  await runUnitOfWork(db, async (uow) => {
+    const { tx } = uow;
     const conversation = await lockConversation(tx, input.conversationId);
     assertCanAct(actor, conversation);
     const at = new Date();
     const previous = conversation.assigneeId;
     if (note) {
-      const noteMessage = await appendMessage(tx, conversation.id, { senderType: "AGENT", senderId: actor.id, kind: "NOTE", body: note }, at);
-      publications.push(conversationEvents.messageCreated(noteMessage, null));
+      await appendMessage(uow, conversation, { senderType: "AGENT", senderId: actor.id, kind: "NOTE", body: note }, at);
     }
 
     if (input.toUserId !== undefined) {
@@ -79,9 +65,10 @@ export async function transferConversation(db: Db, actor: Actor, input: Transfer
         where: { id: conversation.id },
         data: { status: to, assigneeId: agent.id, teamId, ...(fromQueue ? { assignedAt: at } : {}) },
       });
+      const state = { id: conversation.id, status: to, assigneeId: agent.id, teamId };
       const eventId = await addEvent(
-        tx,
-        conversation.id,
+        uow,
+        state,
         {
           type: fromQueue ? "ASSIGNED" : "TRANSFERRED",
           actorId: actor.id,
@@ -95,17 +82,12 @@ export async function transferConversation(db: Db, actor: Actor, input: Transfer
         },
         at,
       );
-      const message = await appendSystemMessage(tx, conversation.id, fromQueue ? "conversation.assigned" : "conversation.transferred", at, { agentName: agent.name, employeeNo: agent.employeeNo });
+      const message = await appendSystemMessage(uow, state, fromQueue ? "conversation.assigned" : "conversation.transferred", at, {
+        params: { agentName: agent.name, employeeNo: agent.employeeNo },
+        unreadFor: agent.id,
+      });
       if (to === "ACTIVE")
         await scheduleReplyTimeout(tx, { conversationId: conversation.id, assigneeId: agent.id, eventId, afterMessageId: message.id }, teamId, routing.replyTimeoutSeconds, at);
-      const state = { id: conversation.id, status: to, assigneeId: agent.id, teamId };
-      publications.push(
-        conversationEvents.conversationUpdated(state),
-        conversationEvents.conversationAssigned(agent.id, state),
-        ...(previous ? [conversationEvents.conversationUnassigned(previous, conversation.id)] : []),
-        conversationEvents.messageCreated(message, agent.id),
-      );
-      if (fromQueue) touchedTeams.add(conversation.teamId);
       return;
     }
 
@@ -123,30 +105,22 @@ export async function transferConversation(db: Db, actor: Actor, input: Transfer
       toTeamId: teamId,
       ...(note ? { detail: { note } } : {}),
     };
-    touchedTeams.add(conversation.teamId).add(teamId);
     if (conversation.status === "QUEUED") {
       await tx.conversation.update({ where: { id: conversation.id }, data: { teamId } });
-      const eventId = await addEvent(tx, conversation.id, transferred, at);
+      const eventId = await addEvent(uow, { id: conversation.id, status: to, assigneeId: null, teamId }, transferred, at);
       await scheduleRouting(tx, conversation.id, eventId, teamId, at);
-      publications.push(conversationEvents.conversationUpdated({ id: conversation.id, status: to, assigneeId: null, teamId }));
       return;
     }
     // The QUEUED event written by enterQueue records the status change; TRANSFERRED records who moved it where.
-    await addEvent(tx, conversation.id, { ...transferred, fromStatus: null, toStatus: null }, at);
-    const { message } = await enterQueue(
-      tx,
+    await addEvent(uow, conversation, { ...transferred, fromStatus: null, toStatus: null }, at);
+    await enterQueue(
+      uow,
       conversation,
       { teamId, actorId: actor.id, reason: "transfer", systemMessage: { key: "conversation.transferred", params: { teamName: team.name } } },
       at,
     );
-    publications.push(
-      conversationEvents.conversationUpdated({ id: conversation.id, status: to, assigneeId: null, teamId }),
-      ...(previous ? [conversationEvents.conversationUnassigned(previous, conversation.id)] : []),
-      conversationEvents.messageCreated(message, null),
-    );
   });
 
-  await publishAll([...publications, ...(await queueChangedFor(db, touchedTeams))]);
   await triggerRouting(db, {});
   return snapshot(db, input.conversationId);
 }

@@ -5,7 +5,7 @@ import { createDb, type Db } from "@kefu/db/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { apiEnv } from "../../env.ts";
 import { jobHandlers } from "../../jobs/handlers.ts";
-import { enqueueJob } from "../../jobs/queue.ts";
+import { enqueueJob } from "../../job-queue/queue.ts";
 import { runDueJobs } from "../../jobs/worker.ts";
 import { createHarness, outcome, type Harness } from "../../test/harness.ts";
 import { PUSH_ALERT_JOB, type MonitorAlertPush } from "./monitor-alert.ts";

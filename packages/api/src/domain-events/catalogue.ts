@@ -1,0 +1,86 @@
+/**
+ * The domain-event catalogue (docs/architecture.md, "Domain events"): what services say happened. A service
+ * records events on its unit of work; it never names who reacts. Payloads are plain JSON (dates as ISO
+ * strings), because outbox subscribers receive them through the job table.
+ */
+import type { ConversationEventType, ConversationStatus, MessageKind, Presence, SenderType } from "@kefu/db";
+
+/** A conversation's routing state after the change: who holds it, where it is queued. */
+export interface ConversationRef {
+  id: number;
+  status: ConversationStatus;
+  assigneeId: number | null;
+  teamId: number | null;
+}
+
+/** One name per `ConversationEventType`: every row of ConversationEvent is also a domain event. */
+export const CONVERSATION_EVENT_NAMES = {
+  CREATED: "conversation.created",
+  BOT_HANDOFF: "conversation.handed_off",
+  QUEUED: "conversation.queued",
+  ASSIGNED: "conversation.assigned",
+  TRANSFERRED: "conversation.transferred",
+  PAUSED: "conversation.paused",
+  RESUMED: "conversation.resumed",
+  RESOLVED: "conversation.resolved",
+  REOPENED: "conversation.reopened",
+  ABANDONED: "conversation.abandoned",
+  REQUEUED: "conversation.requeued",
+  CSAT: "csat.submitted",
+} as const satisfies Record<ConversationEventType, string>;
+
+export type ConversationEventName = (typeof CONVERSATION_EVENT_NAMES)[ConversationEventType];
+
+export type JsonObject = { [key: string]: JsonValue };
+export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
+
+/** A conversation event as written to ConversationEvent, with the conversation's state once it applied. */
+export interface ConversationChanged {
+  type: ConversationEventName;
+  /** the ConversationEvent row */
+  eventId: number;
+  kind: ConversationEventType;
+  conversation: ConversationRef;
+  actorId: number | null;
+  /** both null for markers that change no status (hand-off decision, transfer note, CSAT) */
+  fromStatus: ConversationStatus | null;
+  toStatus: ConversationStatus | null;
+  fromUserId: number | null;
+  toUserId: number | null;
+  fromTeamId: number | null;
+  toTeamId: number | null;
+  detail: JsonObject | null;
+  at: string;
+}
+
+export interface MessageCreated {
+  type: "message.created";
+  message: { id: number; conversationId: number; senderType: SenderType; senderId: number | null; kind: MessageKind };
+  /** the agent holding the conversation when the message was written */
+  assigneeId: number | null;
+  /** the agent for whom this message is new (their unread badge moves); null for the sender's own and for most system lines */
+  unreadFor: number | null;
+  at: string;
+}
+
+export interface ConversationRead {
+  type: "conversation.read";
+  conversationId: number;
+  userId: number;
+  lastReadMessageId: number;
+}
+
+export interface PresenceChanged {
+  type: "presence.changed";
+  userId: number;
+  presence: Presence;
+  at: string;
+}
+
+export type DomainEvent = ConversationChanged | MessageCreated | ConversationRead | PresenceChanged;
+export type DomainEventType = DomainEvent["type"];
+export type DomainEventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;
+
+export function isConversationChange(event: DomainEvent): event is ConversationChanged {
+  return "eventId" in event && "kind" in event;
+}

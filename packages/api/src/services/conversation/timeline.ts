@@ -1,0 +1,136 @@
+/**
+ * The conversation's timeline: messages (customer, agent, bot, system lines, internal notes) and the
+ * ConversationEvent rows behind every state change (DESIGN §3.5), each recorded as a domain event on the unit of
+ * work so that whoever reacts (realtime, monitor, alerts, …) hears of it after commit.
+ */
+import { Prisma, type ConversationEventType, type ConversationStatus, type MessageKind, type SenderType } from "@kefu/db/client";
+import { CONVERSATION_EVENT_NAMES, type ConversationRef, type JsonObject, type UnitOfWork } from "../../domain-events/index.ts";
+import { conversationRef } from "./conversation-row.ts";
+
+/**
+ * Body of a SYSTEM message the customer sees ("an agent joined", "you are in the queue"): a message key and
+ * its parameters as JSON, which the widget and the console translate (the API holds no user-facing text).
+ */
+export function systemMessageBody(key: SystemMessageKey, params?: Record<string, string | number>): string {
+  return JSON.stringify(params ? { key, params } : { key });
+}
+
+export type SystemMessageKey =
+  | "conversation.queued"
+  | "conversation.assigned"
+  | "conversation.transferred"
+  | "conversation.requeued"
+  | "conversation.resolved"
+  | "conversation.abandoned"
+  | "conversation.reopened";
+
+export interface NewMessage {
+  senderType: SenderType;
+  senderId?: number | null;
+  kind: MessageKind;
+  body: string;
+  clientId?: string | null;
+  kbArticleId?: number | null;
+  /** the agent for whom the message is new (their unread badge moves) */
+  unreadFor?: number | null;
+}
+
+export interface AppendedMessage {
+  id: number;
+  conversationId: number;
+  senderType: SenderType;
+  kind: MessageKind;
+}
+
+/** Appends a message and points the conversation's lastMessageId at it, with any other row changes in the same update. */
+export async function appendMessage(
+  uow: UnitOfWork,
+  conversation: { id: number; assigneeId: number | null },
+  message: NewMessage,
+  at: Date,
+  conversationData: Prisma.ConversationUpdateInput = {},
+): Promise<AppendedMessage> {
+  const created = await uow.tx.message.create({
+    data: {
+      conversationId: conversation.id,
+      senderType: message.senderType,
+      senderId: message.senderId ?? null,
+      kind: message.kind,
+      body: message.body,
+      clientId: message.clientId ?? null,
+      kbArticleId: message.kbArticleId ?? null,
+      createdAt: at,
+    },
+    select: { id: true, conversationId: true, senderType: true, kind: true },
+  });
+  await uow.tx.conversation.update({ where: { id: conversation.id }, data: { ...conversationData, lastMessageId: created.id } });
+  uow.record({
+    type: "message.created",
+    message: { ...created, senderId: message.senderId ?? null },
+    assigneeId: conversation.assigneeId,
+    unreadFor: message.unreadFor ?? null,
+    at: at.toISOString(),
+  });
+  return created;
+}
+
+export function appendSystemMessage(
+  uow: UnitOfWork,
+  conversation: { id: number; assigneeId: number | null },
+  key: SystemMessageKey,
+  at: Date,
+  options: { params?: Record<string, string | number>; unreadFor?: number | null } = {},
+) {
+  return appendMessage(uow, conversation, { senderType: "SYSTEM", kind: "EVENT", body: systemMessageBody(key, options.params), unreadFor: options.unreadFor }, at);
+}
+
+export interface NewEvent {
+  type: ConversationEventType;
+  actorId?: number | null;
+  fromStatus?: ConversationStatus | null;
+  toStatus?: ConversationStatus | null;
+  fromUserId?: number | null;
+  toUserId?: number | null;
+  fromTeamId?: number | null;
+  toTeamId?: number | null;
+  detail?: JsonObject;
+}
+
+/**
+ * Writes a ConversationEvent row and records it as a domain event. `after` is the conversation's routing state
+ * once this event applies (unchanged for markers such as the hand-off decision).
+ */
+export async function addEvent(uow: UnitOfWork, after: ConversationRef, event: NewEvent, at: Date): Promise<number> {
+  const created = await uow.tx.conversationEvent.create({
+    data: {
+      conversationId: after.id,
+      type: event.type,
+      actorId: event.actorId ?? null,
+      fromStatus: event.fromStatus ?? null,
+      toStatus: event.toStatus ?? null,
+      fromUserId: event.fromUserId ?? null,
+      toUserId: event.toUserId ?? null,
+      fromTeamId: event.fromTeamId ?? null,
+      toTeamId: event.toTeamId ?? null,
+      detail: event.detail ?? Prisma.JsonNull,
+      at,
+    },
+    select: { id: true },
+  });
+  uow.record({
+    type: CONVERSATION_EVENT_NAMES[event.type],
+    eventId: created.id,
+    kind: event.type,
+    conversation: conversationRef(after),
+    actorId: event.actorId ?? null,
+    fromStatus: event.fromStatus ?? null,
+    toStatus: event.toStatus ?? null,
+    fromUserId: event.fromUserId ?? null,
+    toUserId: event.toUserId ?? null,
+    fromTeamId: event.fromTeamId ?? null,
+    toTeamId: event.toTeamId ?? null,
+    detail: event.detail ?? null,
+    at: at.toISOString(),
+  });
+  return created.id;
+}

@@ -1,0 +1,15 @@
+/**
+ * Every subscriber of the domain events, registered once per process (the API's entry point does it when it
+ * loads; the test harness does it for tests). A new reaction to a change is a subscriber added here — no service
+ * changes (docs/architecture.md, "Adding a subscriber").
+ */
+import { isSubscribed, subscribe, type Subscriber } from "./domain-events/index.ts";
+import { conversationRealtimeSubscriber, monitorRealtimeSubscriber } from "./realtime/subscribers.ts";
+import { alertEvaluationSubscriber } from "./services/alert/subscriber.ts";
+
+/** In dispatch order: the monitor's delta first, then the conversation channels, then alert evaluation. */
+export const coreSubscribers: readonly Subscriber[] = [monitorRealtimeSubscriber, conversationRealtimeSubscriber, alertEvaluationSubscriber];
+
+export function registerCoreSubscribers(): void {
+  for (const subscriber of coreSubscribers) if (!isSubscribed(subscriber.name)) subscribe(subscriber);
+}
