@@ -4,9 +4,9 @@
  * Lock order, kept by every service so two transactions never wait on each other in a cycle:
  * Customer → Conversation → User (the agent). Routing takes its locks with SKIP LOCKED and never waits.
  */
-import { AppError } from "../../errors.ts";
+import { Prisma } from "@kefu/db/client";
 import type { ConversationRef, Tx } from "../../domain-events/index.ts";
-import type { Prisma } from "@kefu/db/client";
+import { AppError } from "../../errors.ts";
 
 export const conversationStateSelect = {
   id: true,
@@ -25,15 +25,23 @@ export const conversationStateSelect = {
   csatSentAt: true,
   csatScore: true,
   lastMessageId: true,
+  botLowConfidenceCount: true,
 } satisfies Prisma.ConversationSelect;
+
+/** The same columns for raw locking reads (one statement instead of a lock and a read). */
+export const CONVERSATION_STATE_COLUMNS = Prisma.raw(
+  Object.keys(conversationStateSelect)
+    .map((column) => `c.\`${column}\``)
+    .join(", "),
+);
 
 export type ConversationState = Prisma.ConversationGetPayload<{ select: typeof conversationStateSelect }>;
 
 /** Locks the conversation row for the rest of the transaction and reads it; NOT_FOUND (field "id") when missing. */
 export async function lockConversation(tx: Tx, conversationId: number, field = "id"): Promise<ConversationState> {
-  const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM \`Conversation\` WHERE id = ${conversationId} FOR UPDATE`;
-  if (rows.length === 0) throw new AppError("NOT_FOUND", { field });
-  return tx.conversation.findUniqueOrThrow({ where: { id: conversationId }, select: conversationStateSelect });
+  const [row] = await tx.$queryRaw<ConversationState[]>`SELECT ${CONVERSATION_STATE_COLUMNS} FROM \`Conversation\` c WHERE c.id = ${conversationId} FOR UPDATE`;
+  if (!row) throw new AppError("NOT_FOUND", { field });
+  return row;
 }
 
 /** The routing state domain events carry. */

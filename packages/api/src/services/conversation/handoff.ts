@@ -88,8 +88,7 @@ export function validateHandoff(options: HandoffOptions) {
 
 /**
  * The bot hands the conversation to people: a BOT_HANDOFF event (the decision), then BOT → QUEUED with its
- * QUEUED event, then routing.
- * Returns the state after routing (ACTIVE with an assignee when an agent was free).
+ * QUEUED event, then routing. Returns the state after routing (ACTIVE with an assignee when an agent was free).
  */
 export async function handoffToQueue(db: Db, conversationId: number, options: HandoffOptions): Promise<ConversationSnapshot> {
   validateHandoff(options);
@@ -97,15 +96,26 @@ export async function handoffToQueue(db: Db, conversationId: number, options: Ha
   const fallbackTeamId = await defaultTeamId(db);
   const teamId = await runUnitOfWork(db, async (uow) => {
     const conversation = await lockConversation(uow.tx, conversationId);
-    nextStatus("handoff", conversation.status);
-    const at = new Date();
-    const teamId = options.teamId ?? conversation.teamId ?? fallbackTeamId;
-    // BOT_HANDOFF records the bot's decision; the QUEUED event that follows records the status change
-    // (one event per status change, so metrics never count a move twice).
-    await addEvent(uow, conversation, { type: "BOT_HANDOFF", toTeamId: teamId, detail: { reason: options.reason } }, at);
-    await enterQueue(uow, conversation, { teamId, priority: options.priority, reason: options.reason, systemMessage: { key: "conversation.queued" } }, at);
-    return teamId;
+    const queued = await handOffInUnit(uow, conversation, { ...options, teamId: options.teamId ?? conversation.teamId ?? fallbackTeamId }, new Date());
+    return queued.teamId;
   });
   await triggerRouting(db, { teamId });
   return snapshot(db, conversationId);
+}
+
+/**
+ * The hand-off's writes inside a unit of work: BOT_HANDOFF records the bot's decision; the QUEUED event that follows
+ * records the status change (one event per status change, so metrics never count a move twice). The caller runs
+ * routing after commit.
+ */
+export async function handOffInUnit(
+  uow: UnitOfWork,
+  conversation: ConversationState,
+  options: { reason: string; teamId: number | null; priority?: number },
+  at: Date,
+): Promise<ConversationState> {
+  nextStatus("handoff", conversation.status);
+  await addEvent(uow, conversation, { type: "BOT_HANDOFF", toTeamId: options.teamId, detail: { reason: options.reason } }, at);
+  const { state } = await enterQueue(uow, conversation, { teamId: options.teamId, priority: options.priority, reason: options.reason, systemMessage: { key: "conversation.queued" } }, at);
+  return { ...conversation, ...state, queuedAt: at, pausedAt: null, priority: options.priority ?? conversation.priority };
 }

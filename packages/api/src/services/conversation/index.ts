@@ -4,13 +4,23 @@ export { canSubscribeToConversation, canViewConversation } from "./access.ts";
 export { listCannedReplies } from "./canned-replies.ts";
 export { submitCsat, type CsatInput } from "./csat.ts";
 export { getConversation } from "./get.ts";
-export { handoffToQueue, type ConversationSnapshot, type HandoffOptions } from "./handoff.ts";
+export { handOffInUnit, handoffToQueue, type ConversationSnapshot, type HandoffOptions } from "./handoff.ts";
+export { lockConversation, type ConversationState } from "./conversation-row.ts";
+export { appendMessage, type NewMessage } from "./timeline.ts";
 export { listConversations } from "./list.ts";
 export { listCustomerMessages, listMessages, type MessagePageInput } from "./messages.ts";
 export { pauseConversation, resumeConversation } from "./pause.ts";
 export { queueOverview, queuePosition, type QueuePosition } from "./queue.ts";
 export { markRead } from "./read.ts";
-export { receiveCustomerMessage, type CustomerMessageInput, type ReceivedMessage } from "./receive-message.ts";
+export {
+  receiveCustomerMessage,
+  receiveCustomerMessageWithBot,
+  type BotReply,
+  type BotTurn,
+  type CustomerMessageInput,
+  type ReceivedMessage,
+  type ReceivedWithBot,
+} from "./receive-message.ts";
 export { handleReplyTimeout, handleRouteJob } from "./reply-timeout.ts";
 export { addInternalNote, sendAgentReply, type AgentMessageInput, type SentMessage } from "./reply.ts";
 export { resolveByBot, resolveConversation, type ResolveInput } from "./resolve.ts";

@@ -13,10 +13,10 @@ import { getSetting, type SettingValue } from "../settings/index.ts";
 import { assertTeamExists, defaultTeamId, enterQueue, snapshot } from "./handoff.ts";
 import { triggerRouting } from "./routing.ts";
 import { lockAgent, unavailability } from "./capacity.ts";
-import { lockConversation, pausedSecondsAt, type ConversationState } from "./conversation-row.ts";
+import { CONVERSATION_STATE_COLUMNS, lockConversation, pausedSecondsAt, type ConversationState } from "./conversation-row.ts";
 import { scheduleReplyTimeout } from "./scheduling.ts";
 import { nextStatus, OPEN_STATUSES } from "./state-machine.ts";
-import { addEvent, appendMessage, appendSystemMessage } from "./timeline.ts";
+import { addEvent, appendMessages, appendSystemMessage, type NewMessage } from "./timeline.ts";
 
 export const MESSAGE_BODY_MAX = 5_000;
 const CHANNELS = ["WEB", "WECHAT", "APP", "API"] as const satisfies readonly Channel[];
@@ -37,6 +37,25 @@ export interface CustomerMessageInput {
   teamId?: number;
 }
 
+/**
+ * The bot's part in the same unit of work, for a conversation it holds (status BOT): decided after the customer
+ * and conversation are locked and before anything is written, so the customer's message and the bot's answer go
+ * in together. `message` is written with the customer's; `afterAppend` does the rest (a hand-off, say).
+ */
+export interface BotReply<Outcome> {
+  message: NewMessage | null;
+  conversationData?: { botLowConfidenceCount: number };
+  /** what the bot did, given the id its message was written under (null when it wrote none) */
+  outcome: (botMessageId: number | null) => Outcome;
+  afterAppend?: (uow: UnitOfWork, conversation: ConversationState, at: Date) => Promise<ConversationState>;
+}
+
+export type BotTurn<Outcome> = (uow: UnitOfWork, conversation: ConversationState, body: string) => Promise<BotReply<Outcome>>;
+
+export interface ReceiveOptions<Outcome> {
+  botTurn?: BotTurn<Outcome>;
+}
+
 export interface ReceivedMessage {
   conversationId: number;
   messageId: number;
@@ -47,6 +66,11 @@ export interface ReceivedMessage {
   created: boolean;
   /** this message reopened a resolved conversation */
   reopened: boolean;
+}
+
+export interface ReceivedWithBot<Outcome> extends ReceivedMessage {
+  /** what the bot did in the same unit of work (none when the conversation was not with the bot) */
+  bot: Outcome | null;
 }
 
 export function validateMessageBody(body: unknown, max = MESSAGE_BODY_MAX, field = "body"): string {
@@ -77,36 +101,61 @@ interface Settings {
   teamId: number | null;
 }
 
-async function findOrCreateCustomer(tx: Tx, input: CustomerMessageInput, at: Date) {
-  const identity = await tx.customerIdentity.findUnique({
-    where: { channel_externalUserId: { channel: input.channel, externalUserId: input.externalUserId } },
-    select: { customer: { select: { id: true, level: true, phoneHash: true } } },
-  });
+/**
+ * The customer behind the channel identity (matched by phone hash, or created, the first time), locked: the lock
+ * serialises this customer's messages (one open conversation per channel, one row per clientId).
+ */
+async function lockOrCreateCustomer(tx: Tx, input: CustomerMessageInput, at: Date): Promise<{ id: number; level: CustomerLevel }> {
   const phone = input.phone ? protectPhone(fieldKeysFromEnv(), input.phone) : null;
-  if (identity) {
-    if (phone && !identity.customer.phoneHash) await tx.customer.update({ where: { id: identity.customer.id }, data: phone });
-    return { id: identity.customer.id, level: identity.customer.level };
+  const [known] = await tx.$queryRaw<{ id: number; level: CustomerLevel; phoneHash: string | null }[]>`
+    SELECT c.id, c.level, c.phoneHash FROM \`CustomerIdentity\` i JOIN \`Customer\` c ON c.id = i.customerId
+    WHERE i.channel = ${input.channel} AND i.externalUserId = ${input.externalUserId} FOR UPDATE`;
+  if (known) {
+    if (phone && !known.phoneHash) await tx.customer.updateMany({ where: { id: known.id }, data: phone });
+    return { id: known.id, level: known.level };
   }
   const byPhone = phone ? await tx.customer.findFirst({ where: { phoneHash: phone.phoneHash }, orderBy: { id: "asc" }, select: { id: true, level: true } }) : null;
-  if (byPhone) {
-    // a concurrent first message with the same identity makes this a unique violation: the transaction is retried
-    await tx.customerIdentity.create({ data: { customerId: byPhone.id, channel: input.channel, externalUserId: input.externalUserId } });
-    return byPhone;
-  }
-  const name = input.customerName?.trim() || `${input.channel.toLowerCase()}-${input.externalUserId.slice(-8)}`;
-  return tx.customer.create({
-    data: {
-      name,
-      ...(phone ?? {}),
-      firstSeenAt: at,
-      lastSeenAt: at,
-      identities: { create: { channel: input.channel, externalUserId: input.externalUserId } },
-    },
-    select: { id: true, level: true },
-  });
+  const customer = byPhone
+    ? // a concurrent first message with the same identity makes this a unique violation: the transaction is retried
+      (await tx.customerIdentity.create({ data: { customerId: byPhone.id, channel: input.channel, externalUserId: input.externalUserId } }), byPhone)
+    : await tx.customer.create({
+        data: {
+          name: input.customerName?.trim() || `${input.channel.toLowerCase()}-${input.externalUserId.slice(-8)}`,
+          ...(phone ?? {}),
+          firstSeenAt: at,
+          lastSeenAt: at,
+          identities: { create: { channel: input.channel, externalUserId: input.externalUserId } },
+        },
+        select: { id: true, level: true },
+      });
+  await tx.$queryRaw`SELECT id FROM \`Customer\` WHERE id = ${customer.id} FOR UPDATE`;
+  return customer;
 }
 
-export async function receiveCustomerMessage(db: Db, input: CustomerMessageInput): Promise<ReceivedMessage> {
+interface RecentConversation extends ConversationState {
+  /** the stored message with this clientId, when the message is a replay */
+  replayMessageId: number | null;
+}
+
+/** The customer's latest conversations on the channel, locked, each with the message that already has this clientId. */
+function lockRecentConversations(tx: Tx, customerId: number, channel: Channel, clientId: string) {
+  return tx.$queryRaw<RecentConversation[]>`
+    SELECT ${CONVERSATION_STATE_COLUMNS},
+      (SELECT m.id FROM \`Message\` m WHERE m.conversationId = c.id AND m.clientId = ${clientId} AND m.senderType = 'CUSTOMER') AS replayMessageId
+    FROM \`Conversation\` c WHERE c.customerId = ${customerId} AND c.channel = ${channel}
+    ORDER BY c.id DESC LIMIT ${REPLAY_LOOKBACK} FOR UPDATE`;
+}
+
+export function receiveCustomerMessage(db: Db, input: CustomerMessageInput): Promise<ReceivedMessage> {
+  return receive(db, input, {});
+}
+
+/** Receives the message and, while the conversation is with the bot, lets it answer or hand off in the same unit of work. */
+export function receiveCustomerMessageWithBot<Outcome>(db: Db, input: CustomerMessageInput, botTurn: BotTurn<Outcome>): Promise<ReceivedWithBot<Outcome>> {
+  return receive(db, input, { botTurn });
+}
+
+async function receive<Outcome>(db: Db, input: CustomerMessageInput, options: ReceiveOptions<Outcome>): Promise<ReceivedWithBot<Outcome>> {
   validate(input);
   if (input.teamId !== undefined) await assertTeamExists(db, input.teamId, "teamId");
   const [routing, strategy, fallbackTeamId] = await Promise.all([getSetting(db, "routing"), getSetting(db, "bot.strategy"), defaultTeamId(db)]);
@@ -116,27 +165,14 @@ export async function receiveCustomerMessage(db: Db, input: CustomerMessageInput
 
   const result = await runUnitOfWork(
     db,
-    async (uow): Promise<ReceivedMessage> => {
+    async (uow): Promise<ReceivedWithBot<Outcome>> => {
       const { tx } = uow;
       queuedTeam = null;
       const at = new Date();
-      const customer = await findOrCreateCustomer(tx, input, at);
-      // serialises this customer's messages: one open conversation per channel, one row per clientId
-      await tx.$queryRaw`SELECT id FROM \`Customer\` WHERE id = ${customer.id} FOR UPDATE`;
-
-      const recent = await tx.conversation.findMany({
-        where: { customerId: customer.id, channel: input.channel },
-        orderBy: { id: "desc" },
-        take: REPLAY_LOOKBACK,
-        select: { id: true, status: true, resolvedAt: true },
-      });
-      if (recent.length > 0) {
-        const replay = await tx.message.findFirst({
-          where: { conversationId: { in: recent.map((c) => c.id) }, clientId: input.clientId, senderType: "CUSTOMER" },
-          select: { id: true, conversation: { select: { id: true, status: true } } },
-        });
-        if (replay) return { conversationId: replay.conversation.id, messageId: replay.id, status: replay.conversation.status, duplicate: true, created: false, reopened: false };
-      }
+      const customer = await lockOrCreateCustomer(tx, input, at);
+      const recent = await lockRecentConversations(tx, customer.id, input.channel, input.clientId);
+      const replay = recent.find((c) => c.replayMessageId !== null);
+      if (replay) return { conversationId: replay.id, messageId: Number(replay.replayMessageId), status: replay.status, duplicate: true, created: false, reopened: false, bot: null };
 
       let created = false;
       let reopened = false;
@@ -145,11 +181,10 @@ export async function receiveCustomerMessage(db: Db, input: CustomerMessageInput
       const last = recent[0];
       const windowMs = settings.routing.reopenWindowHours * 3_600_000;
       if (open) {
-        conversation = await lockConversation(tx, open.id);
+        conversation = open;
       } else if (last?.status === "RESOLVED" && last.resolvedAt && windowMs > 0 && at.getTime() - last.resolvedAt.getTime() <= windowMs) {
-        conversation = await reopen(uow, await lockConversation(tx, last.id), settings, at);
+        conversation = await reopen(uow, last, settings, at);
         reopened = true;
-        if (conversation.status === "QUEUED") queuedTeam = { teamId: conversation.teamId };
       } else {
         conversation = await startConversation(uow, customer, input.channel, input.teamId ?? null, at);
         created = true;
@@ -159,30 +194,34 @@ export async function receiveCustomerMessage(db: Db, input: CustomerMessageInput
         // the customer answered what the agent was waiting for: the SLA clock runs again
         const to = nextStatus("resume", conversation.status);
         const pausedSeconds = pausedSecondsAt(conversation, at);
-        await tx.conversation.update({ where: { id: conversation.id }, data: { status: to, pausedAt: null, pausedSeconds } });
+        await tx.conversation.updateMany({ where: { id: conversation.id }, data: { status: to, pausedAt: null, pausedSeconds } });
         const resumed: ConversationState = { ...conversation, status: to, pausedAt: null, pausedSeconds };
         await addEvent(uow, resumed, { type: "RESUMED", fromStatus: "PAUSED", toStatus: to, detail: { reason: "customer_message", pausedSeconds: pausedSeconds - conversation.pausedSeconds } }, at);
         conversation = resumed;
       }
 
-      const message = await appendMessage(
-        uow,
-        conversation,
-        { senderType: "CUSTOMER", kind: "TEXT", body: input.body, clientId: input.clientId, unreadFor: conversation.assigneeId },
-        at,
-        { lastCustomerMessageAt: at },
-      );
-      await tx.customer.update({ where: { id: customer.id }, data: { lastSeenAt: at, ...(created ? { conversationCount: { increment: 1 } } : {}) } });
+      const directToQueue = created
+        ? !settings.strategy.enabled
+          ? "bot_disabled"
+          : settings.strategy.priorityDirectToQueue && customer.level !== "NORMAL"
+            ? "priority_customer"
+            : null
+        : null;
+      const reply = conversation.status === "BOT" && !directToQueue && options.botTurn ? await options.botTurn(uow, conversation, input.body) : null;
+      const customerMessage: NewMessage = { senderType: "CUSTOMER", kind: "TEXT", body: input.body, clientId: input.clientId, unreadFor: conversation.assigneeId };
+      const [message, botMessage] = await appendMessages(uow, conversation, reply?.message ? [customerMessage, reply.message] : [customerMessage], at, {
+        lastCustomerMessageAt: at,
+        ...reply?.conversationData,
+      });
+      await tx.customer.updateMany({ where: { id: customer.id }, data: { lastSeenAt: at, ...(created ? { conversationCount: { increment: 1 } } : {}) } });
 
-      if (created) {
-        const reason = !settings.strategy.enabled ? "bot_disabled" : settings.strategy.priorityDirectToQueue && customer.level !== "NORMAL" ? "priority_customer" : null;
-        if (reason) {
-          await enterQueue(uow, conversation, { teamId: settings.teamId, reason, systemMessage: { key: "conversation.queued" } }, at);
-          conversation = { ...conversation, status: "QUEUED", teamId: settings.teamId };
-          queuedTeam = { teamId: settings.teamId };
-        }
+      if (directToQueue) {
+        await enterQueue(uow, conversation, { teamId: settings.teamId, reason: directToQueue, systemMessage: { key: "conversation.queued" } }, at);
+        conversation = { ...conversation, status: "QUEUED", teamId: settings.teamId };
       }
-      return { conversationId: conversation.id, messageId: message.id, status: conversation.status, duplicate: false, created, reopened };
+      if (reply?.afterAppend) conversation = await reply.afterAppend(uow, conversation, at);
+      if (conversation.status === "QUEUED" && (created || reopened || reply)) queuedTeam = { teamId: conversation.teamId };
+      return { conversationId: conversation.id, messageId: message!.id, status: conversation.status, duplicate: false, created, reopened, bot: reply ? reply.outcome(botMessage?.id ?? null) : null };
     },
     { retryUniqueViolation: true },
   );

@@ -48,22 +48,52 @@ export async function appendMessage(
   conversation: { id: number; assigneeId: number | null },
   message: NewMessage,
   at: Date,
-  conversationData: Prisma.ConversationUpdateInput = {},
+  conversationData: Prisma.ConversationUpdateManyMutationInput = {},
 ): Promise<AppendedMessage> {
-  const created = await uow.tx.message.create({
-    data: {
-      conversationId: conversation.id,
-      senderType: message.senderType,
-      senderId: message.senderId ?? null,
-      kind: message.kind,
-      body: message.body,
-      clientId: message.clientId ?? null,
-      kbArticleId: message.kbArticleId ?? null,
-      createdAt: at,
-    },
-    select: { id: true, conversationId: true, senderType: true, kind: true },
-  });
-  await uow.tx.conversation.update({ where: { id: conversation.id }, data: { ...conversationData, lastMessageId: created.id } });
+  const created = await uow.tx.message.create({ data: messageRow(conversation.id, message, at), select: { id: true, conversationId: true, senderType: true, kind: true } });
+  await uow.tx.conversation.updateMany({ where: { id: conversation.id }, data: { ...conversationData, lastMessageId: created.id } });
+  recordMessage(uow, conversation, created, message, at);
+  return created;
+}
+
+/**
+ * Appends several messages at once (a customer's message and the bot's answer): one insert, one read of their ids,
+ * one update of the conversation — the same rows and events as appending them one by one.
+ */
+export async function appendMessages(
+  uow: UnitOfWork,
+  conversation: { id: number; assigneeId: number | null },
+  messages: readonly NewMessage[],
+  at: Date,
+  conversationData: Prisma.ConversationUpdateManyMutationInput = {},
+): Promise<AppendedMessage[]> {
+  if (messages.length === 1) return [await appendMessage(uow, conversation, messages[0]!, at, conversationData)];
+  await uow.tx.message.createMany({ data: messages.map((message) => messageRow(conversation.id, message, at)) });
+  // a multi-row insert takes consecutive ids from LAST_INSERT_ID() on; the row lock on the conversation keeps the
+  // range to this transaction's rows
+  const rows = await uow.tx.$queryRaw<{ id: number }[]>`
+    SELECT id FROM \`Message\` WHERE conversationId = ${conversation.id} AND id >= LAST_INSERT_ID() ORDER BY id LIMIT ${messages.length}`;
+  if (rows.length !== messages.length) throw new Error(`appendMessages: ${messages.length} rows written, ${rows.length} found`);
+  const created = messages.map((message, i) => ({ id: Number(rows[i]!.id), conversationId: conversation.id, senderType: message.senderType, kind: message.kind }));
+  await uow.tx.conversation.updateMany({ where: { id: conversation.id }, data: { ...conversationData, lastMessageId: created.at(-1)!.id } });
+  created.forEach((row, i) => recordMessage(uow, conversation, row, messages[i]!, at));
+  return created;
+}
+
+function messageRow(conversationId: number, message: NewMessage, at: Date) {
+  return {
+    conversationId,
+    senderType: message.senderType,
+    senderId: message.senderId ?? null,
+    kind: message.kind,
+    body: message.body,
+    clientId: message.clientId ?? null,
+    kbArticleId: message.kbArticleId ?? null,
+    createdAt: at,
+  };
+}
+
+function recordMessage(uow: UnitOfWork, conversation: { assigneeId: number | null }, created: AppendedMessage, message: NewMessage, at: Date) {
   uow.record({
     type: "message.created",
     message: { ...created, senderId: message.senderId ?? null },
@@ -71,7 +101,6 @@ export async function appendMessage(
     unreadFor: message.unreadFor ?? null,
     at: at.toISOString(),
   });
-  return created;
 }
 
 export function appendSystemMessage(

@@ -21,6 +21,7 @@
  */
 import type { Db } from "@kefu/db/client";
 import { Prisma } from "@kefu/db/client";
+import type { Tx } from "../../domain-events/index.ts";
 import { AppError } from "../../errors.ts";
 import { categoryWithDescendants } from "./categories.ts";
 import { corpusStats } from "./indexer.ts";
@@ -45,7 +46,14 @@ export interface SearchOptions {
   limit?: number;
   /** only articles in this category or its sub-categories */
   categoryId?: number;
+  /** the opening of each hit's body too (the bot quotes it), up to BODY_PREVIEW_LENGTH characters */
+  withBody?: boolean;
+  /** where the index is read: the caller's transaction, when it has one (caches stay keyed on `db`) */
+  reader?: Db | Tx;
 }
+
+/** Characters of a body read for snippets and the bot's answer. */
+export const BODY_PREVIEW_LENGTH = 4_000;
 
 export interface SearchHit {
   articleId: number;
@@ -54,6 +62,8 @@ export interface SearchHit {
   snippet: string;
   score: number;
   confidence: number;
+  /** with `withBody`: the body's first BODY_PREVIEW_LENGTH characters */
+  body?: string;
 }
 
 export interface SearchResult {
@@ -95,7 +105,7 @@ interface ScoredRow {
 }
 
 /** Σ over `terms` of idf · BM25F saturation, per published article, best first. */
-async function scoreArticles(db: Db, terms: readonly TermWeight[], context: ScoringContext, limit: number): Promise<ScoredRow[]> {
+async function scoreArticles(db: Db | Tx, terms: readonly TermWeight[], context: ScoringContext, limit: number): Promise<ScoredRow[]> {
   const { k1, b, titleWeight, bodyWeight } = BM25;
   const idfCase = Prisma.join(terms.map((w) => Prisma.sql`WHEN ${w.term} THEN ${w.idf}`), " ");
   // STRAIGHT_JOIN: walk the query terms' postings, then look articles up by id; left to itself the
@@ -123,6 +133,11 @@ export function queryTerms(query: string, vocabulary: Vocabulary): string[] {
   return [...new Set(tokenize(query, vocabulary))].slice(0, MAX_QUERY_TERMS);
 }
 
+/** Loads what every search reads from cache, so a search inside a transaction needs no second connection. */
+export async function warmSearchCaches(db: Db): Promise<void> {
+  await Promise.all([loadVocabulary(db), corpusStats(db)]);
+}
+
 export async function searchKnowledge(db: Db, query: string, options: SearchOptions = {}): Promise<SearchResult> {
   if (!query.trim()) throw new AppError("INVALID_INPUT", { field: "query" });
   const limit = Math.max(1, Math.min(Math.trunc(options.limit ?? 10), MAX_SEARCH_LIMIT));
@@ -135,7 +150,8 @@ export async function searchKnowledge(db: Db, query: string, options: SearchOpti
   const stats = await corpusStats(db);
   if (stats.articles === 0) return empty;
 
-  const dfRows = await db.$queryRaw<{ term: string; df: bigint | number }[]>`
+  const reader = options.reader ?? db;
+  const dfRows = await reader.$queryRaw<{ term: string; df: bigint | number }[]>`
     SELECT term, COUNT(*) AS df FROM KbTerm WHERE term IN (${Prisma.join(terms)}) GROUP BY term`;
   const dfByTerm = new Map(dfRows.map((r) => [r.term, Number(r.df)]));
   const weights = terms.map((term) => ({ term, idf: idf(stats.articles, dfByTerm.get(term) ?? 0) }));
@@ -143,11 +159,11 @@ export async function searchKnowledge(db: Db, query: string, options: SearchOpti
   if (matched.length === 0) return empty;
 
   const context: ScoringContext = { avgTitle: Math.max(stats.avgTitleTerms, 1), avgBody: Math.max(stats.avgBodyTerms, 1), categoryIds };
-  const rows = await scoreArticles(db, matched, context, limit);
+  const rows = await scoreArticles(reader, matched, context, limit);
   if (rows.length === 0) return empty;
 
-  const articles = await db.$queryRaw<{ id: number; title: string; categoryId: number | null; body: string }[]>`
-    SELECT id, title, categoryId, LEFT(body, 4000) AS body FROM KbArticle WHERE id IN (${Prisma.join(rows.map((r) => r.articleId))})`;
+  const articles = await reader.$queryRaw<{ id: number; title: string; categoryId: number | null; body: string }[]>`
+    SELECT id, title, categoryId, LEFT(body, ${BODY_PREVIEW_LENGTH}) AS body FROM KbArticle WHERE id IN (${Prisma.join(rows.map((r) => r.articleId))})`;
   const byId = new Map(articles.map((a) => [a.id, a]));
   const ideal = idealScore(weights.map((w) => w.idf));
   const idfByTerm = new Map(weights.map((w) => [w.term, w.idf]));
@@ -164,6 +180,7 @@ export async function searchKnowledge(db: Db, query: string, options: SearchOpti
       snippet: snippetOf(article.body, idfByTerm, vocabulary),
       score: Math.round(score * 1e4) / 1e4,
       confidence: Math.round(Math.min(1, score / ideal) * 1e4) / 1e4,
+      ...(options.withBody ? { body: article.body } : {}),
     });
   }
   return { terms, results, confidence: results[0]?.confidence ?? 0 };

@@ -3,6 +3,7 @@
  * knowledge team sees "退款多久到账？" and "退款多久到账" as one question asked twice.
  */
 import type { Db, Prisma, UnansweredStatus } from "@kefu/db/client";
+import type { Tx } from "../../domain-events/index.ts";
 import { AppError } from "../../errors.ts";
 import { keysetPage } from "../pagination.ts";
 
@@ -43,7 +44,7 @@ export interface LogUnansweredInput {
  * cannot answer it) goes back to OPEN; an IGNORED one stays ignored. Returns null for text with
  * nothing to record (only punctuation or emoji).
  */
-export async function logUnansweredQuestion(db: Db, input: LogUnansweredInput): Promise<{ id: number; count: number } | null> {
+export async function logUnansweredQuestion(db: Db | Tx, input: LogUnansweredInput): Promise<{ id: number; count: number } | null> {
   const normalized = normalizeQuestion(input.question);
   if (!normalized) return null;
   const question = truncate(input.question.trim(), QUESTION_LENGTH);
