@@ -8,7 +8,7 @@ import { AppError } from "../../errors.ts";
 import { logger } from "../../logger.ts";
 import { publishAll } from "../../realtime/conversation-events.ts";
 import { monitorEvents } from "../../realtime/monitor-events.ts";
-import { thresholdIssue, type AlertRuleCreateInput, type AlertRuleUpdateInput } from "../../routers/alert.schema.ts";
+import { thresholdIssue, type AlertRuleCreateInput, type AlertRuleUpdateInput } from "../../contracts/alert.ts";
 import { evaluateAlerts } from "./evaluate.ts";
 
 const ruleSelect = {

@@ -1,10 +1,11 @@
 /** The customer's satisfaction rating (1–5 and a comment): once per conversation, after a person resolved it. */
 import type { Db } from "@kefu/db/client";
+import { CSAT_COMMENT_MAX } from "../../contracts/limits.ts";
 import { AppError } from "../../errors.ts";
 import { conversationEvents, publishAll } from "../../realtime/conversation-events.ts";
 import { addEvent, lockConversation, runTx } from "./shared.ts";
 
-export const CSAT_COMMENT_MAX = 1_000;
+export { CSAT_COMMENT_MAX };
 
 export interface CsatInput {
   conversationId: number;

@@ -1,12 +1,13 @@
 /** The agent writes: a reply the customer sees, or an internal note only staff see. */
 import type { Db } from "@kefu/db/client";
+import { NOTE_MAX } from "../../contracts/limits.ts";
 import { AppError } from "../../errors.ts";
 import { conversationEvents, publishAll, type Publication } from "../../realtime/conversation-events.ts";
 import { monitorEvents } from "../../realtime/monitor-events.ts";
 import { validateClientId, validateMessageBody } from "./receive-message.ts";
 import { appendMessage, assertCanAct, lockConversation, runTx, type Actor, type Tx } from "./shared.ts";
 
-export const NOTE_MAX = 1_000;
+export { NOTE_MAX };
 
 export interface AgentMessageInput {
   conversationId: number;

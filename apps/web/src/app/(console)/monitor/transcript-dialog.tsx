@@ -1,6 +1,7 @@
 "use client";
 
 import type { RouterOutputs } from "@kefu/api/client";
+import { NOTE_MAX } from "@kefu/api/contracts/limits";
 import { Badge } from "@kefu/ui/badge";
 import { Button } from "@kefu/ui/button";
 import { cn } from "@kefu/ui/cn";
@@ -19,7 +20,6 @@ import { systemText } from "../workspace/system-message";
 
 type Message = RouterOutputs["conversation"]["messages"]["items"][number];
 
-const NOTE_MAX = 1_000;
 const PAGE = 50;
 
 function Bubble({ message }: { message: Message }) {

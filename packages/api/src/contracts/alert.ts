@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema } from "./user.schema.ts";
+import { idSchema } from "./user.ts";
 
 export const alertMetricSchema = z.enum(["QUEUE_LENGTH", "LONGEST_WAIT_SECONDS", "AGENTS_ONLINE_BELOW", "CSAT_TODAY_BELOW"]);
 export type AlertMetricName = z.infer<typeof alertMetricSchema>;
