@@ -8,6 +8,7 @@ export * from "./knowledge.ts";
 export * from "./limits.ts";
 export * from "./monitor.ts";
 export * from "./push.ts";
+export * from "./realtime.ts";
 export * from "./settings.ts";
 export * from "./team.ts";
 export * from "./user.ts";

@@ -2,6 +2,7 @@
 
 import type { RouterOutputs } from "@kefu/api/client";
 import { MESSAGE_BODY_MAX, NOTE_MAX } from "@kefu/api/contracts/limits";
+import { channels } from "@kefu/api/contracts/realtime";
 import { Badge } from "@kefu/ui/badge";
 import { Button } from "@kefu/ui/button";
 import { cn } from "@kefu/ui/cn";
@@ -170,7 +171,7 @@ function Transcript({ conversationId, userId, targets, draft, setDraft, composer
     onChanged();
   }, [queryClient, trpc, conversationId, onChanged]);
 
-  const channel = `private-conversation-${conversationId}`;
+  const channel = channels.conversation(conversationId);
   useRealtimeEvent(channel, "message.created", () => void fillGap());
   useRealtimeEvent(channel, "conversation.updated", refreshDetail);
   useRealtimeReconnect(() => {

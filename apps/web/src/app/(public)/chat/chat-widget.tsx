@@ -2,6 +2,7 @@
 
 import type { RealtimeClientConfig } from "@kefu/api/client";
 import { CSAT_COMMENT_MAX, MESSAGE_BODY_MAX } from "@kefu/api/contracts/limits";
+import { channels, realtimeEvents, type RealtimePayload } from "@kefu/api/contracts/realtime";
 import { Button } from "@kefu/ui/button";
 import { cn } from "@kefu/ui/cn";
 import { Input } from "@kefu/ui/input";
@@ -224,12 +225,12 @@ export function ChatWidget({ realtime, teamId }: { realtime: RealtimeClientConfi
         enabledTransports: ["ws", "wss"],
         channelAuthorization: { endpoint: "/api/v1/widget/realtime-auth", transport: "ajax", headers: { Authorization: `Visitor ${token}` } },
       });
-      const channel = client.subscribe(`private-conversation-${conversationId}`);
-      channel.bind("message.created", (data: { kind?: string }) => {
+      const channel = client.subscribe(channels.conversation(conversationId));
+      channel.bind(realtimeEvents.messageCreated, (data: RealtimePayload<"message.created">) => {
         if (data.kind !== "NOTE") void fetchNew().catch(() => undefined);
       });
-      channel.bind("conversation.updated", () => void refreshState().catch(() => undefined));
-      channel.bind("queue.changed", () => void refreshState().catch(() => undefined));
+      channel.bind(realtimeEvents.conversationUpdated, () => void refreshState().catch(() => undefined));
+      channel.bind(realtimeEvents.queueChanged, () => void refreshState().catch(() => undefined));
       client.connection.bind("state_change", (states: { previous: string; current: string }) => {
         if (states.current === "connected" && states.previous !== "initialized" && states.previous !== "connected") sync();
       });
