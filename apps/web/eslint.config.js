@@ -1,5 +1,5 @@
 import nextPlugin from "@next/eslint-plugin-next";
-import { baseConfig } from "@kefu/eslint-config";
+import { baseConfig, webImportBoundaries } from "@kefu/eslint-config";
 
 export default [
   // the embed script (public/widget.js) runs on customers' sites as plain ES5, outside the TypeScript project
@@ -9,4 +9,5 @@ export default [
     plugins: { "@next/next": nextPlugin },
     rules: { ...nextPlugin.configs.recommended.rules, ...nextPlugin.configs["core-web-vitals"].rules },
   },
+  ...webImportBoundaries,
 ];

@@ -1,3 +1,3 @@
-import { baseConfig } from "@kefu/eslint-config";
+import { apiImportBoundaries, baseConfig } from "@kefu/eslint-config";
 
-export default baseConfig(import.meta.dirname);
+export default [...baseConfig(import.meta.dirname), ...apiImportBoundaries];

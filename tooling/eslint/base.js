@@ -26,3 +26,67 @@ export function baseConfig(tsconfigRootDir) {
     },
   );
 }
+
+const contractsOnly = "contracts/ are shared with the browser: import only zod and other contracts files (types only from @kefu/db).";
+
+/**
+ * Import boundaries inside packages/api (paths relative to the package):
+ * - services never import routers (a router parses input and calls a service, never the other way round);
+ * - contracts/ is read by the browser too, so it imports only zod, other contracts files and @kefu/db types.
+ */
+export const apiImportBoundaries = [
+  {
+    files: ["src/services/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "(^|/)routers(/|$)", message: "Services take their input types and schemas from contracts/, never from routers/." }] },
+      ],
+    },
+  },
+  {
+    files: ["src/contracts/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { regex: "^(?!zod$|\\./[^/]+$|@kefu/db$)", message: contractsOnly },
+            { regex: "^@kefu/db$", allowTypeImports: true, message: contractsOnly },
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", { name: "Buffer", message: contractsOnly }, { name: "process", message: contractsOnly }],
+    },
+  },
+];
+
+const serverOnly = "Server code: reach it from src/server/** or a route handler under src/app/api/**, not from pages and components.";
+
+/**
+ * Import boundaries inside apps/web (paths relative to the app): pages and components never import the database
+ * client or the API's server code. Server-only modules live in src/server/**, route handlers in src/app/api/**.
+ */
+export const webImportBoundaries = [
+  {
+    files: ["src/**/*.ts", "src/**/*.tsx"],
+    ignores: ["src/server/**", "src/app/api/**", "src/instrumentation.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "@kefu/db/client", message: serverOnly },
+            { name: "@kefu/api", allowTypeImports: true, message: serverOnly },
+            { name: "@kefu/api/worker", message: serverOnly },
+            { name: "@kefu/api/jobs", message: serverOnly },
+            { name: "@kefu/api/startup", message: serverOnly },
+            { name: "@kefu/api/alerts-live", message: serverOnly },
+          ],
+          patterns: [{ regex: "^@kefu/api/src/", message: serverOnly }],
+        },
+      ],
+    },
+  },
+];

@@ -4,6 +4,7 @@
  * so internal text never reaches the user.
  */
 import { TRPCError } from "@trpc/server";
+import type { z } from "zod";
 
 export const APP_ERROR_STATUS = {
   BAD_REQUEST: "BAD_REQUEST",
@@ -95,4 +96,20 @@ export function toTRPCError(error: unknown): TRPCError {
     if (error.code === "P2000") return new TRPCError({ code: "BAD_REQUEST", message: "Value too long for its column", cause: new AppError("INVALID_INPUT") });
   }
   return new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Internal error", cause: error instanceof Error ? error : undefined });
+}
+
+/**
+ * Parses a service's input with its shared schema (from `contracts/`), for services that are also called with
+ * input no router has parsed. A failure is INVALID_INPUT naming the first failing field (its dotted path) with
+ * the rule it broke in `params.rule` (zod's issue code) and the bound, when there is one, in `params.min` / `params.max`.
+ */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue?.path.map(String).join(".") || "input";
+  const params: Record<string, string | number> = { rule: issue?.code ?? "custom" };
+  if (issue && "minimum" in issue && issue.minimum !== undefined) params.min = Number(issue.minimum);
+  if (issue && "maximum" in issue && issue.maximum !== undefined) params.max = Number(issue.maximum);
+  throw new AppError("INVALID_INPUT", { field, params });
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { channels } from "@kefu/api/contracts/realtime";
 import type { Presence } from "@kefu/db";
 import { NativeSelect } from "@kefu/ui/native-select";
 import { useToast } from "@kefu/ui/toast";
@@ -19,7 +20,7 @@ export function PresenceSwitcher({ userId, initial }: { userId: number; initial:
   const { toast } = useToast();
   const errors = useApiErrors();
   const [presence, setPresence] = useState(initial);
-  useRealtimeEvent<{ userId: number; presence: Presence }>(`private-agent-${userId}`, "presence.changed", (change) => {
+  useRealtimeEvent(channels.agent(userId), "presence.changed", (change) => {
     if (change.userId === userId) setPresence(change.presence);
   });
   const mutation = useMutation(

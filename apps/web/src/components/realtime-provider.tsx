@@ -1,6 +1,7 @@
 "use client";
 
 import type { RealtimeClientConfig } from "@kefu/api/client";
+import type { RealtimeEventName, RealtimePayload } from "@kefu/api/contracts/realtime";
 import type Pusher from "pusher-js";
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 
@@ -31,8 +32,12 @@ export function RealtimeProvider({ config, children }: { config: RealtimeClientC
   return <RealtimeContext.Provider value={client}>{children}</RealtimeContext.Provider>;
 }
 
-/** Calls `onEvent` for each `event` on `channel` while the component is mounted. */
-export function useRealtimeEvent<T>(channel: string | null, event: string, onEvent: (data: T) => void) {
+/** pusher-js's own events on a channel (subscription succeeded or failed …) */
+type PusherEventName = `pusher:${string}`;
+type EventData<E extends string> = E extends RealtimeEventName ? RealtimePayload<E> : unknown;
+
+/** Calls `onEvent` for each `event` on `channel` while the component is mounted; the payload is typed by the realtime contract. */
+export function useRealtimeEvent<E extends RealtimeEventName | PusherEventName>(channel: string | null, event: E, onEvent: (data: EventData<E>) => void) {
   const client = useContext(RealtimeContext);
   const handler = useRef(onEvent);
   useEffect(() => {
@@ -41,7 +46,7 @@ export function useRealtimeEvent<T>(channel: string | null, event: string, onEve
   useEffect(() => {
     if (!client || !channel) return;
     const subscription = client.subscribe(channel);
-    const listener = (data: T) => handler.current(data);
+    const listener = (data: EventData<E>) => handler.current(data);
     subscription.bind(event, listener);
     return () => {
       subscription.unbind(event, listener);

@@ -1,5 +1,6 @@
 "use client";
 
+import { channels } from "@kefu/api/contracts/realtime";
 import { useToast } from "@kefu/ui/toast";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
@@ -14,7 +15,7 @@ export function SecurityAlertBadge() {
   const queryClient = useQueryClient();
   const { toast } = useToast();
   const count = useQuery(trpc.audit.alertCount.queryOptions(undefined, { refetchInterval: 5 * 60_000 }));
-  useRealtimeEvent<{ type: string }>("private-security", "security.alert", (alert) => {
+  useRealtimeEvent(channels.security, "security.alert", (alert) => {
     void queryClient.invalidateQueries({ queryKey: trpc.audit.alertCount.queryKey() });
     void queryClient.invalidateQueries({ queryKey: trpc.audit.alertList.pathKey() });
     const type = t.has(`types.${alert.type}`) ? t(`types.${alert.type}` as "types.ACCOUNT_LOCKED") : alert.type;

@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError, checkSession, logger, setPresence, signInWithPassword, type SessionUser } from "@kefu/api";
+import { EMAIL_MAX, PASSWORD_MAX } from "@kefu/api/contracts/limits";
 import { getDb } from "@kefu/db/client";
 import type { Role } from "@kefu/db";
 import { getServerSession, type NextAuthOptions } from "next-auth";
@@ -55,8 +56,8 @@ export const authOptions: NextAuthOptions = {
         const headers = (request?.headers ?? {}) as Record<string, string | undefined>;
         try {
           const user = await signInWithPassword(getDb(), {
-            identifier: String(credentials?.identifier ?? "").slice(0, 191),
-            password: String(credentials?.password ?? "").slice(0, 128),
+            identifier: String(credentials?.identifier ?? "").slice(0, EMAIL_MAX),
+            password: String(credentials?.password ?? "").slice(0, PASSWORD_MAX),
             ip: clientIp(headers),
             userAgent: userAgentOf(headers),
           });

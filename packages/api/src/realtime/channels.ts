@@ -1,19 +1,12 @@
 /**
- * Channel names (DESIGN §6) and who may subscribe to them. `/api/realtime/auth` asks
- * `canSubscribe` for every private and presence subscription.
+ * Who may subscribe to which channel; the names themselves are in contracts/realtime.ts.
+ * `/api/realtime/auth` asks `canSubscribe` for every private and presence subscription.
  */
 import type { Role } from "@kefu/db";
+import { channelId, channels } from "../contracts/realtime.ts";
 import { can } from "../permissions.ts";
 
-export const channels = {
-  monitor: "private-monitor",
-  /** security alerts for admins */
-  security: "private-security",
-  agent: (userId: number) => `private-agent-${userId}`,
-  conversation: (conversationId: number) => `private-conversation-${conversationId}`,
-  team: (teamId: number) => `private-team-${teamId}`,
-  presenceAgents: "presence-agents",
-} as const;
+export { channels };
 
 export interface ChannelSubscriber {
   userId: number;
@@ -25,10 +18,10 @@ export function canSubscribe(subscriber: ChannelSubscriber, channel: string): bo
   if (channel === channels.monitor) return can(subscriber.role, "monitor.view");
   if (channel === channels.security) return can(subscriber.role, "security.alerts");
   if (channel === channels.presenceAgents) return can(subscriber.role, "conversation.work") || can(subscriber.role, "monitor.view");
-  const agent = /^private-agent-(\d+)$/.exec(channel);
-  if (agent) return Number(agent[1]) === subscriber.userId;
-  const team = /^private-team-(\d+)$/.exec(channel);
-  if (team) return can(subscriber.role, "monitor.view") || subscriber.teamIds.includes(Number(team[1]));
+  const agentId = channelId("agent", channel);
+  if (agentId !== null) return agentId === subscriber.userId;
+  const teamId = channelId("team", channel);
+  if (teamId !== null) return can(subscriber.role, "monitor.view") || subscriber.teamIds.includes(teamId);
   // Conversation channels are decided by the conversation service (assignee or supervisor).
   return false;
 }

@@ -1,6 +1,6 @@
 import { permissionProcedure, router } from "../trpc.ts";
 import { acknowledgeAlertEvent, activeAlertEvents, createAlertRule, deleteAlertRule, listAlertEvents, listAlertRules, updateAlertRule } from "../services/alert/index.ts";
-import { alertEventIdInput, alertEventListInput, alertRuleCreateInput, alertRuleIdInput, alertRuleUpdateInput } from "./alert.schema.ts";
+import { alertEventIdInput, alertEventListInput, alertRuleCreateInput, alertRuleIdInput, alertRuleUpdateInput } from "../contracts/alert.ts";
 
 const view = permissionProcedure("monitor.view");
 const manage = permissionProcedure("settings.manage").meta({ auditTarget: "MonitorAlertRule" });

@@ -2,7 +2,7 @@ import { permissionProcedure, router } from "../trpc.ts";
 import { listAuditLogs } from "../services/audit/list.ts";
 import { verifyAuditChain } from "../services/audit/verify.ts";
 import { acknowledgeSecurityAlert, countOpenSecurityAlerts, listSecurityAlerts } from "../services/security/alerts.ts";
-import { alertAcknowledgeInput, alertListInput, auditListInput } from "./audit.schema.ts";
+import { alertAcknowledgeInput, alertListInput, auditListInput } from "../contracts/audit.ts";
 
 export const auditRouter = router({
   list: permissionProcedure("audit.read").input(auditListInput).query(({ ctx, input }) => listAuditLogs(ctx.db, input)),

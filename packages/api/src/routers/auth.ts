@@ -2,7 +2,7 @@ import { authedProcedure, protectedProcedure, router } from "../trpc.ts";
 import { permissionsOf } from "../permissions.ts";
 import { changeOwnPassword, getMe, setLocale } from "../services/user/staff.ts";
 import { setPresence } from "../services/user/presence.ts";
-import { changeOwnPasswordInput, setLocaleInput, setOwnPresenceInput } from "./user.schema.ts";
+import { changeOwnPasswordInput, setLocaleInput, setOwnPresenceInput } from "../contracts/user.ts";
 
 export const authRouter = router({
   me: protectedProcedure.query(async ({ ctx }) => ({ ...(await getMe(ctx.db, ctx.session.id)), permissions: permissionsOf(ctx.session.role) })),

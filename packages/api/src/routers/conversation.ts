@@ -25,7 +25,7 @@ import {
   conversationResolveInput,
   conversationTransferInput,
   queueOverviewInput,
-} from "./conversation.schema.ts";
+} from "../contracts/conversation.ts";
 
 const work = permissionProcedure("conversation.work");
 const act = work.meta({ auditTarget: "Conversation" });

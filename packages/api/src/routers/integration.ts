@@ -1,6 +1,6 @@
 import { permissionProcedure, router } from "../trpc.ts";
 import { createApiKey, listApiKeys, revokeApiKey } from "../services/integration/api-keys.ts";
-import { apiKeyCreateInput, apiKeyRevokeInput } from "./integration.schema.ts";
+import { apiKeyCreateInput, apiKeyRevokeInput } from "../contracts/integration.ts";
 
 const manage = permissionProcedure("integration.manage");
 

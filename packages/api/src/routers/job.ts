@@ -1,6 +1,6 @@
 import { permissionProcedure, router } from "../trpc.ts";
 import { jobCounts, listJobs, replayJob } from "../job-queue/queue.ts";
-import { jobListInput, jobReplayInput } from "./job.schema.ts";
+import { jobListInput, jobReplayInput } from "../contracts/job.ts";
 
 export const jobRouter = router({
   list: permissionProcedure("jobs.manage").input(jobListInput).query(({ ctx, input }) => listJobs(ctx.db, input)),

@@ -14,7 +14,7 @@ import {
   kbUnansweredListInput,
   kbUnansweredUpdateInput,
   kbUpdateInput,
-} from "./knowledge.schema.ts";
+} from "../contracts/knowledge.ts";
 
 const read = permissionProcedure("knowledge.read");
 const manage = permissionProcedure("knowledge.manage").meta({ auditTarget: "KbArticle" });

@@ -1,6 +1,6 @@
 import { permissionProcedure, router } from "../trpc.ts";
 import { monitorAgents, monitorHeatmap, monitorOverview, monitorQueue, monitorTeams, presenceTimeline, setAgentPresence } from "../services/monitor/index.ts";
-import { monitorQueueInput, monitorTeamScopeInput, presenceTimelineInput, setAgentPresenceInput } from "./monitor.schema.ts";
+import { monitorQueueInput, monitorTeamScopeInput, presenceTimelineInput, setAgentPresenceInput } from "../contracts/monitor.ts";
 
 const view = permissionProcedure("monitor.view");
 

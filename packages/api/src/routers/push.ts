@@ -1,7 +1,7 @@
 import { isSubscribed, removePushSubscription, savePushSubscription } from "../services/push/subscriptions.ts";
 import { vapidPublicKey } from "../services/push/vapid.ts";
 import { permissionProcedure, router } from "../trpc.ts";
-import { pushEndpointInput, pushSubscribeInput } from "./push.schema.ts";
+import { pushEndpointInput, pushSubscribeInput } from "../contracts/push.ts";
 
 // Web push carries monitoring alerts, so it is offered to those who may view the monitor.
 const monitorViewer = permissionProcedure("monitor.view");

@@ -3,7 +3,7 @@ import { handleWidgetPostMessage, handleWidgetSession } from "../rest/widget-api
 import { botRespond } from "../services/bot/respond.ts";
 import { receiveCustomerMessage } from "../services/conversation/index.ts";
 import { createHarness, outcome, type Harness } from "../test/harness.ts";
-import type { BotSettingsInput } from "./settings.schema.ts";
+import type { BotSettingsInput } from "../contracts/settings.ts";
 
 let h: Harness;
 let defaults: BotSettingsInput;

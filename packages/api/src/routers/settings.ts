@@ -1,7 +1,7 @@
 import { permissionProcedure, router } from "../trpc.ts";
 import { getSetting, updateSetting } from "../services/settings/index.ts";
 import { getBotSettings, updateBotSettings } from "../services/settings/bot.ts";
-import { botSettingsInput, securitySettingsInput } from "./settings.schema.ts";
+import { botSettingsInput, securitySettingsInput } from "../contracts/settings.ts";
 
 export const settingsRouter = router({
   security: permissionProcedure("settings.manage").query(async ({ ctx }) => ({

@@ -1,6 +1,6 @@
 import { permissionProcedure, router } from "../trpc.ts";
 import { createTeam, deleteTeam, getTeam, listTeams, setTeamMembers, updateTeam } from "../services/team/teams.ts";
-import { teamCreateInput, teamIdInput, teamSetMembersInput, teamUpdateInput } from "./team.schema.ts";
+import { teamCreateInput, teamIdInput, teamSetMembersInput, teamUpdateInput } from "../contracts/team.ts";
 
 const manage = permissionProcedure("team.manage").meta({ auditTarget: "Team" });
 

@@ -10,7 +10,7 @@ import {
   unlockStaff,
   updateStaff,
 } from "../services/user/staff.ts";
-import { staffCreateInput, staffIdInput, staffListInput, staffResetPasswordInput, staffSetDisabledInput, staffUpdateInput } from "./user.schema.ts";
+import { staffCreateInput, staffIdInput, staffListInput, staffResetPasswordInput, staffSetDisabledInput, staffUpdateInput } from "../contracts/user.ts";
 
 const manage = permissionProcedure("staff.manage").meta({ auditTarget: "User" });
 

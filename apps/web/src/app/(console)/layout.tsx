@@ -10,7 +10,7 @@ import { SessionKeeper } from "~/components/session-keeper";
 import { SignOutButton } from "~/components/sign-out-button";
 import { NAV_ITEMS } from "~/lib/navigation";
 import { requireUser } from "~/server/permissions";
-import { realtimeClientConfig } from "@kefu/api";
+import { realtimeClientConfig } from "~/server/realtime";
 import { RealtimeProvider } from "~/components/realtime-provider";
 import { ServiceWorkerRegistrar } from "~/components/service-worker-registrar";
 import { serviceWorkerEnabled } from "~/env";

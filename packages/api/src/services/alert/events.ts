@@ -3,7 +3,7 @@ import type { Db, Prisma } from "@kefu/db/client";
 import { AppError } from "../../errors.ts";
 import { publishAll } from "../../realtime/publish.ts";
 import { monitorEvents } from "../../realtime/monitor-events.ts";
-import type { AlertEventListInput } from "../../routers/alert.schema.ts";
+import type { AlertEventListInput } from "../../contracts/alert.ts";
 import { keysetPage } from "../pagination.ts";
 
 const eventSelect = {

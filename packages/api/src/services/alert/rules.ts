@@ -4,11 +4,11 @@
  * it clears its open alert.
  */
 import type { Db, Prisma } from "@kefu/db/client";
-import { AppError } from "../../errors.ts";
+import { AppError, parseInput } from "../../errors.ts";
 import { logger } from "../../logger.ts";
 import { publishAll } from "../../realtime/publish.ts";
 import { monitorEvents } from "../../realtime/monitor-events.ts";
-import { thresholdIssue, type AlertRuleCreateInput, type AlertRuleUpdateInput } from "../../routers/alert.schema.ts";
+import { alertThresholdInput, type AlertRuleCreateInput, type AlertRuleUpdateInput } from "../../contracts/alert.ts";
 import { evaluateAlerts } from "./evaluate.ts";
 
 const ruleSelect = {
@@ -67,9 +67,7 @@ async function clearOpenEvents(db: Db, ruleId: number) {
 export async function updateAlertRule(db: Db, input: AlertRuleUpdateInput) {
   const existing = await db.monitorAlertRule.findUnique({ where: { id: input.id }, select: { id: true, metric: true, threshold: true, teamId: true } });
   if (!existing) throw new AppError("NOT_FOUND", { field: "id" });
-  const metric = input.metric ?? existing.metric;
-  const threshold = input.threshold ?? existing.threshold;
-  if (thresholdIssue(metric, threshold)) throw new AppError("INVALID_INPUT", { field: "threshold" });
+  const { metric, threshold } = parseInput(alertThresholdInput, { metric: input.metric ?? existing.metric, threshold: input.threshold ?? existing.threshold });
   await assertTeam(db, input.teamId);
   // another metric or team is another alert; a new threshold keeps the open one until evaluation clears it
   const endsOpenAlert = (input.metric !== undefined && input.metric !== existing.metric) || (input.teamId !== undefined && input.teamId !== existing.teamId) || input.enabled === false;

@@ -1,7 +1,5 @@
+import { PASSWORD_MIN } from "../../contracts/limits.ts";
 import { AppError } from "../../errors.ts";
-
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 128;
 
 // The most common passwords (leaked-password lists, including the usual Chinese ones); refused outright.
 const COMMON_PASSWORDS = new Set(
@@ -18,7 +16,7 @@ const COMMON_PASSWORDS = new Set(
 
 /** Throws a field error naming `field` when the password is too weak to accept. */
 export function assertAcceptablePassword(password: string, field = "password"): void {
-  if (password.length < PASSWORD_MIN_LENGTH) throw new AppError("WEAK_PASSWORD", { field, params: { min: PASSWORD_MIN_LENGTH } });
+  if (password.length < PASSWORD_MIN) throw new AppError("WEAK_PASSWORD", { field, params: { min: PASSWORD_MIN } });
   if (COMMON_PASSWORDS.has(password.toLowerCase()) || /^(.)\1+$/.test(password) || /^\d+$/.test(password) && isSequential(password)) {
     throw new AppError("COMMON_PASSWORD", { field });
   }

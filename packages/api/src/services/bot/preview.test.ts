@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, outcome, type Harness } from "../../test/harness.ts";
-import type { BotSettingsInput } from "../../routers/settings.schema.ts";
+import type { BotSettingsInput } from "../../contracts/settings.ts";
 import { previewBotAnswer } from "./preview.ts";
 
 let h: Harness;

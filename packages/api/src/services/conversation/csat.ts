@@ -1,11 +1,12 @@
 /** The customer's satisfaction rating (1–5 and a comment): once per conversation, after a person resolved it. */
 import type { Db } from "@kefu/db/client";
+import { CSAT_COMMENT_MAX } from "../../contracts/limits.ts";
 import { AppError } from "../../errors.ts";
 import { runUnitOfWork } from "../../domain-events/index.ts";
 import { lockConversation } from "./conversation-row.ts";
 import { addEvent } from "./timeline.ts";
 
-export const CSAT_COMMENT_MAX = 1_000;
+export { CSAT_COMMENT_MAX };
 
 export interface CsatInput {
   conversationId: number;

@@ -10,7 +10,7 @@ import { hashLookup, normalizePhone } from "@kefu/db/crypto";
 import { fieldKeysFromEnv } from "@kefu/db/env";
 import { Prisma, type Db } from "@kefu/db/client";
 import { AppError } from "../../errors.ts";
-import type { ConversationListInput } from "../../routers/conversation.schema.ts";
+import type { ConversationListInput } from "../../contracts/conversation.ts";
 import { canSupervise, teamIdsOf, type Actor } from "./actor.ts";
 import { HELD_STATUSES } from "./state-machine.ts";
 

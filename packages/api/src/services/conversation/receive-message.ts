@@ -7,6 +7,7 @@
 import type { Channel, CustomerLevel, Db } from "@kefu/db/client";
 import { normalizePhone, protectPhone } from "@kefu/db/crypto";
 import { fieldKeysFromEnv } from "@kefu/db/env";
+import { MESSAGE_BODY_MAX } from "../../contracts/limits.ts";
 import { AppError } from "../../errors.ts";
 import { runUnitOfWork, type Tx, type UnitOfWork } from "../../domain-events/index.ts";
 import { getSetting, type SettingValue } from "../settings/index.ts";
@@ -18,7 +19,7 @@ import { scheduleReplyTimeout } from "./scheduling.ts";
 import { nextStatus, OPEN_STATUSES } from "./state-machine.ts";
 import { addEvent, appendMessages, appendSystemMessage, type NewMessage } from "./timeline.ts";
 
-export const MESSAGE_BODY_MAX = 5_000;
+export { MESSAGE_BODY_MAX };
 const CHANNELS = ["WEB", "WECHAT", "APP", "API"] as const satisfies readonly Channel[];
 const PRIORITY_BY_LEVEL: Record<CustomerLevel, number> = { NORMAL: 0, VIP: 1, SVIP: 2 };
 /** a replayed clientId is looked for in the customer's latest conversations on the channel */

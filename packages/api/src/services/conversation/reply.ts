@@ -1,5 +1,6 @@
 /** The agent writes: a reply the customer sees, or an internal note only staff see. */
 import type { Db } from "@kefu/db/client";
+import { NOTE_MAX } from "../../contracts/limits.ts";
 import { AppError } from "../../errors.ts";
 import { runUnitOfWork, type Tx } from "../../domain-events/index.ts";
 import { assertCanAct, type Actor } from "./actor.ts";
@@ -7,7 +8,7 @@ import { lockConversation } from "./conversation-row.ts";
 import { validateClientId, validateMessageBody } from "./receive-message.ts";
 import { appendMessage } from "./timeline.ts";
 
-export const NOTE_MAX = 1_000;
+export { NOTE_MAX };
 
 export interface AgentMessageInput {
   conversationId: number;

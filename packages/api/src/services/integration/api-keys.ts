@@ -4,10 +4,10 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Db, Prisma } from "@kefu/db/client";
+import type { ApiKeyScope } from "../../contracts/integration.ts";
 import { AppError } from "../../errors.ts";
 
-export const API_KEY_SCOPES = ["channel.messages", "webhooks.read"] as const;
-export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+export { API_KEY_SCOPES, type ApiKeyScope } from "../../contracts/integration.ts";
 
 const KEY_PATTERN = /^kf_([A-Za-z0-9]{12})_([A-Za-z0-9_-]{32,64})$/;
 

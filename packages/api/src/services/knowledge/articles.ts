@@ -5,7 +5,7 @@
  */
 import type { Db, Prisma } from "@kefu/db/client";
 import { AppError } from "../../errors.ts";
-import type { KbCreateInput, KbListInput, KbUpdateInput } from "../../routers/knowledge.schema.ts";
+import type { KbCreateInput, KbListInput, KbUpdateInput } from "../../contracts/knowledge.ts";
 import { assertCategoryExists, categoryWithDescendants } from "./categories.ts";
 import { indexArticle, indexArticleInTransaction, reindexAll } from "./indexer.ts";
 import { invalidateVocabulary, loadVocabulary } from "./tokenizer.ts";

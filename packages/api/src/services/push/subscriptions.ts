@@ -1,6 +1,6 @@
 import type { Db } from "@kefu/db/client";
 
-/** A browser's push subscription, as `PushSubscription.toJSON()` gives it (validated by routers/push.schema.ts). */
+/** A browser's push subscription, as `PushSubscription.toJSON()` gives it (validated by contracts/push.ts). */
 export interface PushSubscriptionInput {
   endpoint: string;
   keys: { p256dh: string; auth: string };

@@ -1,4 +1,5 @@
 import type { Db, Prisma, Severity } from "@kefu/db/client";
+import { realtimeEvents, type RealtimePayload } from "../../contracts/realtime.ts";
 import { channels } from "../../realtime/channels.ts";
 import { publish } from "../../realtime/pusher.ts";
 import { AppError } from "../../errors.ts";
@@ -15,7 +16,8 @@ export async function raiseSecurityAlert(
     data: { type: alert.type, severity: alert.severity ?? "MEDIUM", userId: alert.userId ?? null, ip: alert.ip ?? null, detail: alert.detail },
     select: { id: true, type: true, severity: true, userId: true, createdAt: true },
   });
-  await publish(channels.security, "security.alert", { id: row.id, type: row.type, severity: row.severity, userId: row.userId });
+  const published: RealtimePayload<"security.alert"> = { id: row.id, type: row.type, severity: row.severity, userId: row.userId };
+  await publish(channels.security, realtimeEvents.securityAlert, published);
   return row;
 }
 

@@ -4,7 +4,7 @@
  * in one transaction, so the bot never runs with half an edit.
  */
 import type { Db } from "@kefu/db/client";
-import type { BotSettingsInput } from "../../routers/settings.schema.ts";
+import type { BotSettingsInput } from "../../contracts/settings.ts";
 import { getSetting, settingSchemas, updateSetting, type SettingValue } from "./index.ts";
 
 export type BotSettings = BotSettingsInput;

@@ -4,6 +4,7 @@
  */
 import type { Db, Prisma } from "@kefu/db/client";
 import { z } from "zod";
+import { BOT_KEYWORD_MAX, BOT_KEYWORDS_MAX, BOT_TEXT_MAX, RESOLUTION_CATEGORY_MAX } from "../../contracts/limits.ts";
 
 export const settingSchemas = {
   "security.session": z.object({
@@ -27,14 +28,14 @@ export const settingSchemas = {
   /** What an agent may pick when ending a conversation, and what the bot records when it resolves one. */
   "conversation.resolution": z.object({
     categories: z
-      .array(z.string().trim().min(1).max(64))
+      .array(z.string().trim().min(1).max(RESOLUTION_CATEGORY_MAX))
       .min(1)
       .max(100)
       .default([
         "问题已解决", "已提供方案", "已登记工单", "已解答咨询", "已办理退款", "已办理退换货", "已催件", "已安排补发",
         "已开具发票", "已安排维修", "已促成下单", "已补发权益", "已恢复账号", "已登记投诉", "已安抚并补偿", "已提交建议",
       ]),
-    botCategory: z.string().trim().min(1).max(64).default("机器人已解答"),
+    botCategory: z.string().trim().min(1).max(RESOLUTION_CATEGORY_MAX).default("机器人已解答"),
   }),
   /**
    * The auto-reply strategy (DESIGN §3.2). The conversation service applies `enabled` and `priorityDirectToQueue`
@@ -45,7 +46,7 @@ export const settingSchemas = {
     enabled: z.boolean().default(true),
     /** VIP and SVIP customers skip the bot */
     priorityDirectToQueue: z.boolean().default(true),
-    handoffKeywords: z.array(z.string().trim().min(1).max(32)).max(50).default(["人工", "转人工", "人工客服", "agent", "human"]),
+    handoffKeywords: z.array(z.string().trim().min(1).max(BOT_KEYWORD_MAX)).max(BOT_KEYWORDS_MAX).default(["人工", "转人工", "人工客服", "agent", "human"]),
     /** hand off after this many answers below the threshold */
     lowConfidenceHandoffAfter: z.number().int().min(1).max(10).default(2),
   }),
@@ -53,10 +54,10 @@ export const settingSchemas = {
   "bot.replies": z.object({
     /** answer with the best article only when its confidence (0–1) reaches this; see services/knowledge/search.ts */
     threshold: z.number().min(0).max(1).default(0.35),
-    welcomeMessage: z.string().trim().min(1).max(500).default("您好，我是智能客服小客，请问有什么可以帮您？输入“人工”可随时转接人工客服。"),
-    clarifyMessage: z.string().trim().min(1).max(500).default("抱歉，我没有完全理解您的问题，能换个说法或补充一些细节吗？也可以输入“人工”转接人工客服。"),
-    offHoursMessage: z.string().trim().min(1).max(500).default("智能客服当前不在服务时间，已为您转接人工客服，请稍候。"),
-    queueFullMessage: z.string().trim().min(1).max(500).default("当前咨询人数较多，您前面还有 {position} 位，请耐心等待，我们会尽快为您服务。"),
+    welcomeMessage: z.string().trim().min(1).max(BOT_TEXT_MAX).default("您好，我是智能客服小客，请问有什么可以帮您？输入“人工”可随时转接人工客服。"),
+    clarifyMessage: z.string().trim().min(1).max(BOT_TEXT_MAX).default("抱歉，我没有完全理解您的问题，能换个说法或补充一些细节吗？也可以输入“人工”转接人工客服。"),
+    offHoursMessage: z.string().trim().min(1).max(BOT_TEXT_MAX).default("智能客服当前不在服务时间，已为您转接人工客服，请稍候。"),
+    queueFullMessage: z.string().trim().min(1).max(BOT_TEXT_MAX).default("当前咨询人数较多，您前面还有 {position} 位，请耐心等待，我们会尽快为您服务。"),
     /** when the bot answers, in China Standard Time; outside these hours customers go straight to the queue */
     hours: z
       .object({

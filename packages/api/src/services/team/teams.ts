@@ -1,6 +1,6 @@
 import type { Db, Prisma } from "@kefu/db/client";
 import { AppError } from "../../errors.ts";
-import type { TeamCreateInput, TeamUpdateInput } from "../../routers/team.schema.ts";
+import type { TeamCreateInput, TeamUpdateInput } from "../../contracts/team.ts";
 
 const teamSettingsSelect = {
   id: true,

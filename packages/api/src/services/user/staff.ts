@@ -7,7 +7,8 @@ import { fieldKeysFromEnv } from "@kefu/db/env";
 import { protectPhone } from "@kefu/db/crypto";
 import { hashPassword, verifyPassword } from "@kefu/db/password";
 import { AppError } from "../../errors.ts";
-import type { StaffCreateInput, StaffListInput, StaffUpdateInput } from "../../routers/user.schema.ts";
+import { PASSWORD_MIN } from "../../contracts/limits.ts";
+import type { StaffCreateInput, StaffListInput, StaffUpdateInput } from "../../contracts/user.ts";
 import { assertAcceptablePassword } from "../auth/password-policy.ts";
 import { recordPresenceChange } from "./presence.ts";
 import { keysetPage } from "../pagination.ts";
@@ -180,7 +181,7 @@ export async function changeOwnPassword(db: Db, userId: number, input: { current
   if (!user) throw new AppError("NOT_FOUND");
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw new AppError("WRONG_CURRENT_PASSWORD", { field: "currentPassword" });
   assertAcceptablePassword(input.newPassword, "newPassword");
-  if (input.currentPassword === input.newPassword) throw new AppError("WEAK_PASSWORD", { field: "newPassword", params: { min: 8 } });
+  if (input.currentPassword === input.newPassword) throw new AppError("WEAK_PASSWORD", { field: "newPassword", params: { min: PASSWORD_MIN } });
   const updated = await db.user.update({
     where: { id: userId },
     data: { passwordHash: await hashPassword(input.newPassword), passwordChangedAt: new Date(), mustChangePassword: false, sessionVersion: { increment: 1 } },

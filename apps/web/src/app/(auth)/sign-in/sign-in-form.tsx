@@ -1,5 +1,6 @@
 "use client";
 
+import { EMAIL_MAX, PASSWORD_MAX } from "@kefu/api/contracts/limits";
 import { Button } from "@kefu/ui/button";
 import { Field } from "@kefu/ui/field";
 import { Input } from "@kefu/ui/input";
@@ -62,11 +63,11 @@ export function SignInForm({ next }: { next: string }) {
           placeholder={t("signIn.identifierPlaceholder")}
           value={identifier}
           onChange={(e) => setIdentifier(e.target.value)}
-          maxLength={191}
+          maxLength={EMAIL_MAX}
         />
       </Field>
       <Field label={t("signIn.password")} htmlFor="password" required>
-        <Input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} maxLength={128} />
+        <Input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} maxLength={PASSWORD_MAX} />
       </Field>
       {error ? (
         <p role="alert" data-testid="sign-in-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">

@@ -1,5 +1,6 @@
 "use client";
 
+import { PASSWORD_MAX } from "@kefu/api/contracts/limits";
 import { Button } from "@kefu/ui/button";
 import { Field } from "@kefu/ui/field";
 import { Input } from "@kefu/ui/input";
@@ -46,13 +47,13 @@ export function ChangePasswordForm({ identifier }: { identifier: string }) {
   return (
     <form className="space-y-4" onSubmit={onSubmit} noValidate>
       <Field label={t("account.currentPassword")} htmlFor="currentPassword" error={fieldErrors.currentPassword} required>
-        <Input type="password" autoComplete="current-password" value={form.currentPassword} onChange={set("currentPassword")} maxLength={128} />
+        <Input type="password" autoComplete="current-password" value={form.currentPassword} onChange={set("currentPassword")} maxLength={PASSWORD_MAX} />
       </Field>
       <Field label={t("account.newPassword")} htmlFor="newPassword" error={fieldErrors.newPassword} description={t("account.passwordHint")} required>
-        <Input type="password" autoComplete="new-password" value={form.newPassword} onChange={set("newPassword")} maxLength={128} />
+        <Input type="password" autoComplete="new-password" value={form.newPassword} onChange={set("newPassword")} maxLength={PASSWORD_MAX} />
       </Field>
       <Field label={t("account.confirmPassword")} htmlFor="confirmPassword" error={fieldErrors.confirmPassword} required>
-        <Input type="password" autoComplete="new-password" value={form.confirmPassword} onChange={set("confirmPassword")} maxLength={128} />
+        <Input type="password" autoComplete="new-password" value={form.confirmPassword} onChange={set("confirmPassword")} maxLength={PASSWORD_MAX} />
       </Field>
       <Button type="submit" loading={mutation.isPending}>
         {t("account.changePassword")}

@@ -1,5 +1,6 @@
 "use client";
 
+import { AUDIT_ACTION_FILTER_MAX } from "@kefu/api/contracts/limits";
 import { Badge } from "@kefu/ui/badge";
 import { Button } from "@kefu/ui/button";
 import { EmptyState } from "@kefu/ui/empty-state";
@@ -54,7 +55,7 @@ export function AuditLogView() {
         </p>
       ) : null}
       <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-4">
-        <Input aria-label={t("audit.actionFilter")} placeholder={t("audit.actionFilter")} value={action} onChange={(e) => setAction(e.target.value)} maxLength={64} />
+        <Input aria-label={t("audit.actionFilter")} placeholder={t("audit.actionFilter")} value={action} onChange={(e) => setAction(e.target.value)} maxLength={AUDIT_ACTION_FILTER_MAX} />
         <NativeSelect aria-label={t("audit.result")} value={result} onChange={(e) => setResult(e.target.value as Result | "")}>
           <option value="">{t("audit.allResults")}</option>
           {(["SUCCESS", "FAILURE", "DENIED"] as const).map((r) => (

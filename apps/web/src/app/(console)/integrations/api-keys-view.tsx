@@ -1,6 +1,7 @@
 "use client";
 
 import type { RouterOutputs } from "@kefu/api/client";
+import { API_KEY_NAME_MAX } from "@kefu/api/contracts/limits";
 import { Badge } from "@kefu/ui/badge";
 import { Button } from "@kefu/ui/button";
 import { Checkbox } from "@kefu/ui/checkbox";
@@ -108,7 +109,7 @@ export function ApiKeysView() {
             </DialogHeader>
             <DialogBody className="space-y-4">
               <Field label={t("integrations.name")} htmlFor="api-key-name" error={fieldErrors.name} required>
-                <Input value={name} placeholder={t("integrations.namePlaceholder")} onChange={(e) => setName(e.target.value)} maxLength={64} />
+                <Input value={name} placeholder={t("integrations.namePlaceholder")} onChange={(e) => setName(e.target.value)} maxLength={API_KEY_NAME_MAX} />
               </Field>
               <fieldset className="space-y-2">
                 <legend className="text-sm font-medium">{t("integrations.scopes")}</legend>

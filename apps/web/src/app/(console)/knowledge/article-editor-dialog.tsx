@@ -1,5 +1,6 @@
 "use client";
 
+import { KB_BODY_MAX, KB_KEYWORDS_MAX, KB_TITLE_MAX } from "@kefu/api/contracts/limits";
 import { Badge } from "@kefu/ui/badge";
 import { Button } from "@kefu/ui/button";
 import { Dialog, DialogBody, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@kefu/ui/dialog";
@@ -19,9 +20,6 @@ import { categoryOptions, indentedName, type Category } from "./category-options
 
 export type EditorTarget = { mode: "create"; title?: string; fromQuestionId?: number } | { mode: "edit"; id: number };
 
-const TITLE_MAX = 200;
-const BODY_MAX = 20_000;
-const KEYWORDS_MAX = 500;
 
 interface FormState {
   title: string;
@@ -51,7 +49,7 @@ export function ArticleEditorDialog({ target, categories, onClose }: { target: E
 
   useEffect(() => {
     setFieldErrors({});
-    if (target?.mode === "create") setForm({ ...EMPTY, title: target.title?.slice(0, TITLE_MAX) ?? "" });
+    if (target?.mode === "create") setForm({ ...EMPTY, title: target.title?.slice(0, KB_TITLE_MAX) ?? "" });
   }, [target]);
 
   useEffect(() => {
@@ -131,7 +129,7 @@ export function ArticleEditorDialog({ target, categories, onClose }: { target: E
           ) : (
             <DialogBody className="grid gap-4 sm:grid-cols-2">
               <Field label={t("knowledgeAdmin.articleTitle")} htmlFor="article-title" error={fieldErrors.title} description={t("knowledgeAdmin.titleHint")} required className="sm:col-span-2">
-                <Input value={form.title} onChange={set("title")} maxLength={TITLE_MAX} />
+                <Input value={form.title} onChange={set("title")} maxLength={KB_TITLE_MAX} />
               </Field>
               <Field label={t("knowledgeAdmin.category")} htmlFor="article-category" error={fieldErrors.categoryId}>
                 <NativeSelect value={form.categoryId} onChange={(e) => setForm((f) => ({ ...f, categoryId: e.target.value ? Number(e.target.value) : "" }))}>
@@ -144,7 +142,7 @@ export function ArticleEditorDialog({ target, categories, onClose }: { target: E
                 </NativeSelect>
               </Field>
               <Field label={t("knowledgeAdmin.keywords")} htmlFor="article-keywords" error={fieldErrors.keywords} description={t("knowledgeAdmin.keywordsHint")}>
-                <Input value={form.keywords} onChange={set("keywords")} maxLength={KEYWORDS_MAX} placeholder={t("knowledgeAdmin.keywordsPlaceholder")} />
+                <Input value={form.keywords} onChange={set("keywords")} maxLength={KB_KEYWORDS_MAX} placeholder={t("knowledgeAdmin.keywordsPlaceholder")} />
               </Field>
               <Field
                 label={t("knowledgeAdmin.body")}
@@ -153,13 +151,13 @@ export function ArticleEditorDialog({ target, categories, onClose }: { target: E
                 description={
                   <>
                     {t("knowledgeAdmin.bodyHint")}
-                    <span className="float-right tabular-nums">{t("knowledgeAdmin.characters", { count: form.body.length, maximum: BODY_MAX })}</span>
+                    <span className="float-right tabular-nums">{t("knowledgeAdmin.characters", { count: form.body.length, maximum: KB_BODY_MAX })}</span>
                   </>
                 }
                 required
                 className="sm:col-span-2"
               >
-                <Textarea rows={12} value={form.body} onChange={set("body")} maxLength={BODY_MAX} />
+                <Textarea rows={12} value={form.body} onChange={set("body")} maxLength={KB_BODY_MAX} />
               </Field>
               {current && current.versions.length > 1 ? (
                 <details className="text-sm sm:col-span-2">

@@ -1,6 +1,7 @@
 "use client";
 
 import type { RouterOutputs } from "@kefu/api/client";
+import { KB_QUERY_MAX } from "@kefu/api/contracts/limits";
 import { Badge, type BadgeVariant } from "@kefu/ui/badge";
 import { Button } from "@kefu/ui/button";
 import { ConfirmDialog } from "@kefu/ui/confirm-dialog";
@@ -71,7 +72,7 @@ export function ArticleList({ categories, onCreate, onEdit }: { categories: Cate
   return (
     <div className="space-y-4">
       <div className="grid gap-2 sm:grid-cols-[2fr_1fr_1fr]" role="search">
-        <Input type="search" aria-label={t("knowledgeAdmin.searchLabel")} placeholder={t("knowledgeAdmin.searchPlaceholder")} value={query} maxLength={200} onChange={(e) => setQuery(e.target.value)} />
+        <Input type="search" aria-label={t("knowledgeAdmin.searchLabel")} placeholder={t("knowledgeAdmin.searchPlaceholder")} value={query} maxLength={KB_QUERY_MAX} onChange={(e) => setQuery(e.target.value)} />
         <NativeSelect aria-label={t("knowledgeAdmin.status")} value={status} onChange={(e) => setStatus(e.target.value as Status | "")}>
           <option value="">{t("knowledgeAdmin.allStatuses")}</option>
           {STATUSES.map((s) => (

@@ -1,5 +1,6 @@
 "use client";
 
+import { KB_TRY_BOT_QUESTION_MAX } from "@kefu/api/contracts/limits";
 import { Badge } from "@kefu/ui/badge";
 import { Button } from "@kefu/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@kefu/ui/card";
@@ -13,7 +14,6 @@ import { useState, type FormEvent } from "react";
 import { useApiErrors } from "~/lib/trpc-errors";
 import { useTRPC } from "~/trpc/react";
 
-const QUESTION_MAX = 500;
 const DECISION_TONE = {
   answer: "border-emerald-200 bg-emerald-50 text-emerald-900",
   clarify: "border-amber-200 bg-amber-50 text-amber-900",
@@ -59,7 +59,7 @@ export function TryBot({ canEditBotSettings, onEdit, onCreate }: { canEditBotSet
       </CardHeader>
       <CardContent className="space-y-3">
         <form className="flex gap-2" onSubmit={onSubmit} role="search">
-          <Input aria-label={t("tryBotQuestion")} placeholder={t("tryBotPlaceholder")} value={draft} maxLength={QUESTION_MAX} onChange={(e) => setDraft(e.target.value)} />
+          <Input aria-label={t("tryBotQuestion")} placeholder={t("tryBotPlaceholder")} value={draft} maxLength={KB_TRY_BOT_QUESTION_MAX} onChange={(e) => setDraft(e.target.value)} />
           <Button type="submit" variant="outline" disabled={!draft.trim()} loading={preview.isFetching}>
             {t("tryBotAsk")}
           </Button>

@@ -1,6 +1,7 @@
 "use client";
 
 import type { RouterOutputs } from "@kefu/api/client";
+import { channels } from "@kefu/api/contracts/realtime";
 import { Button } from "@kefu/ui/button";
 import { CircleAlertIcon } from "@kefu/ui/icons";
 import { useToast } from "@kefu/ui/toast";
@@ -107,12 +108,12 @@ export function AlertBanner() {
   const active = useQuery(trpc.alert.active.queryOptions(undefined, { refetchInterval: 30_000 }));
   const refresh = useCallback(() => void queryClient.invalidateQueries({ queryKey: trpc.alert.active.queryKey() }), [queryClient, trpc]);
 
-  useRealtimeEvent("private-monitor", "alert.triggered", () => {
+  useRealtimeEvent(channels.monitor, "alert.triggered", () => {
     refresh();
     beep();
   });
-  useRealtimeEvent("private-monitor", "alert.cleared", refresh);
-  useRealtimeEvent("private-monitor", "alert.acknowledged", refresh);
+  useRealtimeEvent(channels.monitor, "alert.cleared", refresh);
+  useRealtimeEvent(channels.monitor, "alert.acknowledged", refresh);
   useRealtimeReconnect(refresh);
 
   const unacknowledged = (active.data ?? []).filter((event) => !event.acknowledgedAt);

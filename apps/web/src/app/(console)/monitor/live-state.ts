@@ -4,6 +4,7 @@
  * reconnect) replaces whatever drift a lost event caused.
  */
 import type { RouterOutputs } from "@kefu/api/client";
+import type { RealtimePayload } from "@kefu/api/contracts/realtime";
 
 export type Overview = RouterOutputs["monitor"]["overview"];
 export type AgentsBoard = RouterOutputs["monitor"]["agents"];
@@ -12,7 +13,7 @@ export type TeamsBoard = RouterOutputs["monitor"]["teams"];
 type Status = "BOT" | "QUEUED" | "ACTIVE" | "PAUSED" | "RESOLVED" | "ABANDONED";
 type Presence = "ONLINE" | "BUSY" | "AWAY" | "OFFLINE";
 
-/** One status change as `monitor.delta` carries it. */
+/** One status change as `monitor.delta` carries it (what these functions read of it). */
 export interface MonitorChange {
   id: number;
   type: string;
@@ -22,22 +23,9 @@ export interface MonitorChange {
   score?: number;
 }
 
-export interface MonitorDelta {
-  changes: MonitorChange[];
-  /** too many changes at once: refetch instead */
-  resync?: boolean;
-}
-
-export interface MonitorMessage {
-  conversationId: number;
-  assigneeId: number;
-  senderType: "CUSTOMER" | "AGENT";
-}
-
-export interface PresenceChange {
-  userId: number;
-  presence: Presence;
-}
+export type MonitorDelta = RealtimePayload<"monitor.delta">;
+export type MonitorMessage = RealtimePayload<"monitor.message">;
+export type PresenceChange = Pick<RealtimePayload<"presence.changed">, "userId" | "presence">;
 
 const LIVE: readonly Status[] = ["BOT", "QUEUED", "ACTIVE", "PAUSED"];
 const HELD: readonly Status[] = ["ACTIVE", "PAUSED"];

@@ -1,5 +1,6 @@
 "use client";
 
+import { channels } from "@kefu/api/contracts/realtime";
 import { Badge } from "@kefu/ui/badge";
 import { Button } from "@kefu/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@kefu/ui/card";
@@ -27,10 +28,7 @@ import {
   applyQueueLength,
   repliesWaitingOf,
   type AgentsBoard as AgentsData,
-  type MonitorDelta,
-  type MonitorMessage,
   type Overview,
-  type PresenceChange,
   type QueueSnapshot,
 } from "./live-state";
 import { PresenceTimeline } from "./presence-timeline";
@@ -40,7 +38,7 @@ import { loadSnapshot, saveSnapshot } from "./snapshot";
 import { TeamsBoard } from "./teams-board";
 import { TranscriptDialog } from "./transcript-dialog";
 
-const CHANNEL = "private-monitor";
+const CHANNEL = channels.monitor;
 /** the authoritative snapshot, fetched again this often (DESIGN §6: never faster than every 30 s) */
 const SNAPSHOT_INTERVAL_MS = 30_000;
 /** a new arrival in the queue brings its row at most this often (the row carries the customer's name) */
@@ -132,7 +130,7 @@ export function MonitorDashboard({ canSupervise }: { canSupervise: boolean }) {
 
   useRealtimeEvent(CHANNEL, "pusher:subscription_succeeded", () => setSubscribed(true));
   useRealtimeEvent(CHANNEL, "pusher:subscription_error", () => setSubscribed(false));
-  useRealtimeEvent<MonitorDelta>(CHANNEL, "monitor.delta", (delta) => {
+  useRealtimeEvent(CHANNEL, "monitor.delta", (delta) => {
     if (delta.resync) return refetchAll();
     queryClient.setQueryData(keys.overview, (old: Overview | undefined) => old && applyChangesToOverview(old, delta.changes));
     queryClient.setQueryData(keys.agents, (old: AgentsData | undefined) => old && applyChangesToAgents(old, delta.changes));
@@ -145,15 +143,15 @@ export function MonitorDashboard({ canSupervise }: { canSupervise: boolean }) {
     });
     if (arrived) refetchQueueSoon();
   });
-  useRealtimeEvent<MonitorMessage>(CHANNEL, "monitor.message", (message) => {
+  useRealtimeEvent(CHANNEL, "monitor.message", (message) => {
     queryClient.setQueryData(keys.agents, (old: AgentsData | undefined) => old && applyMessageToAgents(old, message));
   });
-  useRealtimeEvent<PresenceChange>(CHANNEL, "presence.changed", (change) => {
+  useRealtimeEvent(CHANNEL, "presence.changed", (change) => {
     const previous = queryClient.getQueryData<AgentsData>(keys.agents)?.agents.find((agent) => agent.id === change.userId);
     queryClient.setQueryData(keys.overview, (old: Overview | undefined) => old && applyPresenceToOverview(old, change, previous));
     queryClient.setQueryData(keys.agents, (old: AgentsData | undefined) => old && applyPresenceToAgents(old, change));
   });
-  useRealtimeEvent<{ teamId: number | null; queued: number }>(CHANNEL, "queue.changed", (change) => {
+  useRealtimeEvent(CHANNEL, "queue.changed", (change) => {
     queryClient.setQueryData(keys.teams, (old: typeof teams.data) => old && applyQueueLength(old, change));
   });
   useRealtimeReconnect(refetchAll);

@@ -1,5 +1,6 @@
 "use client";
 
+import { NOTE_MAX } from "@kefu/api/contracts/limits";
 import { Dialog, DialogBody, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@kefu/ui/dialog";
 import { Field } from "@kefu/ui/field";
 import { Textarea } from "@kefu/ui/textarea";
@@ -12,8 +13,6 @@ import { HandoverTargetFields, type HandoverMode } from "~/components/handover-t
 import { useApiErrors } from "~/lib/trpc-errors";
 import { useTRPC } from "~/trpc/react";
 import type { AgentsBoard, TeamsBoard } from "./live-state";
-
-const NOTE_MAX = 1_000;
 
 interface Props {
   conversationId: number | null;

@@ -1,6 +1,8 @@
 "use client";
 
 import type { RouterOutputs } from "@kefu/api/client";
+import { NOTE_MAX } from "@kefu/api/contracts/limits";
+import { channels } from "@kefu/api/contracts/realtime";
 import { Badge } from "@kefu/ui/badge";
 import { Button } from "@kefu/ui/button";
 import { cn } from "@kefu/ui/cn";
@@ -19,7 +21,6 @@ import { systemText } from "../workspace/system-message";
 
 type Message = RouterOutputs["conversation"]["messages"]["items"][number];
 
-const NOTE_MAX = 1_000;
 const PAGE = 50;
 
 function Bubble({ message }: { message: Message }) {
@@ -104,8 +105,8 @@ function TranscriptBody({ conversationId, onReassign }: { conversationId: number
   const detail = useQuery(trpc.conversation.get.queryOptions({ id: conversationId }));
   const latest = useQuery(trpc.conversation.messages.queryOptions({ id: conversationId, limit: PAGE }));
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.conversation.messages.queryKey({ id: conversationId, limit: PAGE }) });
-  useRealtimeEvent(`private-conversation-${conversationId}`, "message.created", refresh);
-  useRealtimeEvent(`private-conversation-${conversationId}`, "conversation.updated", () => void queryClient.invalidateQueries({ queryKey: trpc.conversation.get.queryKey({ id: conversationId }) }));
+  useRealtimeEvent(channels.conversation(conversationId), "message.created", refresh);
+  useRealtimeEvent(channels.conversation(conversationId), "conversation.updated", () => void queryClient.invalidateQueries({ queryKey: trpc.conversation.get.queryKey({ id: conversationId }) }));
 
   const addNote = useMutation(
     trpc.conversation.note.mutationOptions({

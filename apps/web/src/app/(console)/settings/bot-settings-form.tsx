@@ -1,6 +1,7 @@
 "use client";
 
 import type { FieldIssue, RouterInputs, RouterOutputs } from "@kefu/api/client";
+import { BOT_KEYWORD_MAX, BOT_KEYWORDS_MAX, BOT_TEXT_MAX } from "@kefu/api/contracts/limits";
 import { Button } from "@kefu/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@kefu/ui/card";
 import { Checkbox } from "@kefu/ui/checkbox";
@@ -27,9 +28,6 @@ type BotSettingsInput = RouterInputs["settings"]["updateBot"];
 /** 1 = Monday … 7 = Sunday, as the server counts them. */
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 const TEXT_FIELDS = ["welcomeMessage", "clarifyMessage", "offHoursMessage", "queueFullMessage"] as const;
-const TEXT_MAX = 500;
-const KEYWORD_MAX = 32;
-const KEYWORDS_MAX = 50;
 
 interface FormState {
   enabled: boolean;
@@ -126,7 +124,7 @@ export function BotSettingsForm() {
     if (issue.path === "threshold") return t("botSettings.issues.threshold_range");
     if (issue.path === "hours.start" || issue.path === "hours.end") return t("botSettings.issues.time_format");
     if (issue.path.startsWith("handoffKeywords.") && issue.code === "too_small") return t("botSettings.issues.empty_keyword");
-    if (issue.path.startsWith("handoffKeywords.") && issue.code === "too_big") return t("botSettings.issues.keyword_too_long", { maximum: KEYWORD_MAX });
+    if (issue.path.startsWith("handoffKeywords.") && issue.code === "too_big") return t("botSettings.issues.keyword_too_long", { maximum: BOT_KEYWORD_MAX });
     if (issue.path === "handoffKeywords" && issue.code === "too_small") return t("botSettings.issues.no_keywords");
     if (issue.path === "hours.days" && issue.code === "too_small") return t("botSettings.issues.no_days");
     if (issue.code === "too_small" && issue.minimum === 1 && !issue.message.includes("number")) return t("validation.required");
@@ -157,8 +155,8 @@ export function BotSettingsForm() {
       setKeywordHint(t("botSettings.issues.duplicate_keyword", { keyword }));
       return;
     }
-    if (form.handoffKeywords.length >= KEYWORDS_MAX) {
-      setKeywordHint(t("botSettings.keywordsFull", { maximum: KEYWORDS_MAX }));
+    if (form.handoffKeywords.length >= BOT_KEYWORDS_MAX) {
+      setKeywordHint(t("botSettings.keywordsFull", { maximum: BOT_KEYWORDS_MAX }));
       return;
     }
     update({ handoffKeywords: [...form.handoffKeywords, keyword] });
@@ -280,7 +278,7 @@ export function BotSettingsForm() {
                     <Input
                       {...control}
                       value={keywordDraft}
-                      maxLength={KEYWORD_MAX}
+                      maxLength={BOT_KEYWORD_MAX}
                       placeholder={t("botSettings.newKeywordPlaceholder")}
                       onChange={(e) => {
                         setKeywordDraft(e.target.value);
@@ -358,12 +356,12 @@ export function BotSettingsForm() {
                     <>
                       {t(`botSettings.${key}Hint`)}
                       {key === "queueFullMessage" ? <QueueLimits teams={teams.data} /> : null}
-                      <span className="float-right tabular-nums">{t("botSettings.characters", { count: Array.from(form[key]).length, maximum: TEXT_MAX })}</span>
+                      <span className="float-right tabular-nums">{t("botSettings.characters", { count: Array.from(form[key]).length, maximum: BOT_TEXT_MAX })}</span>
                     </>
                   }
                   required
                 >
-                  <Textarea rows={2} maxLength={TEXT_MAX} value={form[key]} onChange={(e) => update({ [key]: e.target.value })} />
+                  <Textarea rows={2} maxLength={BOT_TEXT_MAX} value={form[key]} onChange={(e) => update({ [key]: e.target.value })} />
                 </Field>
               ))}
             </CardContent>

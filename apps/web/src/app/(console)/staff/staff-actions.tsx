@@ -1,5 +1,6 @@
 "use client";
 
+import { PASSWORD_MAX } from "@kefu/api/contracts/limits";
 import { Button } from "@kefu/ui/button";
 import { ConfirmDialog } from "@kefu/ui/confirm-dialog";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@kefu/ui/dropdown-menu";
@@ -108,7 +109,7 @@ export function StaffActions({ row, isSelf, locked, onEdit }: { row: StaffRow; i
         }}
       >
         <Field label={t("staff.newPassword")} htmlFor={`reset-password-${row.id}`} error={passwordError} required>
-          <Input type="password" autoComplete="new-password" value={newPassword} onChange={(e) => setNewPassword(e.target.value)} maxLength={128} />
+          <Input type="password" autoComplete="new-password" value={newPassword} onChange={(e) => setNewPassword(e.target.value)} maxLength={PASSWORD_MAX} />
         </Field>
       </ConfirmDialog>
     </>

@@ -1,6 +1,7 @@
 "use client";
 
 import type { RouterOutputs } from "@kefu/api/client";
+import { STAFF_SEARCH_MAX } from "@kefu/api/contracts/limits";
 import { Badge } from "@kefu/ui/badge";
 import { Button } from "@kefu/ui/button";
 import { EmptyState } from "@kefu/ui/empty-state";
@@ -56,7 +57,7 @@ export function StaffDirectory({ canManage, currentUserId }: { canManage: boolea
         actions={canManage ? <Button onClick={() => setCreating(true)}>{t("staff.create")}</Button> : null}
       />
       <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-4" role="search">
-        <Input type="search" aria-label={t("common.search")} placeholder={t("staff.searchPlaceholder")} value={search} onChange={(e) => setSearch(e.target.value)} maxLength={64} />
+        <Input type="search" aria-label={t("common.search")} placeholder={t("staff.searchPlaceholder")} value={search} onChange={(e) => setSearch(e.target.value)} maxLength={STAFF_SEARCH_MAX} />
         <NativeSelect aria-label={t("staff.role")} value={role} onChange={(e) => setRole(e.target.value as Role | "")}>
           <option value="">{t("staff.allRoles")}</option>
           {ROLES.map((r) => (

@@ -1,6 +1,7 @@
 "use client";
 
 import type { RouterOutputs } from "@kefu/api/client";
+import { EMAIL_MAX, EMPLOYEE_NO_MAX, PASSWORD_MAX, PHONE_INPUT_MAX, STAFF_NAME_MAX } from "@kefu/api/contracts/limits";
 import { Checkbox } from "@kefu/ui/checkbox";
 import { Dialog, DialogBody, DialogContent, DialogHeader, DialogTitle } from "@kefu/ui/dialog";
 import { Field } from "@kefu/ui/field";
@@ -85,16 +86,16 @@ export function StaffFormDialog({ open, staff, teams, onOpenChange }: { open: bo
           </DialogHeader>
           <DialogBody className="grid gap-4 sm:grid-cols-2">
             <Field label={t("staff.employeeNo")} htmlFor="staff-employeeNo" error={fieldErrors.employeeNo} required>
-              <Input name="employeeNo" value={form.employeeNo} onChange={set("employeeNo")} disabled={Boolean(staff)} maxLength={32} />
+              <Input name="employeeNo" value={form.employeeNo} onChange={set("employeeNo")} disabled={Boolean(staff)} maxLength={EMPLOYEE_NO_MAX} />
             </Field>
             <Field label={t("staff.name")} htmlFor="staff-name" error={fieldErrors.name} required>
-              <Input name="name" value={form.name} onChange={set("name")} maxLength={64} />
+              <Input name="name" value={form.name} onChange={set("name")} maxLength={STAFF_NAME_MAX} />
             </Field>
             <Field label={t("staff.email")} htmlFor="staff-email" error={fieldErrors.email} required>
-              <Input name="email" type="email" value={form.email} onChange={set("email")} maxLength={191} />
+              <Input name="email" type="email" value={form.email} onChange={set("email")} maxLength={EMAIL_MAX} />
             </Field>
             <Field label={t("staff.phone")} htmlFor="staff-phone" error={fieldErrors.phone} description={staff?.phoneLast4 ? `****${staff.phoneLast4} · ${t("staff.phoneHint")}` : t("staff.phoneHint")}>
-              <Input name="phone" type="tel" inputMode="tel" value={form.phone} onChange={set("phone")} maxLength={24} />
+              <Input name="phone" type="tel" inputMode="tel" value={form.phone} onChange={set("phone")} maxLength={PHONE_INPUT_MAX} />
             </Field>
             <Field label={t("staff.role")} htmlFor="staff-role" error={fieldErrors.role} required>
               <NativeSelect name="role" value={form.role} onChange={set("role")}>
@@ -110,7 +111,7 @@ export function StaffFormDialog({ open, staff, teams, onOpenChange }: { open: bo
             </Field>
             {staff ? null : (
               <Field label={t("staff.initialPassword")} htmlFor="staff-password" error={fieldErrors.password} description={t("staff.initialPasswordHint")} required className="sm:col-span-2">
-                <Input name="password" type="password" autoComplete="new-password" value={form.password} onChange={set("password")} maxLength={128} />
+                <Input name="password" type="password" autoComplete="new-password" value={form.password} onChange={set("password")} maxLength={PASSWORD_MAX} />
               </Field>
             )}
             <fieldset className="sm:col-span-2">

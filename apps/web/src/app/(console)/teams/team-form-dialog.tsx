@@ -1,5 +1,6 @@
 "use client";
 
+import { TEAM_DESCRIPTION_MAX, TEAM_NAME_MAX } from "@kefu/api/contracts/limits";
 import { Dialog, DialogBody, DialogContent, DialogHeader, DialogTitle } from "@kefu/ui/dialog";
 import { Field } from "@kefu/ui/field";
 import { Input } from "@kefu/ui/input";
@@ -71,10 +72,10 @@ export function TeamFormDialog({ team, open, onOpenChange }: { team: TeamRow | n
           </DialogHeader>
           <DialogBody className="space-y-4">
             <Field label={t("teams.name")} htmlFor="team-name" error={fieldErrors.name} required>
-              <Input name="name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} maxLength={64} />
+              <Input name="name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} maxLength={TEAM_NAME_MAX} />
             </Field>
             <Field label={t("teams.descriptionLabel")} htmlFor="team-description" error={fieldErrors.description}>
-              <Textarea name="description" value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} maxLength={500} />
+              <Textarea name="description" value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} maxLength={TEAM_DESCRIPTION_MAX} />
             </Field>
             <div className="flex items-center justify-between gap-3">
               <div>

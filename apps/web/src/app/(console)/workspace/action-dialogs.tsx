@@ -1,6 +1,7 @@
 "use client";
 
 import type { RouterOutputs } from "@kefu/api/client";
+import { NOTE_MAX } from "@kefu/api/contracts/limits";
 import { Dialog, DialogBody, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@kefu/ui/dialog";
 import { Field } from "@kefu/ui/field";
 import { NativeSelect } from "@kefu/ui/native-select";
@@ -13,7 +14,6 @@ import { FormDialogFooter } from "~/components/form-dialog-footer";
 import { HandoverTargetFields, type HandoverMode } from "~/components/handover-target-fields";
 import { useApiErrors } from "~/lib/trpc-errors";
 import { useTRPC } from "~/trpc/react";
-import { NOTE_MAX } from "./conversation-view";
 
 export type TransferTargets = RouterOutputs["conversation"]["transferTargets"];
 

@@ -1,5 +1,6 @@
 "use client";
 
+import { CONVERSATION_SEARCH_MAX } from "@kefu/api/contracts/limits";
 import { Badge } from "@kefu/ui/badge";
 import { cn } from "@kefu/ui/cn";
 import { EmptyState } from "@kefu/ui/empty-state";
@@ -77,7 +78,7 @@ export function ConversationList({ view, filters, onFiltersChange, teams, select
           aria-label={tAll("common.search")}
           placeholder={t("search")}
           value={filters.search}
-          maxLength={64}
+          maxLength={CONVERSATION_SEARCH_MAX}
           onChange={(e) => set({ search: e.target.value })}
         />
         <NativeSelect aria-label={t("filterStatus")} value={filters.status} onChange={(e) => set({ status: e.target.value as Status | "" })}>

@@ -1,6 +1,8 @@
 "use client";
 
 import type { RouterOutputs } from "@kefu/api/client";
+import { MESSAGE_BODY_MAX, NOTE_MAX } from "@kefu/api/contracts/limits";
+import { channels } from "@kefu/api/contracts/realtime";
 import { Badge } from "@kefu/ui/badge";
 import { Button } from "@kefu/ui/button";
 import { cn } from "@kefu/ui/cn";
@@ -23,9 +25,6 @@ import { systemText } from "./system-message";
 
 type Message = RouterOutputs["conversation"]["messages"]["items"][number];
 type Detail = RouterOutputs["conversation"]["get"];
-
-export const BODY_MAX = 5_000;
-export const NOTE_MAX = 1_000;
 
 interface PendingMessage {
   clientId: string;
@@ -54,7 +53,7 @@ export function ConversationView({ conversationId, userId, targets, knowledgeSea
   const [draft, setDraft] = useState("");
   const composerRef = useRef<HTMLTextAreaElement>(null);
   const insert = useCallback((text: string) => {
-    setDraft((current) => (current ? `${current}\n${text}` : text).slice(0, BODY_MAX));
+    setDraft((current) => (current ? `${current}\n${text}` : text).slice(0, MESSAGE_BODY_MAX));
     composerRef.current?.focus();
   }, []);
 
@@ -172,7 +171,7 @@ function Transcript({ conversationId, userId, targets, draft, setDraft, composer
     onChanged();
   }, [queryClient, trpc, conversationId, onChanged]);
 
-  const channel = `private-conversation-${conversationId}`;
+  const channel = channels.conversation(conversationId);
   useRealtimeEvent(channel, "message.created", () => void fillGap());
   useRealtimeEvent(channel, "conversation.updated", refreshDetail);
   useRealtimeReconnect(() => {
@@ -249,7 +248,7 @@ function Transcript({ conversationId, userId, targets, draft, setDraft, composer
   const canReply = canAct && status === "ACTIVE";
   const canNote = canAct && status !== undefined && status !== "ABANDONED";
   const composerEnabled = noteMode ? canNote : canReply;
-  const max = noteMode ? NOTE_MAX : BODY_MAX;
+  const max = noteMode ? NOTE_MAX : MESSAGE_BODY_MAX;
 
   function send() {
     const body = draft;
@@ -293,7 +292,7 @@ function Transcript({ conversationId, userId, targets, draft, setDraft, composer
   function pickCanned(index: number) {
     const choice = suggestions[index];
     if (!choice) return;
-    setDraft(choice.body.slice(0, BODY_MAX));
+    setDraft(choice.body.slice(0, MESSAGE_BODY_MAX));
     setCannedIndex(0);
     composerRef.current?.focus();
   }

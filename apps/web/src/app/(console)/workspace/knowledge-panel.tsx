@@ -1,5 +1,6 @@
 "use client";
 
+import { KB_QUERY_MAX } from "@kefu/api/contracts/limits";
 import { Button } from "@kefu/ui/button";
 import { Input } from "@kefu/ui/input";
 import { Skeleton } from "@kefu/ui/skeleton";
@@ -28,7 +29,7 @@ export function KnowledgePanel({ inputRef, onInsert }: { inputRef: RefObject<HTM
         aria-label={t("search")}
         placeholder={t("placeholder")}
         value={query}
-        maxLength={200}
+        maxLength={KB_QUERY_MAX}
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === "Escape") e.currentTarget.blur();

@@ -1,6 +1,7 @@
 "use client";
 
 import type { RouterOutputs } from "@kefu/api/client";
+import { channels } from "@kefu/api/contracts/realtime";
 import type { Presence } from "@kefu/db";
 import { Tabs, TabsList, TabsTrigger } from "@kefu/ui/tabs";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
@@ -22,8 +23,8 @@ export function isTyping(target: EventTarget | null): boolean {
 }
 
 function TeamChannel({ teamId, onChange }: { teamId: number; onChange: () => void }) {
-  useRealtimeEvent(`private-team-${teamId}`, "queue.changed", onChange);
-  useRealtimeEvent(`private-team-${teamId}`, "conversation.updated", onChange);
+  useRealtimeEvent(channels.team(teamId), "queue.changed", onChange);
+  useRealtimeEvent(channels.team(teamId), "conversation.updated", onChange);
   return null;
 }
 
@@ -41,7 +42,7 @@ export function Workspace({ userId, presence, canSupervise }: { userId: number; 
   const myTeams = targets.data?.teams.filter((team) => team.mine) ?? [];
 
   const refreshList = useCallback(() => void queryClient.invalidateQueries({ queryKey: trpc.conversation.list.pathKey() }), [queryClient, trpc]);
-  const agentChannel = `private-agent-${userId}`;
+  const agentChannel = channels.agent(userId);
   useRealtimeEvent(agentChannel, "conversation.assigned", refreshList);
   useRealtimeEvent(agentChannel, "conversation.unassigned", refreshList);
   useRealtimeEvent(agentChannel, "message.created", refreshList);

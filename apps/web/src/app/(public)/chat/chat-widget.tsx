@@ -1,6 +1,8 @@
 "use client";
 
 import type { RealtimeClientConfig } from "@kefu/api/client";
+import { CSAT_COMMENT_MAX, MESSAGE_BODY_MAX } from "@kefu/api/contracts/limits";
+import { channels, realtimeEvents, type RealtimePayload } from "@kefu/api/contracts/realtime";
 import { Button } from "@kefu/ui/button";
 import { cn } from "@kefu/ui/cn";
 import { Input } from "@kefu/ui/input";
@@ -12,7 +14,6 @@ import { useCallback, useEffect, useRef, useState, type FormEvent, type Keyboard
 
 const TOKEN_KEY = "kefu.widget.token";
 const PRECHAT_KEY = "kefu.widget.prechat";
-const MAX_BODY = 5_000;
 /** while queued the state is refetched on events and at most this often otherwise */
 const STATE_REFRESH_MS = 30_000;
 
@@ -224,12 +225,12 @@ export function ChatWidget({ realtime, teamId }: { realtime: RealtimeClientConfi
         enabledTransports: ["ws", "wss"],
         channelAuthorization: { endpoint: "/api/v1/widget/realtime-auth", transport: "ajax", headers: { Authorization: `Visitor ${token}` } },
       });
-      const channel = client.subscribe(`private-conversation-${conversationId}`);
-      channel.bind("message.created", (data: { kind?: string }) => {
+      const channel = client.subscribe(channels.conversation(conversationId));
+      channel.bind(realtimeEvents.messageCreated, (data: RealtimePayload<"message.created">) => {
         if (data.kind !== "NOTE") void fetchNew().catch(() => undefined);
       });
-      channel.bind("conversation.updated", () => void refreshState().catch(() => undefined));
-      channel.bind("queue.changed", () => void refreshState().catch(() => undefined));
+      channel.bind(realtimeEvents.conversationUpdated, () => void refreshState().catch(() => undefined));
+      channel.bind(realtimeEvents.queueChanged, () => void refreshState().catch(() => undefined));
       client.connection.bind("state_change", (states: { previous: string; current: string }) => {
         if (states.current === "connected" && states.previous !== "initialized" && states.previous !== "connected") sync();
       });
@@ -290,7 +291,7 @@ export function ChatWidget({ realtime, teamId }: { realtime: RealtimeClientConfi
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     const body = draft.trim();
-    if (!body || body.length > MAX_BODY) return;
+    if (!body || body.length > MESSAGE_BODY_MAX) return;
     setDraft("");
     void send(body, crypto.randomUUID());
   };
@@ -475,7 +476,7 @@ export function ChatWidget({ realtime, teamId }: { realtime: RealtimeClientConfi
                 </button>
               ))}
             </div>
-            <Textarea value={csatComment} onChange={(e) => setCsatComment(e.target.value)} maxLength={1_000} rows={2} placeholder={t("csat.comment")} aria-label={t("csat.comment")} />
+            <Textarea value={csatComment} onChange={(e) => setCsatComment(e.target.value)} maxLength={CSAT_COMMENT_MAX} rows={2} placeholder={t("csat.comment")} aria-label={t("csat.comment")} />
             {csatState === "failed" && (
               <p role="alert" className="text-xs text-red-700">
                 {t("csat.failed")}
@@ -543,7 +544,7 @@ export function ChatWidget({ realtime, teamId }: { realtime: RealtimeClientConfi
               onChange={(e) => setDraft(e.target.value)}
               onKeyDown={onKeyDown}
               rows={1}
-              maxLength={MAX_BODY}
+              maxLength={MESSAGE_BODY_MAX}
               placeholder={t("composerPlaceholder")}
               aria-label={t("composerLabel")}
               className="max-h-32 min-h-10 flex-1 resize-none"
@@ -552,7 +553,7 @@ export function ChatWidget({ realtime, teamId }: { realtime: RealtimeClientConfi
               {t("send")}
             </Button>
           </div>
-          {draft.length >= MAX_BODY && <p className="mt-1 text-xs text-slate-500">{t("tooLong", { max: MAX_BODY })}</p>}
+          {draft.length >= MESSAGE_BODY_MAX && <p className="mt-1 text-xs text-slate-500">{t("tooLong", { max: MESSAGE_BODY_MAX })}</p>}
         </form>
       )}
     </main>

@@ -1,6 +1,6 @@
-import { realtimeClientConfig } from "@kefu/api";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { realtimeClientConfig } from "~/server/realtime";
 import { ChatWidget } from "./chat-widget";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,7 @@
 "use client";
 
 import type { RouterOutputs } from "@kefu/api/client";
+import { channels } from "@kefu/api/contracts/realtime";
 import { Badge } from "@kefu/ui/badge";
 import { Button } from "@kefu/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@kefu/ui/card";
@@ -128,8 +129,8 @@ function Rules({ canManage }: { canManage: boolean }) {
     trpc.alert.updateRule.mutationOptions({ onSuccess: () => toast({ title: t("updated"), variant: "success" }), onError: (error) => toast({ title: errors.message(error), variant: "error" }), onSettled: refresh }),
   );
   const remove = useMutation(trpc.alert.deleteRule.mutationOptions({ onSuccess: () => toast({ title: t("deleted"), variant: "success" }), onSettled: refresh }));
-  useRealtimeEvent("private-monitor", "alert.triggered", refresh);
-  useRealtimeEvent("private-monitor", "alert.cleared", refresh);
+  useRealtimeEvent(channels.monitor, "alert.triggered", refresh);
+  useRealtimeEvent(channels.monitor, "alert.cleared", refresh);
 
   return (
     <Card>
@@ -212,7 +213,7 @@ function History() {
   const [openOnly, setOpenOnly] = useState(false);
   const list = useInfiniteQuery(trpc.alert.events.infiniteQueryOptions({ limit: 30, openOnly }, { getNextPageParam: (page) => page.nextCursor }));
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.alert.events.pathKey() });
-  useRealtimeEvent("private-monitor", "alert.acknowledged", refresh);
+  useRealtimeEvent(channels.monitor, "alert.acknowledged", refresh);
   const acknowledge = useMutation(
     trpc.alert.acknowledge.mutationOptions({
       onSuccess: () => toast({ title: t("acknowledged"), variant: "success" }),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema } from "./user.schema.ts";
+import { idSchema } from "./user.ts";
 
 export const alertMetricSchema = z.enum(["QUEUE_LENGTH", "LONGEST_WAIT_SECONDS", "AGENTS_ONLINE_BELOW", "CSAT_TODAY_BELOW"]);
 export type AlertMetricName = z.infer<typeof alertMetricSchema>;
@@ -22,6 +22,11 @@ export function thresholdIssue(metric: AlertMetricName, threshold: number): stri
 
 const thresholdSchema = z.number().finite().min(0).max(100_000);
 
+function checkThreshold(value: { metric: AlertMetricName; threshold: number }, ctx: z.RefinementCtx) {
+  const issue = thresholdIssue(value.metric, value.threshold);
+  if (issue) ctx.addIssue({ code: "custom", path: ["threshold"], message: issue });
+}
+
 export const alertRuleCreateInput = z
   .object({
     metric: alertMetricSchema,
@@ -29,10 +34,10 @@ export const alertRuleCreateInput = z
     teamId: idSchema.nullable().optional(),
     enabled: z.boolean().default(true),
   })
-  .superRefine((value, ctx) => {
-    const issue = thresholdIssue(value.metric, value.threshold);
-    if (issue) ctx.addIssue({ code: "custom", path: ["threshold"], message: issue });
-  });
+  .superRefine(checkThreshold);
+
+/** A metric and a threshold together, e.g. a rule's after a partial update. */
+export const alertThresholdInput = z.object({ metric: alertMetricSchema, threshold: thresholdSchema }).superRefine(checkThreshold);
 
 /** Partial update; a new threshold is checked against the rule's metric (new or current) by the service. */
 export const alertRuleUpdateInput = z.object({

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { idSchema } from "./user.schema.ts";
+import { AUDIT_ACTION_FILTER_MAX } from "./limits.ts";
+import { idSchema } from "./user.ts";
 
 const MAX_RANGE_MS = 366 * 24 * 3_600_000;
 
@@ -7,7 +8,7 @@ export const auditListInput = z
   .object({
     cursor: idSchema.optional(),
     limit: z.number().int().min(1).max(200).default(50),
-    action: z.string().trim().max(64).optional(),
+    action: z.string().trim().max(AUDIT_ACTION_FILTER_MAX).optional(),
     actorId: idSchema.optional(),
     result: z.enum(["SUCCESS", "FAILURE", "DENIED"]).optional(),
     from: z.date().optional(),

@@ -1,17 +1,16 @@
 import { z } from "zod";
+import { CLIENT_ID_MAX, CONVERSATION_SEARCH_MAX, MESSAGE_BODY_MAX, NOTE_MAX, RESOLUTION_CATEGORY_MAX } from "./limits.ts";
 
 export const conversationIdSchema = z.number().int().positive();
 export const conversationStatusSchema = z.enum(["BOT", "QUEUED", "ACTIVE", "PAUSED", "RESOLVED", "ABANDONED"]);
 export const channelSchema = z.enum(["WEB", "WECHAT", "APP", "API"]);
 export const conversationViewSchema = z.enum(["mine", "queue", "team", "all"]);
 
-export const MESSAGE_BODY_MAX = 5_000;
-export const NOTE_MAX = 1_000;
 const MAX_RANGE_DAYS = 366;
 
 /** Text someone typed: 1–max characters and not only spaces (kept as typed). */
 const textSchema = (max: number) => z.string().min(1).max(max).refine((value) => value.trim().length > 0, "must not be blank");
-const clientIdSchema = z.string().regex(/^[\w.:-]{1,64}$/, "1–64 letters, digits, _ . : -");
+const clientIdSchema = z.string().regex(new RegExp(`^[\\w.:-]{1,${CLIENT_ID_MAX}}$`), `1–${CLIENT_ID_MAX} letters, digits, _ . : -`);
 
 export const conversationIdInput = z.object({ id: conversationIdSchema });
 
@@ -24,7 +23,7 @@ export const conversationListInput = z
     tagId: conversationIdSchema.optional(),
     from: z.date().optional(),
     to: z.date().optional(),
-    search: z.string().trim().max(64).optional(),
+    search: z.string().trim().max(CONVERSATION_SEARCH_MAX).optional(),
     /** opaque keyset cursor from the previous page */
     cursor: z.string().regex(/^-?\d{1,15}(\.-?\d{1,15}){1,2}$/).optional(),
     limit: z.number().int().min(1).max(100).default(30),
@@ -60,7 +59,7 @@ export const conversationTransferInput = z
 
 export const conversationResolveInput = z.object({
   id: conversationIdSchema,
-  resolutionCategory: z.string().trim().min(1).max(64),
+  resolutionCategory: z.string().trim().min(1).max(RESOLUTION_CATEGORY_MAX),
   note: z.string().max(NOTE_MAX).optional(),
 });
 

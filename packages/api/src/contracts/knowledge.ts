@@ -1,15 +1,16 @@
 import { z } from "zod";
-import { idSchema } from "./user.schema.ts";
+import { KB_BODY_MAX, KB_KEYWORDS_MAX, KB_QUERY_MAX, KB_TITLE_MAX, KB_TRY_BOT_QUESTION_MAX } from "./limits.ts";
+import { idSchema } from "./user.ts";
 
 export const kbArticleStatusSchema = z.enum(["DRAFT", "PUBLISHED", "ARCHIVED"]);
 export const unansweredStatusSchema = z.enum(["OPEN", "RESOLVED", "IGNORED"]);
 
-export const kbTitleSchema = z.string().trim().min(1).max(200);
-export const kbBodySchema = z.string().trim().min(1).max(20_000);
-export const kbKeywordsSchema = z.string().trim().max(500);
+export const kbTitleSchema = z.string().trim().min(1).max(KB_TITLE_MAX);
+export const kbBodySchema = z.string().trim().min(1).max(KB_BODY_MAX);
+export const kbKeywordsSchema = z.string().trim().max(KB_KEYWORDS_MAX);
 
 export const kbSearchInput = z.object({
-  query: z.string().trim().min(1).max(200),
+  query: z.string().trim().min(1).max(KB_QUERY_MAX),
   limit: z.number().int().min(1).max(50).default(10),
   categoryId: idSchema.optional(),
 });
@@ -20,7 +21,7 @@ export const kbListInput = z.object({
   status: kbArticleStatusSchema.optional(),
   categoryId: idSchema.optional(),
   /** part of the title */
-  search: z.string().trim().max(200).optional(),
+  search: z.string().trim().max(KB_QUERY_MAX).optional(),
 });
 
 export const kbIdInput = z.object({ id: idSchema });
@@ -62,7 +63,7 @@ export const kbUnansweredUpdateInput = z.object({
   articleId: idSchema.nullable().optional(),
 });
 
-export const kbTryBotInput = z.object({ question: z.string().trim().min(1).max(500) });
+export const kbTryBotInput = z.object({ question: z.string().trim().min(1).max(KB_TRY_BOT_QUESTION_MAX) });
 
 export type KbSearchInput = z.infer<typeof kbSearchInput>;
 export type KbListInput = z.infer<typeof kbListInput>;

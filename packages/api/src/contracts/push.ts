@@ -1,7 +1,25 @@
 import { z } from "zod";
+import { PUSH_ENDPOINT_MAX, PUSH_KEY_MAX } from "./limits.ts";
 
-function base64urlBytes(value: string): Buffer | null {
-  return /^[A-Za-z0-9_-]+={0,2}$/.test(value) ? Buffer.from(value.replace(/=+$/, ""), "base64url") : null;
+const BASE64URL_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/** The bytes of a base64url string (padding allowed, trailing bits that make no whole byte ignored), or null. */
+function base64urlBytes(value: string): Uint8Array | null {
+  if (!/^[A-Za-z0-9_-]+={0,2}$/.test(value)) return null;
+  const digits = value.replace(/=+$/, "");
+  const bytes = new Uint8Array(Math.floor((digits.length * 6) / 8));
+  let buffer = 0;
+  let bits = 0;
+  let index = 0;
+  for (const digit of digits) {
+    buffer = ((buffer << 6) | BASE64URL_ALPHABET.indexOf(digit)) & 0xffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes[index++] = (buffer >> bits) & 0xff;
+    }
+  }
+  return bytes;
 }
 
 /**
@@ -12,7 +30,7 @@ export const pushEndpointSchema = z
   .string()
   .trim()
   .min(1)
-  .max(500)
+  .max(PUSH_ENDPOINT_MAX)
   .superRefine((value, context) => {
     let url: URL;
     try {
@@ -37,7 +55,7 @@ export const pushSubscribeInput = z.object({
     /** the browser's P-256 public key: 65 bytes, uncompressed point */
     p256dh: z
       .string()
-      .max(255)
+      .max(PUSH_KEY_MAX)
       .refine((value) => {
         const bytes = base64urlBytes(value);
         return bytes?.length === 65 && bytes[0] === 0x04;
@@ -45,7 +63,7 @@ export const pushSubscribeInput = z.object({
     /** the 16-byte authentication secret */
     auth: z
       .string()
-      .max(255)
+      .max(PUSH_KEY_MAX)
       .refine((value) => base64urlBytes(value)?.length === 16, "must be 16 bytes in base64url"),
   }),
 });

@@ -1,23 +1,24 @@
 import { z } from "zod";
+import { EMAIL_MAX, EMPLOYEE_NO_MAX, PASSWORD_MAX, PASSWORD_MIN, PHONE_INPUT_MAX, STAFF_NAME_MAX, STAFF_SEARCH_MAX } from "./limits.ts";
 
 export const roleSchema = z.enum(["ADMIN", "SUPERVISOR", "AGENT", "QA"]);
 export const presenceSchema = z.enum(["ONLINE", "BUSY", "AWAY", "OFFLINE"]);
 export const idSchema = z.number().int().positive();
 
-export const employeeNoSchema = z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9_-]+$/, "letters, digits, - and _ only");
-export const staffNameSchema = z.string().trim().min(1).max(64);
-export const emailSchema = z.string().trim().toLowerCase().max(191).pipe(z.email());
+export const employeeNoSchema = z.string().trim().min(1).max(EMPLOYEE_NO_MAX).regex(/^[A-Za-z0-9_-]+$/, "letters, digits, - and _ only");
+export const staffNameSchema = z.string().trim().min(1).max(STAFF_NAME_MAX);
+export const emailSchema = z.string().trim().toLowerCase().max(EMAIL_MAX).pipe(z.email());
 export const phoneSchema = z
   .string()
-  .max(24)
+  .max(PHONE_INPUT_MAX)
   .transform((value) => value.replace(/[\s-]/g, ""))
   .pipe(z.string().regex(/^(\+?86)?1\d{10}$/, "a mainland mobile number, 11 digits starting with 1"));
-export const passwordSchema = z.string().min(8).max(128);
+export const passwordSchema = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
 
 export const staffListInput = z.object({
   cursor: idSchema.optional(),
   limit: z.number().int().min(1).max(100).default(50),
-  search: z.string().trim().max(64).optional(),
+  search: z.string().trim().max(STAFF_SEARCH_MAX).optional(),
   role: roleSchema.optional(),
   teamId: idSchema.optional(),
   status: z.enum(["active", "disabled", "locked"]).optional(),
@@ -47,7 +48,7 @@ export const staffUpdateInput = z.object({
 export const staffIdInput = z.object({ id: idSchema });
 export const staffSetDisabledInput = z.object({ id: idSchema, disabled: z.boolean() });
 export const staffResetPasswordInput = z.object({ id: idSchema, password: passwordSchema });
-export const changeOwnPasswordInput = z.object({ currentPassword: z.string().min(1).max(128), newPassword: passwordSchema });
+export const changeOwnPasswordInput = z.object({ currentPassword: z.string().min(1).max(PASSWORD_MAX), newPassword: passwordSchema });
 export const setOwnPresenceInput = z.object({ presence: presenceSchema });
 export const setLocaleInput = z.object({ locale: z.enum(["zh-CN", "en"]) });
 

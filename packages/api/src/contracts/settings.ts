@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BOT_KEYWORD_MAX, BOT_KEYWORDS_MAX, BOT_TEXT_MAX } from "./limits.ts";
 
 export const securitySettingsInput = z.object({
   session: z.object({
@@ -15,7 +16,7 @@ export const securitySettingsInput = z.object({
 /** "HH:MM" from 00:00 to 23:59; an end time may also be 24:00 (midnight at the end of the day). */
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM");
 const endTimeOfDay = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, "HH:MM, 24:00 at the latest");
-const botText = z.string().trim().min(1).max(500);
+const botText = z.string().trim().min(1).max(BOT_TEXT_MAX);
 
 /**
  * Messages of the cross-field issues below. They are stable keys (the console translates them) rather
@@ -43,7 +44,7 @@ export const botSettingsInput = z
     /** the bot answers only when its best article's confidence (0–1) reaches this */
     threshold: z.number().min(0).max(1),
     lowConfidenceHandoffAfter: z.number().int().min(1).max(10),
-    handoffKeywords: z.array(z.string().trim().min(1).max(32)).min(1).max(50),
+    handoffKeywords: z.array(z.string().trim().min(1).max(BOT_KEYWORD_MAX)).min(1).max(BOT_KEYWORDS_MAX),
     hours: z.object({
       days: z.array(z.number().int().min(1).max(7)).min(1).max(7),
       start: timeOfDay,

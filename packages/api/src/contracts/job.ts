@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema } from "./user.schema.ts";
+import { idSchema } from "./user.ts";
 
 export const jobListInput = z.object({
   status: z.enum(["PENDING", "RUNNING", "SUCCEEDED", "DEAD"]).optional(),

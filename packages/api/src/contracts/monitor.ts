@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema } from "./user.schema.ts";
+import { idSchema } from "./user.ts";
 
 const BEIJING_OFFSET_MS = 8 * 3_600_000;
 /** The presence timeline reaches back this far (about a year of presence intervals). */

@@ -1,0 +1,57 @@
+/**
+ * Every limit on what a person or a client may send, written once. The input schemas next to this file
+ * enforce them on the server; the console and the chat widget read the same numbers for `maxLength`,
+ * character counters and hints. Changing a limit here changes it everywhere.
+ *
+ * Lengths are counted in UTF-16 code units, as zod's `.max()` and the browser's `maxLength` count them.
+ */
+
+// Conversations
+/** a customer message or an agent reply */
+export const MESSAGE_BODY_MAX = 5_000;
+/** an internal note, and the note that goes with a transfer, a resolution or a reassignment */
+export const NOTE_MAX = 1_000;
+/** the customer's comment on the satisfaction survey */
+export const CSAT_COMMENT_MAX = 1_000;
+/** the client's own id of a message (retries deduplicate on it) */
+export const CLIENT_ID_MAX = 64;
+/** the search box of the conversation list */
+export const CONVERSATION_SEARCH_MAX = 64;
+export const RESOLUTION_CATEGORY_MAX = 64;
+
+// Knowledge base
+export const KB_TITLE_MAX = 200;
+export const KB_BODY_MAX = 20_000;
+export const KB_KEYWORDS_MAX = 500;
+/** a knowledge search, and the title search of the article list */
+export const KB_QUERY_MAX = 200;
+/** a question typed into "try the bot" */
+export const KB_TRY_BOT_QUESTION_MAX = 500;
+
+// Bot settings
+/** each of the bot's texts (welcome, clarify, off hours, queue full) */
+export const BOT_TEXT_MAX = 500;
+/** one hand-off keyword */
+export const BOT_KEYWORD_MAX = 32;
+/** how many hand-off keywords */
+export const BOT_KEYWORDS_MAX = 50;
+
+// Staff and teams
+export const EMPLOYEE_NO_MAX = 32;
+export const STAFF_NAME_MAX = 64;
+export const EMAIL_MAX = 191;
+/** a phone number as typed, spaces and dashes included */
+export const PHONE_INPUT_MAX = 24;
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 128;
+/** the search box of the staff directory */
+export const STAFF_SEARCH_MAX = 64;
+export const TEAM_NAME_MAX = 64;
+export const TEAM_DESCRIPTION_MAX = 500;
+
+// Integrations, audit, push
+export const API_KEY_NAME_MAX = 64;
+/** the action filter of the audit log */
+export const AUDIT_ACTION_FILTER_MAX = 64;
+export const PUSH_ENDPOINT_MAX = 500;
+export const PUSH_KEY_MAX = 255;

@@ -1,0 +1,94 @@
+/**
+ * The realtime contract between the server and the browser: channel names, event names and the payload of
+ * each event. The server publishes with these (realtime/), the console and the chat widget subscribe with
+ * them; who may subscribe to which channel stays on the server (realtime/channels.ts).
+ *
+ * Payloads carry ids and a few fields only: a client that needs more asks the API.
+ */
+import type { AlertMetric, ConversationEventType, ConversationStatus, MessageKind, Presence, SenderType, Severity } from "@kefu/db";
+
+const AGENT_PREFIX = "private-agent-";
+const CONVERSATION_PREFIX = "private-conversation-";
+const TEAM_PREFIX = "private-team-";
+
+export const channels = {
+  /** the live monitor: supervisors and admins */
+  monitor: "private-monitor",
+  /** security alerts for admins */
+  security: "private-security",
+  /** one person's own channel: assignments, unread badges, their presence */
+  agent: (userId: number) => `${AGENT_PREFIX}${userId}`,
+  /** one conversation: its assignee, supervisors and the customer's widget */
+  conversation: (conversationId: number) => `${CONVERSATION_PREFIX}${conversationId}`,
+  /** one team's queue */
+  team: (teamId: number) => `${TEAM_PREFIX}${teamId}`,
+  presenceAgents: "presence-agents",
+} as const;
+
+/** The id in an agent, conversation or team channel name, or null when the name is not of that kind. */
+export function channelId(kind: "agent" | "conversation" | "team", channel: string): number | null {
+  const prefix = kind === "agent" ? AGENT_PREFIX : kind === "conversation" ? CONVERSATION_PREFIX : TEAM_PREFIX;
+  if (!channel.startsWith(prefix)) return null;
+  const digits = channel.slice(prefix.length);
+  return /^\d+$/.test(digits) ? Number(digits) : null;
+}
+
+export const realtimeEvents = {
+  messageCreated: "message.created",
+  conversationUpdated: "conversation.updated",
+  conversationAssigned: "conversation.assigned",
+  conversationUnassigned: "conversation.unassigned",
+  conversationRead: "conversation.read",
+  conversationReplyTimeout: "conversation.replyTimeout",
+  queueChanged: "queue.changed",
+  monitorDelta: "monitor.delta",
+  monitorMessage: "monitor.message",
+  presenceChanged: "presence.changed",
+  alertTriggered: "alert.triggered",
+  alertCleared: "alert.cleared",
+  alertAcknowledged: "alert.acknowledged",
+  securityAlert: "security.alert",
+} as const;
+
+export type RealtimeEventName = (typeof realtimeEvents)[keyof typeof realtimeEvents];
+
+/** One conversation event as the monitor counts it. */
+export interface MonitorChange {
+  /** conversation id */
+  id: number;
+  type: ConversationEventType;
+  /** the status before and after; both null for events that change no status (hand-off marker, CSAT …) */
+  from: ConversationStatus | null;
+  to: ConversationStatus | null;
+  /** the agent the conversation went to (assignment, transfer, reopening to the agent) */
+  toUserId: number | null;
+  /** the rating, on CSAT events */
+  score?: number;
+}
+
+/** Dates arrive as ISO strings (payloads are JSON). */
+export interface RealtimePayloads {
+  /** on the conversation channel and the assignee's own channel */
+  "message.created": { id: number; conversationId: number; senderType: SenderType; kind: MessageKind };
+  /** a status, assignee or team change: on the conversation, the monitor and the team */
+  "conversation.updated": { id: number; status: ConversationStatus; assigneeId: number | null; teamId: number | null };
+  "conversation.assigned": { id: number; status: ConversationStatus };
+  "conversation.unassigned": { id: number };
+  /** the reader's other tabs clear the unread badge */
+  "conversation.read": { id: number; lastReadMessageId: number };
+  /** an assignee did not answer in time and the conversation went back to the queue */
+  "conversation.replyTimeout": { id: number; teamId: number | null; agentId: number };
+  /** the authoritative queue length of a team (null: conversations without a team) */
+  "queue.changed": { teamId: number | null; queued: number };
+  /** the status changes one transaction committed, in order; `resync`: too many at once, refetch instead */
+  "monitor.delta": { changes: MonitorChange[]; resync?: boolean };
+  /** a customer message or an agent reply in a conversation someone holds */
+  "monitor.message": { conversationId: number; assigneeId: number; senderType: Extract<SenderType, "CUSTOMER" | "AGENT"> };
+  "presence.changed": { userId: number; presence: Presence; at: string };
+  "alert.triggered": { eventId: number; ruleId: number; metric: AlertMetric; threshold: number; teamId: number | null; value: number; triggeredAt: string };
+  "alert.cleared": { eventId: number; ruleId: number; value: number; clearedAt: string };
+  "alert.acknowledged": { eventId: number; acknowledgedById: number; acknowledgedAt: string };
+  "security.alert": { id: number; type: string; severity: Severity; userId: number | null };
+}
+
+export type RealtimePayload<E extends RealtimeEventName> = RealtimePayloads[E];
