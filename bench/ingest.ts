@@ -304,7 +304,16 @@ async function reconcile(prefix: string, acknowledged: readonly string[]) {
     JOIN Conversation c ON c.id = m.conversationId
     JOIN CustomerIdentity ci ON ci.customerId = c.customerId AND ci.channel = c.channel
     WHERE ci.externalUserId LIKE ${`${prefix}-%`} AND m.senderType = 'BOT'`;
-  return { acknowledged: acknowledged.length, rows: stored.size, lost: lost.length, lostSample: lost.slice(0, 5), botAnswers: Number(bot?.n ?? 0) };
+  return {
+    acknowledged: acknowledged.length,
+    /** rows holding an acknowledged clientId: equal to `acknowledged` when nothing was lost */
+    rowsOfAcknowledged: acknowledged.length - lost.length,
+    /** every row of the phase, also of requests the sender gave up on (timeouts) that the server still committed */
+    rows: stored.size,
+    lost: lost.length,
+    lostSample: lost.slice(0, 5),
+    botAnswers: Number(bot?.n ?? 0),
+  };
 }
 
 const STATUS_NAMES = ["Questions", "Com_stmt_prepare", "Com_stmt_execute", "Com_stmt_close", "Com_select", "Com_insert", "Com_update", "Com_begin", "Com_commit"];
@@ -335,6 +344,13 @@ async function timedPhase(name: string, prefix: string, sendFor: (sender: number
     loadAverage1mAfter: loadavg()[0]!,
   };
   const messages = result.acknowledged.length;
+  // CPU time per message: on a machine shared with other work, steadier than the percentages
+  const perMessage = (percent: number | null) => (percent === null ? null : Math.round(((percent / 100) * result.seconds * 1000 * 10) / Math.max(1, messages)) / 10);
+  const cpuMsPerMessage = {
+    web: perMessage(cpu.webPercentOfOneCore),
+    benchProcess: perMessage(cpu.benchProcessPercentOfOneCore),
+    database: perMessage(cpu.databasePercentOfOneCore),
+  };
   const delta = Object.fromEntries(STATUS_NAMES.map((k) => [k, statusAfter[k]! - statusBefore[k]!]));
   return {
     seconds: Math.round(result.seconds * 10) / 10,
@@ -345,6 +361,7 @@ async function timedPhase(name: string, prefix: string, sendFor: (sender: number
     errorCount: Object.values(result.errors).reduce((a, b) => a + b, 0),
     reconciliation: await reconcile(prefix, result.acknowledged),
     cpu,
+    cpuMsPerMessage,
     serverWideStatusPerMessage: {
       note: "SHOW GLOBAL STATUS deltas over the timed run divided by its messages: every client of the server counts, the worker included",
       ...Object.fromEntries(Object.entries(delta).map(([k, v]) => [k, Math.round((v / Math.max(1, messages)) * 10) / 10])),
@@ -522,6 +539,7 @@ try {
     ["latency p99 ms", (p) => p.latencyMs.p99],
     ["errors", (p) => p.errorCount],
     ["acknowledged", (p) => p.reconciliation.acknowledged],
+    ["rows of acknowledged", (p) => p.reconciliation.rowsOfAcknowledged],
     ["rows in database", (p) => p.reconciliation.rows],
     ["lost", (p) => p.reconciliation.lost],
     ["bot answers", (p) => p.reconciliation.botAnswers],
@@ -530,10 +548,13 @@ try {
     ["web CPU % of a core", (p) => p.cpu.webPercentOfOneCore],
     ["bench CPU %", (p) => p.cpu.benchProcessPercentOfOneCore],
     ["mariadbd CPU %", (p) => p.cpu.databasePercentOfOneCore],
+    ["web CPU ms/message", (p) => p.cpuMsPerMessage.web],
+    ["bench CPU ms/message", (p) => p.cpuMsPerMessage.benchProcess],
+    ["mariadbd CPU ms/msg", (p) => p.cpuMsPerMessage.database],
     ["soketi CPU %", (p) => p.cpu.soketiPercentOfOneCore],
     ["worker CPU %", (p) => p.cpu.workerPercentOfOneCore],
   ];
-  console.log(`\n${SENDERS} senders, ${SECONDS} s, ${WEB_PROCESSES} web process(es), ${availableParallelism()} cores\n`);
+  console.log(`\n${SENDERS} senders, ${SECONDS} s, ${WEB_PROCESSES} web process(es), ${availableParallelism()} cores, load average ${loadavg()[0]!.toFixed(1)}\n`);
   console.log(`${"".padEnd(22)}${cell("http")}${cell("in-process")}`);
   for (const [label, get] of rows) console.log(`${label.padEnd(22)}${cell(get(figures.http))}${cell(get(figures.inProcess))}`);
   for (const [phase, p] of [["http", figures.http], ["in-process", figures.inProcess]] as const)
