@@ -17,6 +17,8 @@ export const dbEnvSchema = z.object({
     .regex(/^(mysql|mariadb):\/\//, "must be a mysql:// or mariadb:// URL")
     .default("mysql://root@127.0.0.1:3306/kefu"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** how Prisma's statements reach the server (client.ts) */
+  DATABASE_PROTOCOL: z.enum(["text", "binary"]).default("binary"),
 });
 
 export const fieldKeysEnvSchema = z.object({
@@ -33,6 +35,7 @@ export const fieldKeysEnvSchema = z.object({
 });
 
 export const dbEnv = () => readEnv(dbEnvSchema, process.env);
+export const databaseProtocol = () => readEnv(dbEnvSchema.pick({ DATABASE_PROTOCOL: true }), process.env).DATABASE_PROTOCOL;
 
 let cachedKeys: FieldKeys | undefined;
 export function fieldKeysFromEnv(): FieldKeys {

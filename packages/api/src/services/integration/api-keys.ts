@@ -37,20 +37,58 @@ export async function revokeApiKey(db: Db, id: number) {
   if (!key) throw new AppError("NOT_FOUND", { field: "id" });
   if (key.revokedAt) throw new AppError("ALREADY_DONE", { field: "id" });
   await db.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
+  invalidateApiKeys();
   return { id };
+}
+
+/**
+ * Key rows found by prefix are kept in the process for API_KEY_TTL_MS, so a busy integration does not read its key
+ * for every request. Revoking forgets them at once in the revoking process; other processes refuse the key within
+ * the TTL. Unknown prefixes are not cached.
+ */
+export const API_KEY_TTL_MS = 5_000;
+interface KeyRow {
+  id: number;
+  name: string;
+  keyHash: string;
+  scopes: Prisma.JsonValue;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+}
+const keyCaches = new WeakMap<Db, Map<string, { row: KeyRow; loadedAt: number; generation: number }>>();
+let keysGeneration = 0;
+
+export function invalidateApiKeys(): void {
+  keysGeneration++;
+}
+
+async function keyByPrefix(db: Db, prefix: string): Promise<KeyRow | null> {
+  let cache = keyCaches.get(db);
+  if (!cache) keyCaches.set(db, (cache = new Map<string, { row: KeyRow; loadedAt: number; generation: number }>()));
+  const cached = cache.get(prefix);
+  if (cached && cached.generation === keysGeneration && Date.now() - cached.loadedAt < API_KEY_TTL_MS) return cached.row;
+  const generation = keysGeneration;
+  const row = await db.apiKey.findUnique({ where: { prefix }, select: { id: true, name: true, keyHash: true, scopes: true, revokedAt: true, lastUsedAt: true } });
+  if (row && generation === keysGeneration) {
+    if (cache.size > 10_000) cache.clear();
+    cache.set(prefix, { row, loadedAt: Date.now(), generation });
+  }
+  return row;
 }
 
 /** The key's row when the presented key is valid, not revoked and holds `scope`; otherwise INVALID_API_KEY / FORBIDDEN. */
 export async function verifyApiKey(db: Db, presented: string | null | undefined, scope: ApiKeyScope) {
   const match = KEY_PATTERN.exec(presented?.trim() ?? "");
   if (!match) throw new AppError("INVALID_API_KEY", { field: "authorization" });
-  const row = await db.apiKey.findUnique({ where: { prefix: match[1]! }, select: { id: true, name: true, keyHash: true, scopes: true, revokedAt: true, lastUsedAt: true } });
+  const row = await keyByPrefix(db, match[1]!);
   const expected = Buffer.from(row?.keyHash ?? "0".repeat(64), "hex");
   const actual = Buffer.from(sha256(presented!.trim()), "hex");
   if (!row || row.revokedAt || !timingSafeEqual(expected, actual)) throw new AppError("INVALID_API_KEY", { field: "authorization" });
   if (!(Array.isArray(row.scopes) && row.scopes.includes(scope))) throw new AppError("FORBIDDEN", { field: "authorization" });
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
-    await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+    // the cached row remembers the write, so it happens at most once a minute per process
+    row.lastUsedAt = new Date();
+    await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: row.lastUsedAt } });
   }
   return { id: row.id, name: row.name };
 }

@@ -141,6 +141,33 @@ export function invalidateCorpusStats(): void {
   statsGeneration++;
 }
 
+const DF_CACHE_MAX_TERMS = 50_000;
+const dfCache = new WeakMap<Db, { df: Map<string, number>; at: number; generation: number }>();
+
+/**
+ * How many indexed articles hold each term (BM25's df; 0 for a term the index does not have), cached like the
+ * corpus statistics: indexing in this process forgets it, other processes catch up within 30 s. Only the terms not
+ * cached yet are looked up, in one statement.
+ */
+export async function documentFrequencies(db: Db, terms: readonly string[], reader: Db | Tx = db): Promise<Map<string, number>> {
+  let cached = dfCache.get(db);
+  if (!cached || cached.generation !== statsGeneration || Date.now() - cached.at >= STATS_TTL_MS || cached.df.size > DF_CACHE_MAX_TERMS) {
+    cached = { df: new Map(), at: Date.now(), generation: statsGeneration };
+    dfCache.set(db, cached);
+  }
+  const entry = cached;
+  const missing = terms.filter((term) => !entry.df.has(term));
+  let found = new Map<string, number>();
+  if (missing.length > 0) {
+    const rows = await reader.$queryRaw<{ term: string; df: bigint | number }[]>`
+      SELECT term, COUNT(*) AS df FROM KbTerm WHERE term IN (${Prisma.join(missing)}) GROUP BY term`;
+    found = new Map(rows.map((r) => [r.term, Number(r.df)]));
+    // not kept when the index changed meanwhile
+    if (entry.generation === statsGeneration) for (const term of missing) entry.df.set(term, found.get(term) ?? 0);
+  }
+  return new Map(terms.map((term) => [term, found.get(term) ?? entry.df.get(term) ?? 0]));
+}
+
 /** N and the average title/body lengths of the published corpus (BM25), cached for 30 s. */
 export async function corpusStats(db: Db): Promise<CorpusStats> {
   const cached = corpusStatsCache.get(db);

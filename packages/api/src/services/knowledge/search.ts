@@ -24,7 +24,7 @@ import { Prisma } from "@kefu/db/client";
 import type { Tx } from "../../domain-events/index.ts";
 import { AppError } from "../../errors.ts";
 import { categoryWithDescendants } from "./categories.ts";
-import { corpusStats } from "./indexer.ts";
+import { corpusStats, documentFrequencies } from "./indexer.ts";
 import { loadVocabulary, tokenize, type Vocabulary } from "./tokenizer.ts";
 
 export const BM25 = { k1: 1.2, b: 0.75, titleWeight: 3, bodyWeight: 1 } as const;
@@ -102,31 +102,41 @@ interface ScoringContext {
 interface ScoredRow {
   articleId: number;
   score: number;
+  title: string;
+  categoryId: number | null;
+  /** the first BODY_PREVIEW_LENGTH characters */
+  body: string;
 }
 
-/** Σ over `terms` of idf · BM25F saturation, per published article, best first. */
+/** Σ over `terms` of idf · BM25F saturation, per published article, best first, with the articles' texts. */
 async function scoreArticles(db: Db | Tx, terms: readonly TermWeight[], context: ScoringContext, limit: number): Promise<ScoredRow[]> {
   const { k1, b, titleWeight, bodyWeight } = BM25;
   const idfCase = Prisma.join(terms.map((w) => Prisma.sql`WHEN ${w.term} THEN ${w.idf}`), " ");
   // STRAIGHT_JOIN: walk the query terms' postings, then look articles up by id; left to itself the
   // optimizer may scan every published article and probe KbTerm by articleId, ~5× slower.
-  const rows = await db.$queryRaw<{ articleId: number; score: number }[]>`
-    SELECT s.articleId, SUM(s.idf * s.tf * ${k1 + 1} / (s.tf + ${k1})) AS score
+  // The outer join fetches the texts of the `limit` best only, in the same statement.
+  const rows = await db.$queryRaw<{ articleId: number; score: number; title: string; categoryId: number | null; body: string }[]>`
+    SELECT r.articleId, r.score, d.title, d.categoryId, LEFT(d.body, ${BODY_PREVIEW_LENGTH}) AS body
     FROM (
-      SELECT t.articleId,
-             CASE t.term ${idfCase} ELSE 0 END AS idf,
-             ${titleWeight} * t.titleTf / (${1 - b} + ${b} * a.titleTermCount / ${context.avgTitle})
-               + ${bodyWeight} * t.bodyTf / (${1 - b} + ${b} * a.bodyTermCount / ${context.avgBody}) AS tf
-      FROM KbTerm t
-      STRAIGHT_JOIN KbArticle a ON a.id = t.articleId
-      WHERE t.term IN (${Prisma.join(terms.map((w) => w.term))})
-        AND a.status = 'PUBLISHED'
-        ${context.categoryIds ? Prisma.sql`AND a.categoryId IN (${Prisma.join(context.categoryIds)})` : Prisma.empty}
-    ) s
-    GROUP BY s.articleId
-    ORDER BY score DESC, s.articleId ASC
-    LIMIT ${limit}`;
-  return rows.map((r) => ({ articleId: Number(r.articleId), score: Number(r.score) }));
+      SELECT s.articleId, SUM(s.idf * s.tf * ${k1 + 1} / (s.tf + ${k1})) AS score
+      FROM (
+        SELECT t.articleId,
+               CASE t.term ${idfCase} ELSE 0 END AS idf,
+               ${titleWeight} * t.titleTf / (${1 - b} + ${b} * a.titleTermCount / ${context.avgTitle})
+                 + ${bodyWeight} * t.bodyTf / (${1 - b} + ${b} * a.bodyTermCount / ${context.avgBody}) AS tf
+        FROM KbTerm t
+        STRAIGHT_JOIN KbArticle a ON a.id = t.articleId
+        WHERE t.term IN (${Prisma.join(terms.map((w) => w.term))})
+          AND a.status = 'PUBLISHED'
+          ${context.categoryIds ? Prisma.sql`AND a.categoryId IN (${Prisma.join(context.categoryIds)})` : Prisma.empty}
+      ) s
+      GROUP BY s.articleId
+      ORDER BY score DESC, s.articleId ASC
+      LIMIT ${limit}
+    ) r
+    JOIN KbArticle d ON d.id = r.articleId
+    ORDER BY r.score DESC, r.articleId ASC`;
+  return rows.map((r) => ({ articleId: Number(r.articleId), score: Number(r.score), title: r.title, categoryId: r.categoryId === null ? null : Number(r.categoryId), body: r.body }));
 }
 
 export function queryTerms(query: string, vocabulary: Vocabulary): string[] {
@@ -151,38 +161,26 @@ export async function searchKnowledge(db: Db, query: string, options: SearchOpti
   if (stats.articles === 0) return empty;
 
   const reader = options.reader ?? db;
-  const dfRows = await reader.$queryRaw<{ term: string; df: bigint | number }[]>`
-    SELECT term, COUNT(*) AS df FROM KbTerm WHERE term IN (${Prisma.join(terms)}) GROUP BY term`;
-  const dfByTerm = new Map(dfRows.map((r) => [r.term, Number(r.df)]));
+  const dfByTerm = await documentFrequencies(db, terms, reader);
   const weights = terms.map((term) => ({ term, idf: idf(stats.articles, dfByTerm.get(term) ?? 0) }));
-  const matched = weights.filter((w) => dfByTerm.has(w.term));
+  const matched = weights.filter((w) => (dfByTerm.get(w.term) ?? 0) > 0);
   if (matched.length === 0) return empty;
 
   const context: ScoringContext = { avgTitle: Math.max(stats.avgTitleTerms, 1), avgBody: Math.max(stats.avgBodyTerms, 1), categoryIds };
   const rows = await scoreArticles(reader, matched, context, limit);
   if (rows.length === 0) return empty;
 
-  const articles = await reader.$queryRaw<{ id: number; title: string; categoryId: number | null; body: string }[]>`
-    SELECT id, title, categoryId, LEFT(body, ${BODY_PREVIEW_LENGTH}) AS body FROM KbArticle WHERE id IN (${Prisma.join(rows.map((r) => r.articleId))})`;
-  const byId = new Map(articles.map((a) => [a.id, a]));
   const ideal = idealScore(weights.map((w) => w.idf));
   const idfByTerm = new Map(weights.map((w) => [w.term, w.idf]));
-
-  const results: SearchHit[] = [];
-  for (const row of rows) {
-    const article = byId.get(row.articleId);
-    if (!article) continue;
-    const score = row.score;
-    results.push({
-      articleId: article.id,
-      title: article.title,
-      categoryId: article.categoryId,
-      snippet: snippetOf(article.body, idfByTerm, vocabulary),
-      score: Math.round(score * 1e4) / 1e4,
-      confidence: Math.round(Math.min(1, score / ideal) * 1e4) / 1e4,
-      ...(options.withBody ? { body: article.body } : {}),
-    });
-  }
+  const results: SearchHit[] = rows.map((row) => ({
+    articleId: row.articleId,
+    title: row.title,
+    categoryId: row.categoryId,
+    snippet: snippetOf(row.body, idfByTerm, vocabulary),
+    score: Math.round(row.score * 1e4) / 1e4,
+    confidence: Math.round(Math.min(1, row.score / ideal) * 1e4) / 1e4,
+    ...(options.withBody ? { body: row.body } : {}),
+  }));
   return { terms, results, confidence: results[0]?.confidence ?? 0 };
 }
 

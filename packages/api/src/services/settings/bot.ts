@@ -5,7 +5,7 @@
  */
 import type { Db } from "@kefu/db/client";
 import type { BotSettingsInput } from "../../contracts/settings.ts";
-import { getSetting, settingSchemas, updateSetting, type SettingValue } from "./index.ts";
+import { getSetting, invalidateSettings, settingSchemas, updateSetting, type SettingValue } from "./index.ts";
 
 export type BotSettings = BotSettingsInput;
 
@@ -53,7 +53,7 @@ export async function getBotSettings(db: Db) {
 
 export async function updateBotSettings(db: Db, input: BotSettingsInput, actorId: number): Promise<BotSettings> {
   const keywords = input.handoffKeywords.map((keyword) => keyword.trim());
-  return db.$transaction(async (tx) => {
+  const saved = await db.$transaction(async (tx) => {
     const strategy = await updateSetting(
       tx,
       "bot.strategy",
@@ -75,4 +75,6 @@ export async function updateBotSettings(db: Db, input: BotSettingsInput, actorId
     );
     return combine(strategy, replies);
   });
+  invalidateSettings();
+  return saved;
 }

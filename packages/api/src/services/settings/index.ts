@@ -81,15 +81,56 @@ export const settingSchemas = {
 export type SettingKey = keyof typeof settingSchemas;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof settingSchemas)[K]>;
 
-export async function getSetting<K extends SettingKey>(db: Pick<Db, "setting">, key: K): Promise<SettingValue<K>> {
+/**
+ * The keys every customer message reads (receiving it, routing, the bot's turn) are cached in the process for
+ * SETTINGS_TTL_MS. A write through updateSetting forgets them at once in the writing process; other processes (the
+ * other web workers, the worker) read the new value within the TTL. Other keys are read from the table each time.
+ */
+export const CACHED_SETTINGS = ["routing", "bot.strategy", "bot.replies"] as const satisfies readonly SettingKey[];
+export const SETTINGS_TTL_MS = 5_000;
+
+interface CachedSetting {
+  value: Promise<unknown>;
+  loadedAt: number;
+  generation: number;
+}
+
+const settingCaches = new WeakMap<object, Map<SettingKey, CachedSetting>>();
+let settingsGeneration = 0;
+
+/** Forgets every cached setting of this process (after a write, or one made outside updateSetting). */
+export function invalidateSettings(): void {
+  settingsGeneration++;
+}
+
+async function readSetting<K extends SettingKey>(db: Pick<Db, "setting">, key: K): Promise<SettingValue<K>> {
   const row = await db.setting.findUnique({ where: { key }, select: { value: true } });
   const parsed = settingSchemas[key].safeParse(row?.value ?? {});
   return (parsed.success ? parsed.data : settingSchemas[key].parse({})) as SettingValue<K>;
 }
 
-/** Takes the client or a transaction (several keys saved together). */
+export function getSetting<K extends SettingKey>(db: Pick<Db, "setting">, key: K): Promise<SettingValue<K>> {
+  if (!(CACHED_SETTINGS as readonly SettingKey[]).includes(key)) return readSetting(db, key);
+  let cache = settingCaches.get(db);
+  if (!cache) settingCaches.set(db, (cache = new Map<SettingKey, CachedSetting>()));
+  const cached = cache.get(key);
+  if (cached && cached.generation === settingsGeneration && Date.now() - cached.loadedAt < SETTINGS_TTL_MS) return cached.value as Promise<SettingValue<K>>;
+  const entry: CachedSetting = { value: readSetting(db, key), loadedAt: Date.now(), generation: settingsGeneration };
+  cache.set(key, entry);
+  // a failed read must not stay cached
+  entry.value.catch(() => {
+    if (cache.get(key) === entry) cache.delete(key);
+  });
+  return entry.value as Promise<SettingValue<K>>;
+}
+
+/**
+ * Takes the client or a transaction (several keys saved together; the caller then calls invalidateSettings again
+ * after the commit, so no read made between the write and the commit stays cached).
+ */
 export async function updateSetting<K extends SettingKey>(db: Pick<Db, "setting">, key: K, value: SettingValue<K>, actorId: number) {
   const parsed = settingSchemas[key].parse(value) as Prisma.InputJsonValue;
   await db.setting.upsert({ where: { key }, create: { key, value: parsed, updatedById: actorId }, update: { value: parsed, updatedById: actorId } });
+  invalidateSettings();
   return parsed as SettingValue<K>;
 }
