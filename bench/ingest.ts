@@ -2,8 +2,7 @@
  * Ingestion throughput: customer messages through the channel API (`POST /api/v1/channels/api/messages`, API key of
  * scope channel.messages) against the production build, each one answered by the bot, from BENCH_INGEST_SENDERS
  * concurrent senders (closed loop: a sender posts its next message when the last one is answered). Then the same
- * use case in-process, without HTTP: `receiveCustomerMessage` and, while the conversation is with the bot,
- * `botRespond`, as the REST handler does.
+ * use case in-process, without HTTP: `handleIncomingCustomerMessage`, which the REST handler calls.
  *
  *   pnpm build && pnpm bench:ingest
  *   BENCH_INGEST_SENDERS=100 BENCH_INGEST_SECONDS=60 WEB_CONCURRENCY=1 pnpm bench:ingest
@@ -85,8 +84,7 @@ const realtime = { ...realtimeSettings(PUSHER_PORT), secret: "bench-realtime-sec
 // this process seeds and runs the in-process phase with the same keys and soketi as the server
 Object.assign(process.env, secrets, realtimeEnv(realtime), { DATABASE_URL: databaseUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" });
 
-const { receiveCustomerMessage } = await import("../packages/api/src/services/conversation/index.ts");
-const { botRespond } = await import("../packages/api/src/services/bot/respond.ts");
+const { handleIncomingCustomerMessage } = await import("../packages/api/src/services/inbox/index.ts");
 const { createApiKey } = await import("../packages/api/src/services/integration/api-keys.ts");
 const { searchKnowledge } = await import("../packages/api/src/services/knowledge/search.ts");
 const { asksForHuman } = await import("../packages/api/src/services/bot/respond.ts");
@@ -243,14 +241,7 @@ function httpSend(sender: number): Send {
 
 /** what the REST handler does after authorising the key */
 const inProcessSend: Send = async (userId, clientId, text) => {
-  const received = await receiveCustomerMessage(db, { channel: "API", externalUserId: userId, clientId, body: text });
-  if (!received.duplicate && received.status === "BOT") {
-    try {
-      await botRespond(db, { conversationId: received.conversationId, body: text });
-    } catch (error) {
-      console.error(`bot failed on conversation ${received.conversationId}:`, error);
-    }
-  }
+  await handleIncomingCustomerMessage(db, { channel: "API", externalUserId: userId, clientId, body: text });
   return { ok: true };
 };
 

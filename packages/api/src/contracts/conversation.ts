@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { CLIENT_ID_MAX, CONVERSATION_SEARCH_MAX, MESSAGE_BODY_MAX, NOTE_MAX, RESOLUTION_CATEGORY_MAX } from "./limits.ts";
+import {
+  CLIENT_ID_MAX,
+  CONVERSATION_SEARCH_MAX,
+  CUSTOMER_NAME_MAX,
+  EXTERNAL_USER_ID_MAX,
+  MESSAGE_BODY_MAX,
+  NOTE_MAX,
+  PHONE_INPUT_MAX,
+  RESOLUTION_CATEGORY_MAX,
+} from "./limits.ts";
 
 export const conversationIdSchema = z.number().int().positive();
 export const conversationStatusSchema = z.enum(["BOT", "QUEUED", "ACTIVE", "PAUSED", "RESOLVED", "ABANDONED"]);
@@ -44,6 +53,30 @@ export const conversationMessagesInput = z.object({
   beforeId: z.number().int().positive().optional(),
   limit: z.number().int().min(1).max(200).default(50),
 });
+
+/** A customer's message as every channel hands it to the conversation service (widget, channel API, adapters). */
+export const customerMessageInput = z.object({
+  channel: channelSchema,
+  externalUserId: z.string().min(1).max(EXTERNAL_USER_ID_MAX),
+  clientId: clientIdSchema,
+  body: textSchema(MESSAGE_BODY_MAX),
+  customerName: z.string().trim().max(CUSTOMER_NAME_MAX).optional(),
+  phone: z
+    .string()
+    .max(PHONE_INPUT_MAX)
+    .refine((value) => /^1\d{10}$/.test(mainlandMobileDigits(value)), "a mainland mobile number, 11 digits starting with 1")
+    .optional(),
+  teamId: conversationIdSchema.optional(),
+});
+
+/** What an agent writes (a reply, or an internal note with its own limit). */
+export const agentMessageInput = (max: number) => z.object({ body: textSchema(max), clientId: clientIdSchema.optional() });
+
+/** The digits of a phone number as typed, without a leading 86 country code. */
+function mainlandMobileDigits(phone: string): string {
+  const digits = phone.replace(/\D/g, "");
+  return digits.length === 13 && digits.startsWith("86") ? digits.slice(2) : digits;
+}
 
 export const conversationReplyInput = z.object({ id: conversationIdSchema, body: textSchema(MESSAGE_BODY_MAX), clientId: clientIdSchema.optional() });
 export const conversationNoteInput = z.object({ id: conversationIdSchema, body: textSchema(NOTE_MAX), clientId: clientIdSchema.optional() });

@@ -15,6 +15,10 @@ export const NOTE_MAX = 1_000;
 export const CSAT_COMMENT_MAX = 1_000;
 /** the client's own id of a message (retries deduplicate on it) */
 export const CLIENT_ID_MAX = 64;
+/** a customer's id on a channel: widget visitor id, WeChat openid, app user id */
+export const EXTERNAL_USER_ID_MAX = 128;
+/** the name a customer gives on a channel */
+export const CUSTOMER_NAME_MAX = 64;
 /** the search box of the conversation list */
 export const CONVERSATION_SEARCH_MAX = 64;
 export const RESOLUTION_CATEGORY_MAX = 64;

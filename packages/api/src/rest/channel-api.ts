@@ -10,6 +10,7 @@
 import { createHash } from "node:crypto";
 import type { Channel, Db } from "@kefu/db/client";
 import { z } from "zod";
+import { CLIENT_ID_MAX, CUSTOMER_NAME_MAX, EXTERNAL_USER_ID_MAX, MESSAGE_BODY_MAX, PHONE_INPUT_MAX } from "../contracts/limits.ts";
 import { AppError } from "../errors.ts";
 import { listCustomerMessages } from "../services/conversation/index.ts";
 import { customerIdOnChannel, handleIncomingCustomerMessage, latestConversationOnChannel } from "../services/inbox/index.ts";
@@ -22,14 +23,14 @@ const REQUESTS_PER_MINUTE = 1_200;
 const SERVICE_FIELDS: Record<string, string> = { body: "text", externalUserId: "userId", clientId: "clientMessageId", customerName: "name" };
 
 const postSchema = z.object({
-  userId: z.string().min(1).max(128),
-  clientMessageId: z.string().min(1).max(64),
+  userId: z.string().min(1).max(EXTERNAL_USER_ID_MAX),
+  clientMessageId: z.string().min(1).max(CLIENT_ID_MAX),
   text: z
     .string()
-    .max(5_000)
+    .max(MESSAGE_BODY_MAX)
     .refine((text) => text.trim().length > 0, "must not be empty"),
-  name: z.string().trim().max(64).optional(),
-  phone: z.string().max(32).optional(),
+  name: z.string().trim().max(CUSTOMER_NAME_MAX).optional(),
+  phone: z.string().max(PHONE_INPUT_MAX).optional(),
   /** the team (技能组) a new conversation goes to; the default team when omitted */
   teamId: z.number().int().positive().optional(),
 });

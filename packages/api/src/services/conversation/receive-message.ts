@@ -5,10 +5,11 @@
  * transaction. The sender's clientId makes it idempotent: a replay returns the stored message and writes nothing.
  */
 import type { Channel, CustomerLevel, Db } from "@kefu/db/client";
-import { normalizePhone, protectPhone } from "@kefu/db/crypto";
+import { protectPhone } from "@kefu/db/crypto";
 import { fieldKeysFromEnv } from "@kefu/db/env";
 import { MESSAGE_BODY_MAX } from "../../contracts/limits.ts";
-import { AppError } from "../../errors.ts";
+import { customerMessageInput } from "../../contracts/conversation.ts";
+import { parseInput } from "../../errors.ts";
 import { runUnitOfWork, type Tx, type UnitOfWork } from "../../domain-events/index.ts";
 import { getSetting, type SettingValue } from "../settings/index.ts";
 import { assertTeamExists, defaultTeamId, enterQueue, snapshot } from "./handoff.ts";
@@ -20,7 +21,6 @@ import { nextStatus, OPEN_STATUSES } from "./state-machine.ts";
 import { addEvent, appendMessages, appendSystemMessage, type NewMessage } from "./timeline.ts";
 
 export { MESSAGE_BODY_MAX };
-const CHANNELS = ["WEB", "WECHAT", "APP", "API"] as const satisfies readonly Channel[];
 const PRIORITY_BY_LEVEL: Record<CustomerLevel, number> = { NORMAL: 0, VIP: 1, SVIP: 2 };
 /** a replayed clientId is looked for in the customer's latest conversations on the channel */
 const REPLAY_LOOKBACK = 5;
@@ -74,26 +74,8 @@ export interface ReceivedWithBot<Outcome> extends ReceivedMessage {
   bot: Outcome | null;
 }
 
-export function validateMessageBody(body: unknown, max = MESSAGE_BODY_MAX, field = "body"): string {
-  if (typeof body !== "string" || body.trim().length === 0 || body.length > max) throw new AppError("INVALID_INPUT", { field, params: { max } });
-  return body;
-}
-
-export function validateClientId(clientId: unknown): string {
-  if (typeof clientId !== "string" || !/^[\w.:-]{1,64}$/.test(clientId)) throw new AppError("INVALID_INPUT", { field: "clientId", params: { max: 64 } });
-  return clientId;
-}
-
 function validate(input: CustomerMessageInput) {
-  if (!(CHANNELS as readonly string[]).includes(input.channel)) throw new AppError("INVALID_INPUT", { field: "channel" });
-  if (typeof input.externalUserId !== "string" || input.externalUserId.length < 1 || input.externalUserId.length > 128)
-    throw new AppError("INVALID_INPUT", { field: "externalUserId", params: { max: 128 } });
-  validateClientId(input.clientId);
-  validateMessageBody(input.body);
-  if (input.customerName !== undefined && (typeof input.customerName !== "string" || input.customerName.trim().length > 64))
-    throw new AppError("INVALID_INPUT", { field: "customerName", params: { max: 64 } });
-  if (input.phone !== undefined && !/^1\d{10}$/.test(normalizePhone(String(input.phone)))) throw new AppError("INVALID_INPUT", { field: "phone" });
-  if (input.teamId !== undefined && !(Number.isSafeInteger(input.teamId) && input.teamId > 0)) throw new AppError("INVALID_INPUT", { field: "teamId" });
+  parseInput(customerMessageInput, input);
 }
 
 interface Settings {

@@ -1,11 +1,11 @@
 /** The agent writes: a reply the customer sees, or an internal note only staff see. */
 import type { Db } from "@kefu/db/client";
-import { NOTE_MAX } from "../../contracts/limits.ts";
-import { AppError } from "../../errors.ts";
+import { agentMessageInput } from "../../contracts/conversation.ts";
+import { MESSAGE_BODY_MAX, NOTE_MAX } from "../../contracts/limits.ts";
+import { AppError, parseInput } from "../../errors.ts";
 import { runUnitOfWork, type Tx } from "../../domain-events/index.ts";
 import { assertCanAct, type Actor } from "./actor.ts";
 import { lockConversation } from "./conversation-row.ts";
-import { validateClientId, validateMessageBody } from "./receive-message.ts";
 import { appendMessage } from "./timeline.ts";
 
 export { NOTE_MAX };
@@ -41,8 +41,7 @@ function unreadFor(conversation: { assigneeId: number | null }, actor: Actor): n
 
 /** A reply to the customer: ACTIVE conversations only; the first human reply sets firstResponseAt. */
 export async function sendAgentReply(db: Db, actor: Actor, input: AgentMessageInput): Promise<SentMessage> {
-  validateMessageBody(input.body);
-  if (input.clientId !== undefined) validateClientId(input.clientId);
+  parseInput(agentMessageInput(MESSAGE_BODY_MAX), { body: input.body, clientId: input.clientId });
   return runUnitOfWork(db, async (uow): Promise<SentMessage> => {
     const conversation = await lockConversation(uow.tx, input.conversationId);
     assertCanAct(actor, conversation);
@@ -63,8 +62,7 @@ export async function sendAgentReply(db: Db, actor: Actor, input: AgentMessageIn
 
 /** An internal note (kind NOTE): any status, never shown to the customer. */
 export async function addInternalNote(db: Db, actor: Actor, input: AgentMessageInput): Promise<SentMessage> {
-  validateMessageBody(input.body, NOTE_MAX);
-  if (input.clientId !== undefined) validateClientId(input.clientId);
+  parseInput(agentMessageInput(NOTE_MAX), { body: input.body, clientId: input.clientId });
   return runUnitOfWork(db, async (uow): Promise<SentMessage> => {
     const conversation = await lockConversation(uow.tx, input.conversationId);
     assertCanAct(actor, conversation);
