@@ -14,7 +14,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { useApiErrors } from "~/lib/trpc-errors";
 import { useTRPC } from "~/trpc/react";
-import { STATUS_BADGE } from "./article-list";
+import { ARTICLE_STATUS_BADGE } from "./article-status";
 import { categoryOptions, indentedName, type Category } from "./category-options";
 
 export type EditorTarget = { mode: "create"; title?: string; fromQuestionId?: number } | { mode: "edit"; id: number };
@@ -110,7 +110,7 @@ export function ArticleEditorDialog({ target, categories, onClose }: { target: E
             <DialogDescription>
               {current ? (
                 <span className="inline-flex flex-wrap items-center gap-2">
-                  <Badge variant={STATUS_BADGE[current.status]} dot>
+                  <Badge variant={ARTICLE_STATUS_BADGE[current.status]} dot>
                     {t(`knowledgeAdmin.statusName.${current.status}`)}
                   </Badge>
                   <span data-testid="article-version">{t("knowledgeAdmin.versionOf", { version: current.version, count: current.versionCount })}</span>

@@ -1,7 +1,6 @@
 "use client";
 
-import type { RouterOutputs } from "@kefu/api/client";
-import { Badge, type BadgeVariant } from "@kefu/ui/badge";
+import { Badge } from "@kefu/ui/badge";
 import { Button } from "@kefu/ui/button";
 import { ConfirmDialog } from "@kefu/ui/confirm-dialog";
 import { EmptyState } from "@kefu/ui/empty-state";
@@ -16,13 +15,11 @@ import { useDeferredValue, useMemo, useState } from "react";
 import { LoadMore } from "~/components/load-more";
 import { useApiErrors } from "~/lib/trpc-errors";
 import { useTRPC } from "~/trpc/react";
+import { ARTICLE_STATUS_BADGE, ARTICLE_STATUSES as STATUSES, type ArticleStatus } from "./article-status";
 import { categoryOptions, indentedName, type Category } from "./category-options";
 
-type ArticleRow = RouterOutputs["knowledge"]["list"]["items"][number];
-type Status = ArticleRow["status"];
+type Status = ArticleStatus;
 
-const STATUSES: Status[] = ["DRAFT", "PUBLISHED", "ARCHIVED"];
-export const STATUS_BADGE: Record<Status, BadgeVariant> = { DRAFT: "warning", PUBLISHED: "success", ARCHIVED: "neutral" };
 /** the relevance search has no pages: it shows this many best matches */
 const SEARCH_LIMIT = 50;
 
@@ -157,7 +154,7 @@ export function ArticleList({ categories, onCreate, onEdit }: { categories: Cate
                   </TableCell>
                   <TableCell>{row.category?.name ?? <span className="text-slate-400">{t("knowledgeAdmin.uncategorized")}</span>}</TableCell>
                   <TableCell>
-                    <Badge variant={STATUS_BADGE[row.status]} dot>
+                    <Badge variant={ARTICLE_STATUS_BADGE[row.status]} dot>
                       {t(`knowledgeAdmin.statusName.${row.status}`)}
                     </Badge>
                   </TableCell>

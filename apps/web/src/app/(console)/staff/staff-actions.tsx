@@ -11,7 +11,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useApiErrors } from "~/lib/trpc-errors";
 import { useTRPC } from "~/trpc/react";
-import type { StaffRow } from "./staff-directory";
+import type { StaffRow } from "./staff-types";
 
 type Pending = "disable" | "logout" | "reset" | null;
 

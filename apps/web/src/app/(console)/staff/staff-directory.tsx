@@ -1,6 +1,5 @@
 "use client";
 
-import type { RouterOutputs } from "@kefu/api/client";
 import { Badge } from "@kefu/ui/badge";
 import { Button } from "@kefu/ui/button";
 import { EmptyState } from "@kefu/ui/empty-state";
@@ -13,16 +12,11 @@ import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useDeferredValue, useState } from "react";
 import { LoadMore } from "~/components/load-more";
+import { PRESENCE_BADGE } from "~/lib/badges";
 import { useTRPC } from "~/trpc/react";
 import { StaffActions } from "./staff-actions";
 import { StaffFormDialog } from "./staff-form-dialog";
-
-export type StaffRow = RouterOutputs["user"]["list"]["items"][number];
-type Role = StaffRow["role"];
-type Status = "active" | "disabled" | "locked";
-
-const ROLES: Role[] = ["ADMIN", "SUPERVISOR", "AGENT", "QA"];
-const PRESENCE_BADGE = { ONLINE: "success", BUSY: "warning", AWAY: "info", OFFLINE: "neutral" } as const;
+import { ROLES, type Role, type StaffRow, type StaffStatus as Status } from "./staff-types";
 
 export function StaffDirectory({ canManage, currentUserId }: { canManage: boolean; currentUserId: number }) {
   const t = useTranslations();

@@ -1,6 +1,5 @@
 "use client";
 
-import type { RouterOutputs } from "@kefu/api/client";
 import { Checkbox } from "@kefu/ui/checkbox";
 import { Dialog, DialogBody, DialogContent, DialogHeader, DialogTitle } from "@kefu/ui/dialog";
 import { Field } from "@kefu/ui/field";
@@ -14,10 +13,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import { useApiErrors } from "~/lib/trpc-errors";
 import { FormDialogFooter } from "~/components/form-dialog-footer";
 import { useTRPC } from "~/trpc/react";
-import type { StaffRow } from "./staff-directory";
-
-type Team = RouterOutputs["team"]["list"][number];
-type Role = StaffRow["role"];
+import { FORM_ROLES, type Role, type StaffRow, type Team } from "./staff-types";
 
 interface FormState {
   employeeNo: string;
@@ -98,7 +94,7 @@ export function StaffFormDialog({ open, staff, teams, onOpenChange }: { open: bo
             </Field>
             <Field label={t("staff.role")} htmlFor="staff-role" error={fieldErrors.role} required>
               <NativeSelect name="role" value={form.role} onChange={set("role")}>
-                {(["AGENT", "SUPERVISOR", "QA", "ADMIN"] as const).map((r) => (
+                {FORM_ROLES.map((r) => (
                   <option key={r} value={r}>
                     {t(`roles.${r}`)}
                   </option>

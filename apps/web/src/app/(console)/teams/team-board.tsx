@@ -1,6 +1,5 @@
 "use client";
 
-import type { RouterOutputs } from "@kefu/api/client";
 import { Badge } from "@kefu/ui/badge";
 import { Button } from "@kefu/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@kefu/ui/card";
@@ -16,8 +15,8 @@ import { useApiErrors } from "~/lib/trpc-errors";
 import { useTRPC } from "~/trpc/react";
 import { TeamFormDialog } from "./team-form-dialog";
 import { TeamMembersDialog } from "./team-members-dialog";
+import type { TeamRow } from "./team-types";
 
-export type TeamRow = RouterOutputs["team"]["list"][number];
 
 export function TeamBoard({ canManage }: { canManage: boolean }) {
   const t = useTranslations();

@@ -12,7 +12,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import { useApiErrors } from "~/lib/trpc-errors";
 import { FormDialogFooter } from "~/components/form-dialog-footer";
 import { useTRPC } from "~/trpc/react";
-import type { TeamRow } from "./team-board";
+import type { TeamRow } from "./team-types";
 
 const EMPTY = { name: "", description: "", autoAssign: true, maxQueueLength: "200", replyTimeoutSeconds: "180" };
 

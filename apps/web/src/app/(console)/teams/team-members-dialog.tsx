@@ -11,7 +11,7 @@ import { useDeferredValue, useEffect, useState } from "react";
 import { useApiErrors } from "~/lib/trpc-errors";
 import { FormDialogFooter } from "~/components/form-dialog-footer";
 import { useTRPC } from "~/trpc/react";
-import type { TeamRow } from "./team-board";
+import type { TeamRow } from "./team-types";
 
 /** Picks a team's members (and leads) from the active staff directory. */
 export function TeamMembersDialog({ team, onOpenChange }: { team: TeamRow | null; onOpenChange: (open: boolean) => void }) {

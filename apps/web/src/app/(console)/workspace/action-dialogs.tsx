@@ -13,7 +13,7 @@ import { FormDialogFooter } from "~/components/form-dialog-footer";
 import { HandoverTargetFields, type HandoverMode } from "~/components/handover-target-fields";
 import { useApiErrors } from "~/lib/trpc-errors";
 import { useTRPC } from "~/trpc/react";
-import { NOTE_MAX } from "./conversation-view";
+import { NOTE_MAX } from "./conversation-types";
 
 export type TransferTargets = RouterOutputs["conversation"]["transferTargets"];
 

@@ -16,16 +16,13 @@ import { useRealtimeEvent, useRealtimeReconnect } from "~/components/realtime-pr
 import { useApiErrors } from "~/lib/trpc-errors";
 import { useTRPC } from "~/trpc/react";
 import { ResolveDialog, TransferDialog, type TransferTargets } from "./action-dialogs";
-import { STATUS_BADGE } from "./conversation-list";
+import { BODY_MAX, NOTE_MAX, STATUS_BADGE } from "./conversation-types";
 import { CustomerPanel } from "./customer-panel";
 import { KnowledgePanel } from "./knowledge-panel";
 import { systemText } from "./system-message";
 
 type Message = RouterOutputs["conversation"]["messages"]["items"][number];
 type Detail = RouterOutputs["conversation"]["get"];
-
-export const BODY_MAX = 5_000;
-export const NOTE_MAX = 1_000;
 
 interface PendingMessage {
   clientId: string;
