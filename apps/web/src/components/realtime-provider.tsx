@@ -7,9 +7,22 @@ import { createContext, useContext, useEffect, useRef, useState, type ReactNode 
 
 const RealtimeContext = createContext<Pusher | null>(null);
 
-/** One pusher-js connection per tab, configured by the server at runtime (soketi or Pusher Channels). */
-export function RealtimeProvider({ config, children }: { config: RealtimeClientConfig; children: ReactNode }) {
+/** How private channels are authorised: an endpoint and the headers sent to it. */
+export interface RealtimeAuthorization {
+  endpoint: string;
+  headers?: Record<string, string>;
+}
+
+/**
+ * One pusher-js connection per tab, configured by the server at runtime (soketi or Pusher Channels).
+ * Private channels are authorised at `config.authEndpoint` with the session cookie, unless `authorization` names
+ * another endpoint (the chat widget's, with its visitor token); a change of it opens a new connection.
+ */
+export function RealtimeProvider({ config, authorization, children }: { config: RealtimeClientConfig; authorization?: RealtimeAuthorization; children: ReactNode }) {
   const [client, setClient] = useState<Pusher | null>(null);
+  const endpoint = authorization?.endpoint ?? config.authEndpoint;
+  // by value, so a new object with the same headers keeps the connection
+  const headers = JSON.stringify(authorization?.headers ?? {});
   useEffect(() => {
     let cancelled = false;
     let instance: Pusher | undefined;
@@ -20,7 +33,7 @@ export function RealtimeProvider({ config, children }: { config: RealtimeClientC
         ...("wsHost" in config ? { wsHost: config.wsHost, wsPort: config.wsPort, wssPort: config.wsPort } : {}),
         forceTLS: config.forceTLS,
         enabledTransports: ["ws", "wss"],
-        channelAuthorization: { endpoint: config.authEndpoint, transport: "ajax" },
+        channelAuthorization: { endpoint, transport: "ajax", headers: JSON.parse(headers) as Record<string, string> },
       });
       setClient(instance);
     });
@@ -28,7 +41,7 @@ export function RealtimeProvider({ config, children }: { config: RealtimeClientC
       cancelled = true;
       instance?.disconnect();
     };
-  }, [config]);
+  }, [config, endpoint, headers]);
   return <RealtimeContext.Provider value={client}>{children}</RealtimeContext.Provider>;
 }
 

@@ -4,23 +4,20 @@ import { PASSWORD_MAX } from "@kefu/api/contracts/limits";
 import { Button } from "@kefu/ui/button";
 import { Field } from "@kefu/ui/field";
 import { Input } from "@kefu/ui/input";
-import { useToast } from "@kefu/ui/toast";
 import { useMutation } from "@tanstack/react-query";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { useApiErrors } from "~/lib/trpc-errors";
+import { useMutationFeedback } from "~/lib/mutation-feedback";
 import { useTRPC } from "~/trpc/react";
 
 export function ChangePasswordForm({ identifier }: { identifier: string }) {
   const t = useTranslations();
   const trpc = useTRPC();
   const router = useRouter();
-  const { toast } = useToast();
-  const errors = useApiErrors();
+  const { run, fieldErrors, setFieldErrors } = useMutationFeedback();
   const [form, setForm] = useState({ currentPassword: "", newPassword: "", confirmPassword: "" });
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const mutation = useMutation(trpc.auth.changePassword.mutationOptions());
 
   async function onSubmit(event: FormEvent) {
@@ -29,18 +26,20 @@ export function ChangePasswordForm({ identifier }: { identifier: string }) {
       setFieldErrors({ confirmPassword: t("account.passwordMismatch") });
       return;
     }
-    setFieldErrors({});
-    try {
-      await mutation.mutateAsync({ currentPassword: form.currentPassword, newPassword: form.newPassword });
-      // The change ended every session, this one too: sign in again with the new password.
-      await signIn("password", { identifier, password: form.newPassword, redirect: false });
-      setForm({ currentPassword: "", newPassword: "", confirmPassword: "" });
-      toast({ title: t("account.passwordChanged"), variant: "success" });
-      router.refresh();
-    } catch (error) {
-      setFieldErrors(errors.fieldErrors(error));
-      toast({ title: errors.message(error), variant: "error" });
-    }
+    await run(
+      async () => {
+        await mutation.mutateAsync({ currentPassword: form.currentPassword, newPassword: form.newPassword });
+        // The change ended every session, this one too: sign in again with the new password.
+        await signIn("password", { identifier, password: form.newPassword, redirect: false });
+      },
+      {
+        success: t("account.passwordChanged"),
+        onSuccess: () => {
+          setForm({ currentPassword: "", newPassword: "", confirmPassword: "" });
+          router.refresh();
+        },
+      },
+    );
   }
 
   const set = (key: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });

@@ -17,8 +17,8 @@ import { useToast } from "@kefu/ui/toast";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { useApiErrors } from "~/lib/trpc-errors";
 import { FormDialogFooter } from "~/components/form-dialog-footer";
+import { useMutationFeedback } from "~/lib/mutation-feedback";
 import { useTRPC } from "~/trpc/react";
 
 const SCOPES = ["channel.messages", "webhooks.read"] as const;
@@ -31,12 +31,12 @@ export function ApiKeysView() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { toast } = useToast();
-  const errors = useApiErrors();
+  const feedback = useMutationFeedback();
+  const { fieldErrors } = feedback;
   const keys = useQuery(trpc.integration.apiKeyList.queryOptions());
   const [creating, setCreating] = useState(false);
   const [name, setName] = useState("");
   const [scopes, setScopes] = useState<Scope[]>(["channel.messages"]);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [createdKey, setCreatedKey] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<ApiKeyRow | null>(null);
   // Message keys cannot contain dots, scope names do.
@@ -50,16 +50,13 @@ export function ApiKeysView() {
 
   async function onCreate(event: FormEvent) {
     event.preventDefault();
-    try {
-      const created = await create.mutateAsync({ name, scopes });
-      setCreating(false);
-      setName("");
-      setFieldErrors({});
-      setCreatedKey(created.key);
-    } catch (error) {
-      setFieldErrors(errors.fieldErrors(error));
-      toast({ title: errors.message(error), variant: "error" });
-    }
+    await feedback.run(() => create.mutateAsync({ name, scopes }), {
+      onSuccess: (created) => {
+        setCreating(false);
+        setName("");
+        setCreatedKey(created.key);
+      },
+    });
   }
 
   return (
@@ -164,15 +161,7 @@ export function ApiKeysView() {
         confirmLabel={t("integrations.revoke")}
         cancelLabel={t("common.cancel")}
         destructive
-        onConfirm={async () => {
-          try {
-            await revoke.mutateAsync({ id: revoking!.id });
-            toast({ title: t("integrations.revokedToast"), variant: "success" });
-          } catch (error) {
-            toast({ title: errors.message(error), variant: "error" });
-            throw error;
-          }
-        }}
+        onConfirm={() => feedback.confirm(() => revoke.mutateAsync({ id: revoking!.id }), { success: t("integrations.revokedToast") })}
       />
     </div>
   );

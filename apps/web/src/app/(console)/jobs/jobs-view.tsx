@@ -6,12 +6,11 @@ import { EmptyState } from "@kefu/ui/empty-state";
 import { PageHeader } from "@kefu/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@kefu/ui/table";
 import { Tabs, TabsList, TabsTrigger } from "@kefu/ui/tabs";
-import { useToast } from "@kefu/ui/toast";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
-import { useApiErrors } from "~/lib/trpc-errors";
 import { LoadMore } from "~/components/load-more";
+import { useMutationFeedback } from "~/lib/mutation-feedback";
 import { useTRPC } from "~/trpc/react";
 
 const STATUSES = ["DEAD", "PENDING", "RUNNING", "SUCCEEDED"] as const;
@@ -23,18 +22,11 @@ export function JobsView() {
   const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { toast } = useToast();
-  const errors = useApiErrors();
+  const feedback = useMutationFeedback();
   const [status, setStatus] = useState<Status>("DEAD");
   const counts = useQuery(trpc.job.counts.queryOptions());
   const list = useInfiniteQuery(trpc.job.list.infiniteQueryOptions({ status, limit: 50 }, { getNextPageParam: (page) => page.nextCursor }));
-  const replay = useMutation(
-    trpc.job.replay.mutationOptions({
-      onSuccess: () => toast({ title: t("jobs.replayed"), variant: "success" }),
-      onError: (error) => toast({ title: errors.message(error), variant: "error" }),
-      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.job.pathKey() }),
-    }),
-  );
+  const replay = useMutation(trpc.job.replay.mutationOptions({ onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.job.pathKey() }) }));
   const rows = list.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
@@ -78,7 +70,7 @@ export function JobsView() {
               </TableCell>
               <TableCell className="text-right">
                 {job.status === "DEAD" ? (
-                  <Button size="sm" variant="outline" onClick={() => replay.mutate({ id: job.id })}>
+                  <Button size="sm" variant="outline" onClick={() => void feedback.run(() => replay.mutateAsync({ id: job.id }), { success: t("jobs.replayed") })}>
                     {t("jobs.replay")}
                   </Button>
                 ) : null}

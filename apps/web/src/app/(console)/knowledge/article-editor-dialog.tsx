@@ -1,6 +1,5 @@
 "use client";
 
-import { KB_BODY_MAX, KB_KEYWORDS_MAX, KB_TITLE_MAX } from "@kefu/api/contracts/limits";
 import { Badge } from "@kefu/ui/badge";
 import { Button } from "@kefu/ui/button";
 import { Dialog, DialogBody, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@kefu/ui/dialog";
@@ -9,14 +8,17 @@ import { Input } from "@kefu/ui/input";
 import { NativeSelect } from "@kefu/ui/native-select";
 import { Skeleton } from "@kefu/ui/skeleton";
 import { Textarea } from "@kefu/ui/textarea";
-import { useToast } from "@kefu/ui/toast";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
-import { useEffect, useMemo, useState, type FormEvent } from "react";
-import { useApiErrors } from "~/lib/trpc-errors";
+import { useCallback, useEffect, useMemo } from "react";
+import { useForm } from "react-hook-form";
+import { kbCreateInput, kbUpdateInput } from "~/lib/contracts";
+import { setFieldErrors, useInvalidInputToast, useSchemaResolver } from "~/lib/forms";
+import { useMutationFeedback } from "~/lib/mutation-feedback";
 import { useTRPC } from "~/trpc/react";
-import { STATUS_BADGE } from "./article-list";
+import { ARTICLE_STATUS_BADGE } from "./article-status";
 import { categoryOptions, indentedName, type Category } from "./category-options";
+import { KB_BODY_MAX, KB_KEYWORDS_MAX, KB_TITLE_MAX } from "@kefu/api/contracts/limits";
 
 export type EditorTarget = { mode: "create"; title?: string; fromQuestionId?: number } | { mode: "edit"; id: number };
 
@@ -30,85 +32,83 @@ interface FormState {
 
 const EMPTY: FormState = { title: "", categoryId: "", keywords: "", body: "" };
 
+type Current = { id: number; version: number } | null | undefined;
+
+/** The input the editor saves: a new article (perhaps answering an unanswered question) or the next version of one. */
+function toInput(form: FormState, target: EditorTarget | null, current: Current) {
+  const fields = { title: form.title, body: form.body, categoryId: form.categoryId === "" ? null : form.categoryId, keywords: form.keywords };
+  if (target?.mode === "edit" && current) return { id: current.id, ...fields, expectedVersion: current.version };
+  return { ...fields, ...(target?.mode === "create" && target.fromQuestionId ? { fromQuestionId: target.fromQuestionId } : {}) };
+}
+
 export function ArticleEditorDialog({ target, categories, onClose }: { target: EditorTarget | null; categories: Category[]; onClose: () => void }) {
   const t = useTranslations();
   const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { toast } = useToast();
-  const errors = useApiErrors();
+  const { run } = useMutationFeedback();
+  const invalidInput = useInvalidInputToast();
   const editingId = target?.mode === "edit" ? target.id : null;
   const article = useQuery(trpc.knowledge.get.queryOptions({ id: editingId ?? 0 }, { enabled: editingId !== null, staleTime: 0 }));
-  const [form, setForm] = useState<FormState>(EMPTY);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const options = useMemo(() => categoryOptions(categories), [categories]);
   const create = useMutation(trpc.knowledge.create.mutationOptions());
   const update = useMutation(trpc.knowledge.update.mutationOptions());
   const publish = useMutation(trpc.knowledge.publish.mutationOptions());
   const pending = create.isPending || update.isPending || publish.isPending;
 
+  const loaded = editingId === null || article.data?.id === editingId;
+  const current = editingId !== null ? article.data : null;
+  const resolver = useSchemaResolver<FormState>(
+    target?.mode === "edit" && current ? kbUpdateInput : kbCreateInput,
+    useCallback((form: FormState) => toInput(form, target, current), [target, current]),
+  );
+  const { register, handleSubmit, reset, setError, watch, formState } = useForm<FormState>({ defaultValues: EMPTY, resolver });
+  const fieldErrors = formState.errors;
+  const bodyLength = watch("body").length;
+
   useEffect(() => {
-    setFieldErrors({});
-    if (target?.mode === "create") setForm({ ...EMPTY, title: target.title?.slice(0, KB_TITLE_MAX) ?? "" });
-  }, [target]);
+    reset(target?.mode === "create" ? { ...EMPTY, title: target.title?.slice(0, KB_TITLE_MAX) ?? "" } : EMPTY);
+  }, [target, reset]);
 
   useEffect(() => {
     if (editingId !== null && article.data?.id === editingId) {
-      setForm({ title: article.data.title, categoryId: article.data.categoryId ?? "", keywords: article.data.keywords ?? "", body: article.data.body });
+      reset({ title: article.data.title, categoryId: article.data.categoryId ?? "", keywords: article.data.keywords ?? "", body: article.data.body });
     }
-  }, [editingId, article.data]);
+  }, [editingId, article.data, reset]);
 
-  const set = (key: keyof FormState) => (event: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: event.target.value }));
-  const loaded = editingId === null || article.data?.id === editingId;
-  const current = editingId !== null ? article.data : null;
-
-  async function save(andPublish: boolean) {
-    setFieldErrors({});
-    const categoryId = form.categoryId === "" ? null : form.categoryId;
-    try {
-      let saved: { id: number; title: string; status: string; version: number };
-      if (target?.mode === "edit" && current) {
-        saved = await update.mutateAsync({ id: current.id, title: form.title, body: form.body, categoryId, keywords: form.keywords, expectedVersion: current.version });
-      } else {
-        saved = await create.mutateAsync({
-          title: form.title,
-          body: form.body,
-          categoryId,
-          keywords: form.keywords,
-          ...(target?.mode === "create" && target.fromQuestionId ? { fromQuestionId: target.fromQuestionId } : {}),
-        });
-      }
-      if (andPublish && saved.status !== "PUBLISHED") saved = await publish.mutateAsync({ id: saved.id });
-      await queryClient.invalidateQueries({ queryKey: trpc.knowledge.pathKey() });
-      toast({
-        title: andPublish || saved.status === "PUBLISHED" ? t("knowledgeAdmin.savedPublished", { title: saved.title, version: saved.version }) : t("knowledgeAdmin.savedDraft", { title: saved.title, version: saved.version }),
-        variant: "success",
-      });
-      onClose();
-    } catch (error) {
-      setFieldErrors(errors.fieldErrors(error));
-      toast({ title: errors.message(error), variant: "error" });
-      // someone else saved in between: load their version so the editor starts again from it
-      if (editingId !== null) await queryClient.invalidateQueries({ queryKey: trpc.knowledge.get.queryKey({ id: editingId }) });
-    }
-  }
-
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    void save(false);
+  async function save(form: FormState, andPublish: boolean) {
+    const input = toInput(form, target, current);
+    await run(
+      async () => {
+        let saved: { id: number; title: string; status: string; version: number } = "id" in input ? await update.mutateAsync(input) : await create.mutateAsync(input);
+        if (andPublish && saved.status !== "PUBLISHED") saved = await publish.mutateAsync({ id: saved.id });
+        await queryClient.invalidateQueries({ queryKey: trpc.knowledge.pathKey() });
+        return saved;
+      },
+      {
+        success: (saved) =>
+          andPublish || saved.status === "PUBLISHED" ? t("knowledgeAdmin.savedPublished", { title: saved.title, version: saved.version }) : t("knowledgeAdmin.savedDraft", { title: saved.title, version: saved.version }),
+        onSuccess: onClose,
+        onError: async (_error, fields) => {
+          setFieldErrors(setError, fields);
+          // someone else saved in between: load their version so the editor starts again from it
+          if (editingId !== null) await queryClient.invalidateQueries({ queryKey: trpc.knowledge.get.queryKey({ id: editingId }) });
+        },
+      },
+    );
   }
 
   const isPublished = current?.status === "PUBLISHED";
   return (
     <Dialog open={target !== null} onOpenChange={(open) => !open && onClose()}>
       <DialogContent closeLabel={t("common.close")} size="xl">
-        <form className="grid gap-4" onSubmit={onSubmit} noValidate>
+        <form className="grid gap-4" onSubmit={handleSubmit((form) => save(form, false), invalidInput)} noValidate>
           <DialogHeader>
             <DialogTitle>{target?.mode === "edit" ? t("knowledgeAdmin.edit") : t("knowledgeAdmin.create")}</DialogTitle>
             <DialogDescription>
               {current ? (
                 <span className="inline-flex flex-wrap items-center gap-2">
-                  <Badge variant={STATUS_BADGE[current.status]} dot>
+                  <Badge variant={ARTICLE_STATUS_BADGE[current.status]} dot>
                     {t(`knowledgeAdmin.statusName.${current.status}`)}
                   </Badge>
                   <span data-testid="article-version">{t("knowledgeAdmin.versionOf", { version: current.version, count: current.versionCount })}</span>
@@ -128,11 +128,11 @@ export function ArticleEditorDialog({ target, categories, onClose }: { target: E
             </DialogBody>
           ) : (
             <DialogBody className="grid gap-4 sm:grid-cols-2">
-              <Field label={t("knowledgeAdmin.articleTitle")} htmlFor="article-title" error={fieldErrors.title} description={t("knowledgeAdmin.titleHint")} required className="sm:col-span-2">
-                <Input value={form.title} onChange={set("title")} maxLength={KB_TITLE_MAX} />
+              <Field label={t("knowledgeAdmin.articleTitle")} htmlFor="article-title" error={fieldErrors.title?.message} description={t("knowledgeAdmin.titleHint")} required className="sm:col-span-2">
+                <Input {...register("title")} maxLength={KB_TITLE_MAX} />
               </Field>
-              <Field label={t("knowledgeAdmin.category")} htmlFor="article-category" error={fieldErrors.categoryId}>
-                <NativeSelect value={form.categoryId} onChange={(e) => setForm((f) => ({ ...f, categoryId: e.target.value ? Number(e.target.value) : "" }))}>
+              <Field label={t("knowledgeAdmin.category")} htmlFor="article-category" error={fieldErrors.categoryId?.message}>
+                <NativeSelect {...register("categoryId", { setValueAs: (value: string | number) => (value === "" ? "" : Number(value)) })}>
                   <option value="">{t("knowledgeAdmin.uncategorized")}</option>
                   {options.map((option) => (
                     <option key={option.id} value={option.id}>
@@ -141,23 +141,23 @@ export function ArticleEditorDialog({ target, categories, onClose }: { target: E
                   ))}
                 </NativeSelect>
               </Field>
-              <Field label={t("knowledgeAdmin.keywords")} htmlFor="article-keywords" error={fieldErrors.keywords} description={t("knowledgeAdmin.keywordsHint")}>
-                <Input value={form.keywords} onChange={set("keywords")} maxLength={KB_KEYWORDS_MAX} placeholder={t("knowledgeAdmin.keywordsPlaceholder")} />
+              <Field label={t("knowledgeAdmin.keywords")} htmlFor="article-keywords" error={fieldErrors.keywords?.message} description={t("knowledgeAdmin.keywordsHint")}>
+                <Input {...register("keywords")} maxLength={KB_KEYWORDS_MAX} placeholder={t("knowledgeAdmin.keywordsPlaceholder")} />
               </Field>
               <Field
                 label={t("knowledgeAdmin.body")}
                 htmlFor="article-body"
-                error={fieldErrors.body}
+                error={fieldErrors.body?.message}
                 description={
                   <>
                     {t("knowledgeAdmin.bodyHint")}
-                    <span className="float-right tabular-nums">{t("knowledgeAdmin.characters", { count: form.body.length, maximum: KB_BODY_MAX })}</span>
+                    <span className="float-right tabular-nums">{t("knowledgeAdmin.characters", { count: bodyLength, maximum: KB_BODY_MAX })}</span>
                   </>
                 }
                 required
                 className="sm:col-span-2"
               >
-                <Textarea rows={12} value={form.body} onChange={set("body")} maxLength={KB_BODY_MAX} />
+                <Textarea rows={12} {...register("body")} maxLength={KB_BODY_MAX} />
               </Field>
               {current && current.versions.length > 1 ? (
                 <details className="text-sm sm:col-span-2">
@@ -181,7 +181,7 @@ export function ArticleEditorDialog({ target, categories, onClose }: { target: E
               {t("common.cancel")}
             </Button>
             {isPublished ? null : (
-              <Button type="button" variant="outline" loading={pending} disabled={!loaded} onClick={() => void save(true)}>
+              <Button type="button" variant="outline" loading={pending} disabled={!loaded} onClick={() => void handleSubmit((form) => save(form, true), invalidInput)()}>
                 {t("knowledgeAdmin.saveAndPublish")}
               </Button>
             )}

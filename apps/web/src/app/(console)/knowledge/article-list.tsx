@@ -1,8 +1,6 @@
 "use client";
 
-import type { RouterOutputs } from "@kefu/api/client";
-import { KB_QUERY_MAX } from "@kefu/api/contracts/limits";
-import { Badge, type BadgeVariant } from "@kefu/ui/badge";
+import { Badge } from "@kefu/ui/badge";
 import { Button } from "@kefu/ui/button";
 import { ConfirmDialog } from "@kefu/ui/confirm-dialog";
 import { EmptyState } from "@kefu/ui/empty-state";
@@ -10,20 +8,18 @@ import { Input } from "@kefu/ui/input";
 import { NativeSelect } from "@kefu/ui/native-select";
 import { Skeleton } from "@kefu/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@kefu/ui/table";
-import { useToast } from "@kefu/ui/toast";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useDeferredValue, useMemo, useState } from "react";
 import { LoadMore } from "~/components/load-more";
-import { useApiErrors } from "~/lib/trpc-errors";
+import { useMutationFeedback } from "~/lib/mutation-feedback";
 import { useTRPC } from "~/trpc/react";
+import { ARTICLE_STATUS_BADGE, ARTICLE_STATUSES as STATUSES, type ArticleStatus } from "./article-status";
 import { categoryOptions, indentedName, type Category } from "./category-options";
+import { KB_QUERY_MAX } from "@kefu/api/contracts/limits";
 
-type ArticleRow = RouterOutputs["knowledge"]["list"]["items"][number];
-type Status = ArticleRow["status"];
+type Status = ArticleStatus;
 
-const STATUSES: Status[] = ["DRAFT", "PUBLISHED", "ARCHIVED"];
-export const STATUS_BADGE: Record<Status, BadgeVariant> = { DRAFT: "warning", PUBLISHED: "success", ARCHIVED: "neutral" };
 /** the relevance search has no pages: it shows this many best matches */
 const SEARCH_LIMIT = 50;
 
@@ -32,8 +28,7 @@ export function ArticleList({ categories, onCreate, onEdit }: { categories: Cate
   const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { toast } = useToast();
-  const errors = useApiErrors();
+  const feedback = useMutationFeedback();
   const [query, setQuery] = useState("");
   const [status, setStatus] = useState<Status | "">("");
   const [categoryId, setCategoryId] = useState<number | "">("");
@@ -60,13 +55,8 @@ export function ArticleList({ categories, onCreate, onEdit }: { categories: Cate
   const publish = useMutation(trpc.knowledge.publish.mutationOptions({ onSettled: refresh }));
   const archive = useMutation(trpc.knowledge.archive.mutationOptions({ onSettled: refresh }));
 
-  async function onPublish(row: { id: number; title: string }) {
-    try {
-      await publish.mutateAsync({ id: row.id });
-      toast({ title: t("knowledgeAdmin.publishedToast", { title: row.title }), variant: "success" });
-    } catch (error) {
-      toast({ title: errors.message(error), variant: "error" });
-    }
+  function onPublish(row: { id: number; title: string }) {
+    return feedback.run(() => publish.mutateAsync({ id: row.id }), { success: t("knowledgeAdmin.publishedToast", { title: row.title }) });
   }
 
   return (
@@ -158,7 +148,7 @@ export function ArticleList({ categories, onCreate, onEdit }: { categories: Cate
                   </TableCell>
                   <TableCell>{row.category?.name ?? <span className="text-slate-400">{t("knowledgeAdmin.uncategorized")}</span>}</TableCell>
                   <TableCell>
-                    <Badge variant={STATUS_BADGE[row.status]} dot>
+                    <Badge variant={ARTICLE_STATUS_BADGE[row.status]} dot>
                       {t(`knowledgeAdmin.statusName.${row.status}`)}
                     </Badge>
                   </TableCell>
@@ -203,15 +193,7 @@ export function ArticleList({ categories, onCreate, onEdit }: { categories: Cate
         confirmLabel={t("knowledgeAdmin.archive")}
         cancelLabel={t("common.cancel")}
         destructive
-        onConfirm={async () => {
-          try {
-            await archive.mutateAsync({ id: archiving!.id });
-            toast({ title: t("knowledgeAdmin.archivedToast", { title: archiving!.title }), variant: "success" });
-          } catch (error) {
-            toast({ title: errors.message(error), variant: "error" });
-            throw error;
-          }
-        }}
+        onConfirm={() => feedback.confirm(() => archive.mutateAsync({ id: archiving!.id }), { success: t("knowledgeAdmin.archivedToast", { title: archiving!.title }) })}
       />
     </div>
   );

@@ -7,12 +7,11 @@ import { EmptyState } from "@kefu/ui/empty-state";
 import { NativeSelect } from "@kefu/ui/native-select";
 import { Skeleton } from "@kefu/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@kefu/ui/table";
-import { useToast } from "@kefu/ui/toast";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { LoadMore } from "~/components/load-more";
-import { useApiErrors } from "~/lib/trpc-errors";
+import { useMutationFeedback } from "~/lib/mutation-feedback";
 import { useTRPC } from "~/trpc/react";
 
 type Question = RouterOutputs["knowledge"]["unansweredList"]["items"][number];
@@ -27,8 +26,7 @@ export function UnansweredList({ onWriteArticle, onOpenArticle }: { onWriteArtic
   const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { toast } = useToast();
-  const errors = useApiErrors();
+  const feedback = useMutationFeedback();
   const [status, setStatus] = useState<Status | "">("OPEN");
   const [sort, setSort] = useState<Sort>("count");
   const list = useInfiniteQuery(
@@ -40,13 +38,8 @@ export function UnansweredList({ onWriteArticle, onOpenArticle }: { onWriteArtic
   );
   const now = Date.now();
 
-  async function changeStatus(question: Question, next: Status) {
-    try {
-      await setQuestionStatus.mutateAsync({ id: question.id, status: next });
-      toast({ title: t(`knowledgeAdmin.questionToast.${next}`), variant: "success" });
-    } catch (error) {
-      toast({ title: errors.message(error), variant: "error" });
-    }
+  function changeStatus(question: Question, next: Status) {
+    return feedback.run(() => setQuestionStatus.mutateAsync({ id: question.id, status: next }), { success: t(`knowledgeAdmin.questionToast.${next}`) });
   }
 
   return (

@@ -8,6 +8,7 @@ import { NativeSelect } from "@kefu/ui/native-select";
 import { Skeleton } from "@kefu/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@kefu/ui/table";
 import { useTranslations } from "next-intl";
+import { PRESENCE_BADGE } from "~/lib/badges";
 import { useDuration, useNow, useShowAll } from "./hooks";
 import type { AgentsBoard as AgentsData } from "./live-state";
 import { ShowMore } from "./show-more";
@@ -16,7 +17,6 @@ type Agent = AgentsData["agents"][number];
 type Presence = Agent["presence"];
 
 export const PRESENCES: Presence[] = ["ONLINE", "BUSY", "AWAY", "OFFLINE"];
-export const PRESENCE_BADGE = { ONLINE: "success", BUSY: "warning", AWAY: "info", OFFLINE: "neutral" } as const;
 const PRESENCE_ORDER: Record<Presence, number> = { ONLINE: 0, BUSY: 1, AWAY: 2, OFFLINE: 3 };
 
 interface Props {

@@ -4,12 +4,11 @@ import type { RouterOutputs } from "@kefu/api/client";
 import { channels } from "@kefu/api/contracts/realtime";
 import { Button } from "@kefu/ui/button";
 import { CircleAlertIcon } from "@kefu/ui/icons";
-import { useToast } from "@kefu/ui/toast";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useRealtimeEvent, useRealtimeReconnect } from "~/components/realtime-provider";
-import { useApiErrors } from "~/lib/trpc-errors";
+import { useMutationFeedback } from "~/lib/mutation-feedback";
 import { useTRPC } from "~/trpc/react";
 import { useDuration } from "./hooks";
 
@@ -101,8 +100,7 @@ export function AlertBanner() {
   const t = useTranslations("alerts");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { toast } = useToast();
-  const errors = useApiErrors();
+  const feedback = useMutationFeedback();
   const text = useAlertText();
   const { beep, locked, unlockAndBeep } = useBeep();
   const active = useQuery(trpc.alert.active.queryOptions(undefined, { refetchInterval: 30_000 }));
@@ -124,13 +122,7 @@ export function AlertBanner() {
     if (unacknowledged.length > 0) beep();
   }, [active.data, unacknowledged.length, beep]);
 
-  const acknowledge = useMutation(
-    trpc.alert.acknowledge.mutationOptions({
-      onSuccess: () => toast({ title: t("acknowledged"), variant: "success" }),
-      onError: (error) => toast({ title: errors.message(error), variant: "error" }),
-      onSettled: refresh,
-    }),
-  );
+  const acknowledge = useMutation(trpc.alert.acknowledge.mutationOptions({ onSettled: refresh }));
 
   if (unacknowledged.length === 0) return null;
   return (
@@ -141,7 +133,7 @@ export function AlertBanner() {
             <CircleAlertIcon className="mt-0.5 size-4 shrink-0" aria-hidden />
             <span className="min-w-0 break-words">{text(event.rule, event.value)}</span>
           </span>
-          <Button size="sm" variant="danger" loading={acknowledge.isPending && acknowledge.variables.id === event.id} onClick={() => acknowledge.mutate({ id: event.id })}>
+          <Button size="sm" variant="danger" loading={acknowledge.isPending && acknowledge.variables.id === event.id} onClick={() => void feedback.run(() => acknowledge.mutateAsync({ id: event.id }), { success: t("acknowledged") })}>
             {t("acknowledge")}
           </Button>
         </div>

@@ -5,12 +5,12 @@ import { Badge } from "@kefu/ui/badge";
 import { Button } from "@kefu/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@kefu/ui/card";
 import { PageHeader } from "@kefu/ui/page-header";
-import { useToast } from "@kefu/ui/toast";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { useRealtimeEvent, useRealtimeReconnect } from "~/components/realtime-provider";
+import { useMutationFeedback } from "~/lib/mutation-feedback";
 import { useApiErrors } from "~/lib/trpc-errors";
 import { useTRPC } from "~/trpc/react";
 import { AgentsBoard } from "./agents-board";
@@ -66,8 +66,8 @@ export function MonitorDashboard({ canSupervise }: { canSupervise: boolean }) {
   const tAll = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { toast } = useToast();
   const errors = useApiErrors();
+  const feedback = useMutationFeedback();
   const online = useOnline();
   const now = useNow(1000);
   const [subscribed, setSubscribed] = useState(false);
@@ -156,16 +156,11 @@ export function MonitorDashboard({ canSupervise }: { canSupervise: boolean }) {
   });
   useRealtimeReconnect(refetchAll);
 
-  const setPresence = useMutation(
-    trpc.monitor.setAgentPresence.mutationOptions({
-      onSuccess: (result) => {
-        const agent = agents.data?.agents.find((a) => a.id === result.id);
-        toast({ title: t("agents.presenceSet", { name: agent?.name ?? "", presence: tAll(`presence.${result.presence}`) }), variant: "success" });
-      },
-      onError: (error) => toast({ title: errors.message(error), variant: "error" }),
-      onSettled: () => void queryClient.invalidateQueries({ queryKey: keys.agents }),
-    }),
-  );
+  const setPresence = useMutation(trpc.monitor.setAgentPresence.mutationOptions({ onSettled: () => void queryClient.invalidateQueries({ queryKey: keys.agents }) }));
+  const presenceSet = (result: NonNullable<typeof setPresence.data>) => {
+    const agent = agents.data?.agents.find((a) => a.id === result.id);
+    return t("agents.presenceSet", { name: agent?.name ?? "", presence: tAll(`presence.${result.presence}`) });
+  };
 
   // offline (or the server unreachable): show the last snapshot this device saved, marked with its time
   const failed = [overview.error, agents.error, queue.error].some(isNetworkError);
@@ -243,7 +238,7 @@ export function MonitorDashboard({ canSupervise }: { canSupervise: boolean }) {
           loading={!agentsData && !offline}
           canSupervise={canSupervise && !offline}
           pendingPresenceFor={setPresence.isPending ? setPresence.variables.userId : null}
-          onSetPresence={(agent, presence) => setPresence.mutate({ userId: agent.id, presence })}
+          onSetPresence={(agent, presence) => void feedback.run(() => setPresence.mutateAsync({ userId: agent.id, presence }), { success: presenceSet })}
           onOpenConversation={setViewing}
         />
       </Section>

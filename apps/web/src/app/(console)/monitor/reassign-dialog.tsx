@@ -4,13 +4,12 @@ import { NOTE_MAX } from "@kefu/api/contracts/limits";
 import { Dialog, DialogBody, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@kefu/ui/dialog";
 import { Field } from "@kefu/ui/field";
 import { Textarea } from "@kefu/ui/textarea";
-import { useToast } from "@kefu/ui/toast";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FormDialogFooter } from "~/components/form-dialog-footer";
 import { HandoverTargetFields, type HandoverMode } from "~/components/handover-target-fields";
-import { useApiErrors } from "~/lib/trpc-errors";
+import { useMutationFeedback } from "~/lib/mutation-feedback";
 import { useTRPC } from "~/trpc/react";
 import type { AgentsBoard, TeamsBoard } from "./live-state";
 
@@ -29,36 +28,21 @@ export function ReassignDialog({ conversationId, currentAssigneeId, agents, team
   const t = useTranslations("monitor.reassign");
   const tAll = useTranslations();
   const trpc = useTRPC();
-  const { toast } = useToast();
-  const errors = useApiErrors();
+  const { run, fieldErrors, resetFieldErrors } = useMutationFeedback();
   const [mode, setMode] = useState<HandoverMode>("agent");
   const [toUserId, setToUserId] = useState<number | "">("");
   const [toTeamId, setToTeamId] = useState<number | "">("");
   const [note, setNote] = useState("");
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
 
   const reset = () => {
     setMode("agent");
     setToUserId("");
     setToTeamId("");
     setNote("");
-    setFieldErrors({});
+    resetFieldErrors();
   };
-  const mutation = useMutation(
-    trpc.conversation.reassign.mutationOptions({
-      onSuccess: () => {
-        toast({ title: t("done"), variant: "success" });
-        reset();
-        onDone();
-        onClose();
-      },
-      onError: (error) => {
-        // an agent who went offline or filled up since the list loaded comes back as an error on toUserId
-        setFieldErrors(errors.fieldErrors(error));
-        toast({ title: errors.message(error), variant: "error" });
-      },
-    }),
-  );
+  // an agent who went offline or filled up since the list loaded comes back as a field error on toUserId
+  const mutation = useMutation(trpc.conversation.reassign.mutationOptions());
 
   const available = (agents?.agents ?? []).filter((agent) => agent.presence === "ONLINE" && agent.open < agent.maxConcurrent && agent.id !== currentAssigneeId);
   const teamOptions = (teams?.teams ?? []).filter((team): team is typeof team & { teamId: number } => team.teamId !== null);
@@ -80,10 +64,18 @@ export function ReassignDialog({ conversationId, currentAssigneeId, agents, team
           onSubmit={(event) => {
             event.preventDefault();
             if (!chosen || conversationId === null) return;
-            mutation.mutate({
+            const input = {
               id: conversationId,
               ...(mode === "agent" ? { toUserId: Number(toUserId) } : { toTeamId: Number(toTeamId) }),
               ...(note.trim() ? { note: note.trim() } : {}),
+            };
+            void run(() => mutation.mutateAsync(input), {
+              success: t("done"),
+              onSuccess: () => {
+                reset();
+                onDone();
+                onClose();
+              },
             });
           }}
         >

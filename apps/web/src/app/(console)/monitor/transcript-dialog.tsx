@@ -15,6 +15,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useRealtimeEvent } from "~/components/realtime-provider";
+import { useMutationFeedback } from "~/lib/mutation-feedback";
 import { useApiErrors } from "~/lib/trpc-errors";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
 import { systemText } from "../workspace/system-message";
@@ -96,6 +97,7 @@ function TranscriptBody({ conversationId, onReassign }: { conversationId: number
   const queryClient = useQueryClient();
   const { toast } = useToast();
   const errors = useApiErrors();
+  const feedback = useMutationFeedback();
   const [older, setOlder] = useState<Message[]>([]);
   const [olderDone, setOlderDone] = useState(false);
   const [loadingOlder, setLoadingOlder] = useState(false);
@@ -108,19 +110,7 @@ function TranscriptBody({ conversationId, onReassign }: { conversationId: number
   useRealtimeEvent(channels.conversation(conversationId), "message.created", refresh);
   useRealtimeEvent(channels.conversation(conversationId), "conversation.updated", () => void queryClient.invalidateQueries({ queryKey: trpc.conversation.get.queryKey({ id: conversationId }) }));
 
-  const addNote = useMutation(
-    trpc.conversation.note.mutationOptions({
-      onSuccess: () => {
-        setNote("");
-        setNoteError(undefined);
-        toast({ title: t("noteAdded"), variant: "success" });
-        refresh();
-      },
-      onError: (error) => {
-        setNoteError(errors.fieldErrors(error).body ?? errors.message(error));
-      },
-    }),
-  );
+  const addNote = useMutation(trpc.conversation.note.mutationOptions());
 
   const items = [...older, ...(latest.data?.items ?? [])];
   const hasOlder = !olderDone && (older.length > 0 || latest.data?.hasMore === true);
@@ -186,7 +176,17 @@ function TranscriptBody({ conversationId, onReassign }: { conversationId: number
         onSubmit={(event) => {
           event.preventDefault();
           if (!note.trim()) return;
-          addNote.mutate({ id: conversationId, body: note });
+          void feedback.run(() => addNote.mutateAsync({ id: conversationId, body: note }), {
+            success: t("noteAdded"),
+            onSuccess: () => {
+              setNote("");
+              setNoteError(undefined);
+              refresh();
+            },
+            // the failure shows under the note field
+            errorToast: false,
+            onError: (error, fields) => setNoteError(fields.body ?? feedback.message(error)),
+          });
         }}
       >
         <Field label={t("note")} htmlFor="monitor-note" error={noteError}>

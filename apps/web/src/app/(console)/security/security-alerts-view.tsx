@@ -7,12 +7,11 @@ import { EmptyState } from "@kefu/ui/empty-state";
 import { Label } from "@kefu/ui/label";
 import { PageHeader } from "@kefu/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@kefu/ui/table";
-import { useToast } from "@kefu/ui/toast";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
-import { useApiErrors } from "~/lib/trpc-errors";
 import { LoadMore } from "~/components/load-more";
+import { useMutationFeedback } from "~/lib/mutation-feedback";
 import { useTRPC } from "~/trpc/react";
 
 const SEVERITY_BADGE = { LOW: "neutral", MEDIUM: "warning", HIGH: "danger" } as const;
@@ -22,14 +21,11 @@ export function SecurityAlertsView() {
   const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { toast } = useToast();
-  const errors = useApiErrors();
+  const feedback = useMutationFeedback();
   const [openOnly, setOpenOnly] = useState(true);
   const list = useInfiniteQuery(trpc.audit.alertList.infiniteQueryOptions({ limit: 50, unacknowledgedOnly: openOnly }, { getNextPageParam: (page) => page.nextCursor }));
   const acknowledge = useMutation(
     trpc.audit.alertAcknowledge.mutationOptions({
-      onSuccess: () => toast({ title: t("security.acknowledged"), variant: "success" }),
-      onError: (error) => toast({ title: errors.message(error), variant: "error" }),
       onSettled: async () => {
         await queryClient.invalidateQueries({ queryKey: trpc.audit.alertList.pathKey() });
         await queryClient.invalidateQueries({ queryKey: trpc.audit.alertCount.queryKey() });
@@ -78,7 +74,7 @@ export function SecurityAlertsView() {
                     {t("security.acknowledgedBy", { name: alert.acknowledgedBy?.name ?? "", time: format.dateTime(new Date(alert.acknowledgedAt), { dateStyle: "short", timeStyle: "short" }) })}
                   </span>
                 ) : (
-                  <Button size="sm" variant="outline" loading={acknowledge.isPending && acknowledge.variables.id === alert.id} onClick={() => acknowledge.mutate({ id: alert.id })}>
+                  <Button size="sm" variant="outline" loading={acknowledge.isPending && acknowledge.variables.id === alert.id} onClick={() => void feedback.run(() => acknowledge.mutateAsync({ id: alert.id }), { success: t("security.acknowledged") })}>
                     {t("security.acknowledge")}
                   </Button>
                 )}

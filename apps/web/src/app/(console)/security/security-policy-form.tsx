@@ -5,11 +5,10 @@ import { Card, CardContent, CardHeader, CardTitle } from "@kefu/ui/card";
 import { Field } from "@kefu/ui/field";
 import { Input } from "@kefu/ui/input";
 import { Skeleton } from "@kefu/ui/skeleton";
-import { useToast } from "@kefu/ui/toast";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect, useState, type FormEvent } from "react";
-import { useApiErrors } from "~/lib/trpc-errors";
+import { useMutationFeedback } from "~/lib/mutation-feedback";
 import { useTRPC } from "~/trpc/react";
 
 const FIELDS = [
@@ -26,11 +25,9 @@ export function SecurityPolicyForm() {
   const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { toast } = useToast();
-  const errors = useApiErrors();
+  const { run, fieldErrors } = useMutationFeedback({ leafKeys: true });
   const policy = useQuery(trpc.settings.security.queryOptions());
   const [form, setForm] = useState<Record<string, string>>({});
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const save = useMutation(trpc.settings.updateSecurity.mutationOptions());
 
   useEffect(() => {
@@ -43,15 +40,10 @@ export function SecurityPolicyForm() {
       session: { idleMinutes: Number(form.idleMinutes), absoluteHours: Number(form.absoluteHours) },
       lockout: { maxFailures: Number(form.maxFailures), windowMinutes: Number(form.windowMinutes), lockMinutes: Number(form.lockMinutes) },
     };
-    try {
-      await save.mutateAsync(value);
-      setFieldErrors({});
-      await queryClient.invalidateQueries({ queryKey: trpc.settings.security.queryKey() });
-      toast({ title: t("security.policySaved"), variant: "success" });
-    } catch (error) {
-      setFieldErrors(errors.fieldErrors(error, { leafKeys: true }));
-      toast({ title: errors.message(error), variant: "error" });
-    }
+    await run(() => save.mutateAsync(value), {
+      success: t("security.policySaved"),
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.settings.security.queryKey() }),
+    });
   }
 
   return (

@@ -19,6 +19,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useMutationFeedback } from "~/lib/mutation-feedback";
 import { useApiErrors } from "~/lib/trpc-errors";
 import { useTRPC } from "~/trpc/react";
 
@@ -101,13 +102,13 @@ export function BotSettingsForm() {
   const queryClient = useQueryClient();
   const { toast } = useToast();
   const errors = useApiErrors();
+  const { run, fieldErrors, setFieldErrors } = useMutationFeedback();
   const bot = useQuery(trpc.settings.bot.queryOptions());
   const teams = useQuery(trpc.team.list.queryOptions());
   const save = useMutation(trpc.settings.updateBot.mutationOptions());
   const [form, setForm] = useState<FormState | null>(null);
   const [keywordDraft, setKeywordDraft] = useState("");
   const [keywordHint, setKeywordHint] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [confirmingDefaults, setConfirmingDefaults] = useState(false);
 
   useEffect(() => {
@@ -134,17 +135,16 @@ export function BotSettingsForm() {
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (!form) return;
-    try {
-      await save.mutateAsync(toInput(form));
-      setFieldErrors({});
-      await queryClient.invalidateQueries({ queryKey: trpc.settings.bot.queryKey() });
-      toast({ title: t("botSettings.saved"), variant: "success" });
-    } catch (error) {
-      const next: Record<string, string> = {};
-      for (const issue of dataOf(error)?.fieldIssues ?? []) next[fieldOf(issue.path)] ??= issueMessage(issue, form);
-      setFieldErrors(next);
-      toast({ title: errors.message(error), variant: "error" });
-    }
+    await run(() => save.mutateAsync(toInput(form)), {
+      success: t("botSettings.saved"),
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.settings.bot.queryKey() }),
+      // the bot's own wording per field (keyword lists, hours) instead of the generic one
+      onError: (error) => {
+        const next: Record<string, string> = {};
+        for (const issue of dataOf(error)?.fieldIssues ?? []) next[fieldOf(issue.path)] ??= issueMessage(issue, form);
+        setFieldErrors(next);
+      },
+    });
   }
 
   function addKeyword() {

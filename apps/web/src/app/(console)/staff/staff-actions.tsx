@@ -6,13 +6,12 @@ import { ConfirmDialog } from "@kefu/ui/confirm-dialog";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@kefu/ui/dropdown-menu";
 import { Field } from "@kefu/ui/field";
 import { Input } from "@kefu/ui/input";
-import { useToast } from "@kefu/ui/toast";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useApiErrors } from "~/lib/trpc-errors";
+import { useMutationFeedback } from "~/lib/mutation-feedback";
 import { useTRPC } from "~/trpc/react";
-import type { StaffRow } from "./staff-directory";
+import type { StaffRow } from "./staff-types";
 
 type Pending = "disable" | "logout" | "reset" | null;
 
@@ -20,28 +19,18 @@ export function StaffActions({ row, isSelf, locked, onEdit }: { row: StaffRow; i
   const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { toast } = useToast();
-  const errors = useApiErrors();
+  const feedback = useMutationFeedback();
   const [pending, setPending] = useState<Pending>(null);
   const [newPassword, setNewPassword] = useState("");
   const [passwordError, setPasswordError] = useState<string | undefined>();
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.user.pathKey() });
-  const onError = (error: unknown) => toast({ title: errors.message(error), variant: "error" });
   const setDisabled = useMutation(trpc.user.setDisabled.mutationOptions({ onSettled: refresh }));
   const forceLogout = useMutation(trpc.user.forceLogout.mutationOptions());
   const unlock = useMutation(trpc.user.unlock.mutationOptions({ onSettled: refresh }));
   const resetPassword = useMutation(trpc.user.resetPassword.mutationOptions({ onSettled: refresh }));
 
-  async function run(action: () => Promise<unknown>, success: string) {
-    try {
-      await action();
-      toast({ title: success, variant: "success" });
-    } catch (error) {
-      onError(error);
-      throw error;
-    }
-  }
+  const run = (action: () => Promise<unknown>, success: string) => feedback.confirm(action, { success });
 
   return (
     <>
@@ -54,13 +43,13 @@ export function StaffActions({ row, isSelf, locked, onEdit }: { row: StaffRow; i
         <DropdownMenuContent align="end">
           <DropdownMenuItem onSelect={onEdit}>{t("common.edit")}</DropdownMenuItem>
           <DropdownMenuItem onSelect={() => { setNewPassword(""); setPasswordError(undefined); setPending("reset"); }}>{t("staff.resetPassword")}</DropdownMenuItem>
-          {locked ? <DropdownMenuItem onSelect={() => void run(() => unlock.mutateAsync({ id: row.id }), t("staff.unlockDone", { name: row.name })).catch(() => undefined)}>{t("staff.unlock")}</DropdownMenuItem> : null}
+          {locked ? <DropdownMenuItem onSelect={() => void feedback.run(() => unlock.mutateAsync({ id: row.id }), { success: t("staff.unlockDone", { name: row.name }) })}>{t("staff.unlock")}</DropdownMenuItem> : null}
           {isSelf ? null : (
             <>
               <DropdownMenuItem onSelect={() => setPending("logout")}>{t("staff.forceLogout")}</DropdownMenuItem>
               <DropdownMenuSeparator />
               {row.disabledAt ? (
-                <DropdownMenuItem onSelect={() => void run(() => setDisabled.mutateAsync({ id: row.id, disabled: false }), t("staff.enabledToast", { name: row.name })).catch(() => undefined)}>
+                <DropdownMenuItem onSelect={() => void feedback.run(() => setDisabled.mutateAsync({ id: row.id, disabled: false }), { success: t("staff.enabledToast", { name: row.name }) })}>
                   {t("staff.enable")}
                 </DropdownMenuItem>
               ) : (
@@ -99,14 +88,12 @@ export function StaffActions({ row, isSelf, locked, onEdit }: { row: StaffRow; i
         description={t("staff.initialPasswordHint")}
         confirmLabel={t("staff.resetPassword")}
         cancelLabel={t("common.cancel")}
-        onConfirm={async () => {
-          try {
-            await run(() => resetPassword.mutateAsync({ id: row.id, password: newPassword }), t("staff.resetDone", { name: row.name }));
-          } catch (error) {
-            setPasswordError(errors.fieldErrors(error).password ?? errors.message(error));
-            throw error;
-          }
-        }}
+        onConfirm={() =>
+          feedback.confirm(() => resetPassword.mutateAsync({ id: row.id, password: newPassword }), {
+            success: t("staff.resetDone", { name: row.name }),
+            onError: (error, fields) => setPasswordError(fields.password ?? feedback.message(error)),
+          })
+        }
       >
         <Field label={t("staff.newPassword")} htmlFor={`reset-password-${row.id}`} error={passwordError} required>
           <Input type="password" autoComplete="new-password" value={newPassword} onChange={(e) => setNewPassword(e.target.value)} maxLength={PASSWORD_MAX} />

@@ -1,7 +1,5 @@
 "use client";
 
-import type { RouterOutputs } from "@kefu/api/client";
-import { STAFF_SEARCH_MAX } from "@kefu/api/contracts/limits";
 import { Badge } from "@kefu/ui/badge";
 import { Button } from "@kefu/ui/button";
 import { EmptyState } from "@kefu/ui/empty-state";
@@ -14,16 +12,12 @@ import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useDeferredValue, useState } from "react";
 import { LoadMore } from "~/components/load-more";
+import { PRESENCE_BADGE } from "~/lib/badges";
 import { useTRPC } from "~/trpc/react";
 import { StaffActions } from "./staff-actions";
 import { StaffFormDialog } from "./staff-form-dialog";
-
-export type StaffRow = RouterOutputs["user"]["list"]["items"][number];
-type Role = StaffRow["role"];
-type Status = "active" | "disabled" | "locked";
-
-const ROLES: Role[] = ["ADMIN", "SUPERVISOR", "AGENT", "QA"];
-const PRESENCE_BADGE = { ONLINE: "success", BUSY: "warning", AWAY: "info", OFFLINE: "neutral" } as const;
+import { ROLES, type Role, type StaffRow, type StaffStatus as Status } from "./staff-types";
+import { STAFF_SEARCH_MAX } from "@kefu/api/contracts/limits";
 
 export function StaffDirectory({ canManage, currentUserId }: { canManage: boolean; currentUserId: number }) {
   const t = useTranslations();

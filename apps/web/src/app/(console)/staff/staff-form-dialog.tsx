@@ -1,24 +1,22 @@
 "use client";
 
-import type { RouterOutputs } from "@kefu/api/client";
-import { EMAIL_MAX, EMPLOYEE_NO_MAX, PASSWORD_MAX, PHONE_INPUT_MAX, STAFF_NAME_MAX } from "@kefu/api/contracts/limits";
 import { Checkbox } from "@kefu/ui/checkbox";
 import { Dialog, DialogBody, DialogContent, DialogHeader, DialogTitle } from "@kefu/ui/dialog";
 import { Field } from "@kefu/ui/field";
 import { Input } from "@kefu/ui/input";
 import { Label } from "@kefu/ui/label";
 import { NativeSelect } from "@kefu/ui/native-select";
-import { useToast } from "@kefu/ui/toast";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useEffect, useState, type FormEvent } from "react";
-import { useApiErrors } from "~/lib/trpc-errors";
+import { useCallback, useEffect } from "react";
+import { Controller, useForm } from "react-hook-form";
 import { FormDialogFooter } from "~/components/form-dialog-footer";
+import { staffCreateInput, staffUpdateInput } from "~/lib/contracts";
+import { setFieldErrors, useInvalidInputToast, useSchemaResolver } from "~/lib/forms";
+import { useMutationFeedback } from "~/lib/mutation-feedback";
 import { useTRPC } from "~/trpc/react";
-import type { StaffRow } from "./staff-directory";
-
-type Team = RouterOutputs["team"]["list"][number];
-type Role = StaffRow["role"];
+import { FORM_ROLES, type Role, type StaffRow, type Team } from "./staff-types";
+import { EMAIL_MAX, EMPLOYEE_NO_MAX, PASSWORD_MAX, PHONE_INPUT_MAX, STAFF_NAME_MAX } from "@kefu/api/contracts/limits";
 
 interface FormState {
   employeeNo: string;
@@ -33,98 +31,107 @@ interface FormState {
 
 const EMPTY: FormState = { employeeNo: "", name: "", email: "", phone: "", role: "AGENT", teamIds: [], maxConcurrent: "5", password: "" };
 
+/** The input the form sends: a new member's (with employee number and password) or the changes to one. */
+function toInput(form: FormState, staff: StaffRow | null) {
+  const common = { name: form.name, email: form.email, role: form.role, teamIds: form.teamIds, maxConcurrent: Number(form.maxConcurrent), ...(form.phone ? { phone: form.phone } : {}) };
+  return staff ? { id: staff.id, ...common } : { ...common, employeeNo: form.employeeNo, password: form.password };
+}
+
 export function StaffFormDialog({ open, staff, teams, onOpenChange }: { open: boolean; staff: StaffRow | null; teams: Team[]; onOpenChange: (open: boolean) => void }) {
   const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { toast } = useToast();
-  const errors = useApiErrors();
-  const [form, setForm] = useState<FormState>(EMPTY);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const { run } = useMutationFeedback();
+  const invalidInput = useInvalidInputToast();
   const create = useMutation(trpc.user.create.mutationOptions());
   const update = useMutation(trpc.user.update.mutationOptions());
+  const resolver = useSchemaResolver<FormState>(
+    staff ? staffUpdateInput : staffCreateInput,
+    useCallback((form: FormState) => toInput(form, staff), [staff]),
+  );
+  const { register, control, handleSubmit, reset, setError, formState } = useForm<FormState>({ defaultValues: EMPTY, resolver });
+  const fieldErrors = formState.errors;
 
   useEffect(() => {
     if (!open) return;
-    setFieldErrors({});
-    setForm(
+    reset(
       staff
         ? { ...EMPTY, employeeNo: staff.employeeNo, name: staff.name, email: staff.email, role: staff.role, teamIds: staff.teams.map((m) => m.team.id), maxConcurrent: String(staff.maxConcurrent) }
         : EMPTY,
     );
-  }, [open, staff]);
+  }, [open, staff, reset]);
 
-  const set = (key: keyof FormState) => (event: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: event.target.value }));
-  const toggleTeam = (id: number, checked: boolean) => setForm((f) => ({ ...f, teamIds: checked ? [...f.teamIds, id] : f.teamIds.filter((x) => x !== id) }));
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setFieldErrors({});
-    const common = { name: form.name, email: form.email, role: form.role, teamIds: form.teamIds, maxConcurrent: Number(form.maxConcurrent) };
-    try {
-      if (staff) {
-        await update.mutateAsync({ id: staff.id, ...common, ...(form.phone ? { phone: form.phone } : {}) });
-        toast({ title: t("staff.updated"), variant: "success" });
-      } else {
-        const created = await create.mutateAsync({ ...common, employeeNo: form.employeeNo, password: form.password, ...(form.phone ? { phone: form.phone } : {}) });
-        toast({ title: t("staff.created", { name: created.name }), variant: "success" });
-      }
-      await queryClient.invalidateQueries({ queryKey: trpc.user.pathKey() });
-      onOpenChange(false);
-    } catch (error) {
-      setFieldErrors(errors.fieldErrors(error));
-      toast({ title: errors.message(error), variant: "error" });
-    }
+  async function onSubmit(form: FormState) {
+    const feedback = {
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.user.pathKey() });
+        onOpenChange(false);
+      },
+      onError: (_error: unknown, fields: Record<string, string>) => setFieldErrors(setError, fields),
+    };
+    const input = toInput(form, staff);
+    if ("id" in input) await run(() => update.mutateAsync(input), { ...feedback, success: t("staff.updated") });
+    else await run(() => create.mutateAsync(input), { ...feedback, success: (created) => t("staff.created", { name: created.name }) });
   }
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent closeLabel={t("common.close")} size="lg">
-        <form onSubmit={onSubmit} noValidate>
+        <form onSubmit={handleSubmit(onSubmit, invalidInput)} noValidate>
           <DialogHeader>
             <DialogTitle>{staff ? t("staff.edit") : t("staff.create")}</DialogTitle>
           </DialogHeader>
           <DialogBody className="grid gap-4 sm:grid-cols-2">
-            <Field label={t("staff.employeeNo")} htmlFor="staff-employeeNo" error={fieldErrors.employeeNo} required>
-              <Input name="employeeNo" value={form.employeeNo} onChange={set("employeeNo")} disabled={Boolean(staff)} maxLength={EMPLOYEE_NO_MAX} />
+            <Field label={t("staff.employeeNo")} htmlFor="staff-employeeNo" error={fieldErrors.employeeNo?.message} required>
+              <Input {...register("employeeNo")} disabled={Boolean(staff)} maxLength={EMPLOYEE_NO_MAX} />
             </Field>
-            <Field label={t("staff.name")} htmlFor="staff-name" error={fieldErrors.name} required>
-              <Input name="name" value={form.name} onChange={set("name")} maxLength={STAFF_NAME_MAX} />
+            <Field label={t("staff.name")} htmlFor="staff-name" error={fieldErrors.name?.message} required>
+              <Input {...register("name")} maxLength={STAFF_NAME_MAX} />
             </Field>
-            <Field label={t("staff.email")} htmlFor="staff-email" error={fieldErrors.email} required>
-              <Input name="email" type="email" value={form.email} onChange={set("email")} maxLength={EMAIL_MAX} />
+            <Field label={t("staff.email")} htmlFor="staff-email" error={fieldErrors.email?.message} required>
+              <Input {...register("email")} type="email" maxLength={EMAIL_MAX} />
             </Field>
-            <Field label={t("staff.phone")} htmlFor="staff-phone" error={fieldErrors.phone} description={staff?.phoneLast4 ? `****${staff.phoneLast4} · ${t("staff.phoneHint")}` : t("staff.phoneHint")}>
-              <Input name="phone" type="tel" inputMode="tel" value={form.phone} onChange={set("phone")} maxLength={PHONE_INPUT_MAX} />
+            <Field label={t("staff.phone")} htmlFor="staff-phone" error={fieldErrors.phone?.message} description={staff?.phoneLast4 ? `****${staff.phoneLast4} · ${t("staff.phoneHint")}` : t("staff.phoneHint")}>
+              <Input {...register("phone")} type="tel" inputMode="tel" maxLength={PHONE_INPUT_MAX} />
             </Field>
-            <Field label={t("staff.role")} htmlFor="staff-role" error={fieldErrors.role} required>
-              <NativeSelect name="role" value={form.role} onChange={set("role")}>
-                {(["AGENT", "SUPERVISOR", "QA", "ADMIN"] as const).map((r) => (
+            <Field label={t("staff.role")} htmlFor="staff-role" error={fieldErrors.role?.message} required>
+              <NativeSelect {...register("role")}>
+                {FORM_ROLES.map((r) => (
                   <option key={r} value={r}>
                     {t(`roles.${r}`)}
                   </option>
                 ))}
               </NativeSelect>
             </Field>
-            <Field label={t("staff.maxConcurrent")} htmlFor="staff-maxConcurrent" error={fieldErrors.maxConcurrent} description={t("staff.maxConcurrentHint")} required>
-              <Input name="maxConcurrent" type="number" min={1} max={50} value={form.maxConcurrent} onChange={set("maxConcurrent")} />
+            <Field label={t("staff.maxConcurrent")} htmlFor="staff-maxConcurrent" error={fieldErrors.maxConcurrent?.message} description={t("staff.maxConcurrentHint")} required>
+              <Input {...register("maxConcurrent")} type="number" min={1} max={50} />
             </Field>
             {staff ? null : (
-              <Field label={t("staff.initialPassword")} htmlFor="staff-password" error={fieldErrors.password} description={t("staff.initialPasswordHint")} required className="sm:col-span-2">
-                <Input name="password" type="password" autoComplete="new-password" value={form.password} onChange={set("password")} maxLength={PASSWORD_MAX} />
+              <Field label={t("staff.initialPassword")} htmlFor="staff-password" error={fieldErrors.password?.message} description={t("staff.initialPasswordHint")} required className="sm:col-span-2">
+                <Input {...register("password")} type="password" autoComplete="new-password" maxLength={PASSWORD_MAX} />
               </Field>
             )}
             <fieldset className="sm:col-span-2">
               <legend className="mb-2 text-sm font-medium">{t("staff.teams")}</legend>
-              {fieldErrors.teamIds ? <p className="mb-2 text-sm text-red-600">{fieldErrors.teamIds}</p> : null}
-              <div className="grid gap-2 sm:grid-cols-2">
-                {teams.map((team) => (
-                  <div key={team.id} className="flex items-center gap-2">
-                    <Checkbox id={`team-${team.id}`} checked={form.teamIds.includes(team.id)} onCheckedChange={(checked) => toggleTeam(team.id, checked === true)} />
-                    <Label htmlFor={`team-${team.id}`}>{team.name}</Label>
+              {fieldErrors.teamIds?.message ? <p className="mb-2 text-sm text-red-600">{fieldErrors.teamIds.message}</p> : null}
+              <Controller
+                control={control}
+                name="teamIds"
+                render={({ field }) => (
+                  <div className="grid gap-2 sm:grid-cols-2">
+                    {teams.map((team) => (
+                      <div key={team.id} className="flex items-center gap-2">
+                        <Checkbox
+                          id={`team-${team.id}`}
+                          checked={field.value.includes(team.id)}
+                          onCheckedChange={(checked) => field.onChange(checked === true ? [...field.value, team.id] : field.value.filter((x) => x !== team.id))}
+                        />
+                        <Label htmlFor={`team-${team.id}`}>{team.name}</Label>
+                      </div>
+                    ))}
                   </div>
-                ))}
-              </div>
+                )}
+              />
             </fieldset>
           </DialogBody>
           <FormDialogFooter onCancel={() => onOpenChange(false)} submitLabel={t("common.save")} pending={create.isPending || update.isPending} />

@@ -1,6 +1,5 @@
 "use client";
 
-import type { RouterOutputs } from "@kefu/api/client";
 import { Badge } from "@kefu/ui/badge";
 import { Button } from "@kefu/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@kefu/ui/card";
@@ -8,23 +7,21 @@ import { ConfirmDialog } from "@kefu/ui/confirm-dialog";
 import { EmptyState } from "@kefu/ui/empty-state";
 import { PageHeader } from "@kefu/ui/page-header";
 import { Skeleton } from "@kefu/ui/skeleton";
-import { useToast } from "@kefu/ui/toast";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useApiErrors } from "~/lib/trpc-errors";
+import { useMutationFeedback } from "~/lib/mutation-feedback";
 import { useTRPC } from "~/trpc/react";
 import { TeamFormDialog } from "./team-form-dialog";
 import { TeamMembersDialog } from "./team-members-dialog";
+import type { TeamRow } from "./team-types";
 
-export type TeamRow = RouterOutputs["team"]["list"][number];
 
 export function TeamBoard({ canManage }: { canManage: boolean }) {
   const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { toast } = useToast();
-  const errors = useApiErrors();
+  const feedback = useMutationFeedback();
   const teams = useQuery(trpc.team.list.queryOptions());
   const [editing, setEditing] = useState<TeamRow | "new" | null>(null);
   const [members, setMembers] = useState<TeamRow | null>(null);
@@ -100,15 +97,7 @@ export function TeamBoard({ canManage }: { canManage: boolean }) {
             confirmLabel={t("common.delete")}
             cancelLabel={t("common.cancel")}
             destructive
-            onConfirm={async () => {
-              try {
-                await remove.mutateAsync({ id: deleting!.id });
-                toast({ title: t("teams.deleted"), variant: "success" });
-              } catch (error) {
-                toast({ title: errors.message(error), variant: "error" });
-                throw error;
-              }
-            }}
+            onConfirm={() => feedback.confirm(() => remove.mutateAsync({ id: deleting!.id }), { success: t("teams.deleted") })}
           />
         </>
       ) : null}

@@ -6,14 +6,13 @@ import { Field } from "@kefu/ui/field";
 import { Input } from "@kefu/ui/input";
 import { Switch } from "@kefu/ui/switch";
 import { Textarea } from "@kefu/ui/textarea";
-import { useToast } from "@kefu/ui/toast";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect, useState, type FormEvent } from "react";
-import { useApiErrors } from "~/lib/trpc-errors";
 import { FormDialogFooter } from "~/components/form-dialog-footer";
+import { useMutationFeedback } from "~/lib/mutation-feedback";
 import { useTRPC } from "~/trpc/react";
-import type { TeamRow } from "./team-board";
+import type { TeamRow } from "./team-types";
 
 const EMPTY = { name: "", description: "", autoAssign: true, maxQueueLength: "200", replyTimeoutSeconds: "180" };
 
@@ -21,22 +20,20 @@ export function TeamFormDialog({ team, open, onOpenChange }: { team: TeamRow | n
   const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { toast } = useToast();
-  const errors = useApiErrors();
+  const { run, fieldErrors, resetFieldErrors } = useMutationFeedback();
   const [form, setForm] = useState(EMPTY);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const create = useMutation(trpc.team.create.mutationOptions());
   const update = useMutation(trpc.team.update.mutationOptions());
 
   useEffect(() => {
     if (!open) return;
-    setFieldErrors({});
+    resetFieldErrors();
     setForm(
       team
         ? { name: team.name, description: team.description ?? "", autoAssign: team.autoAssign, maxQueueLength: String(team.maxQueueLength), replyTimeoutSeconds: String(team.replyTimeoutSeconds) }
         : EMPTY,
     );
-  }, [open, team]);
+  }, [open, team, resetFieldErrors]);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -47,20 +44,12 @@ export function TeamFormDialog({ team, open, onOpenChange }: { team: TeamRow | n
       maxQueueLength: Number(form.maxQueueLength),
       replyTimeoutSeconds: Number(form.replyTimeoutSeconds),
     };
-    try {
-      if (team) {
-        await update.mutateAsync({ id: team.id, ...values });
-        toast({ title: t("teams.updated"), variant: "success" });
-      } else {
-        const created = await create.mutateAsync(values);
-        toast({ title: t("teams.created", { name: created.name }), variant: "success" });
-      }
+    const onSuccess = async () => {
       await queryClient.invalidateQueries({ queryKey: trpc.team.pathKey() });
       onOpenChange(false);
-    } catch (error) {
-      setFieldErrors(errors.fieldErrors(error));
-      toast({ title: errors.message(error), variant: "error" });
-    }
+    };
+    if (team) await run(() => update.mutateAsync({ id: team.id, ...values }), { success: t("teams.updated"), onSuccess });
+    else await run(() => create.mutateAsync(values), { success: (created) => t("teams.created", { name: created.name }), onSuccess });
   }
 
   return (

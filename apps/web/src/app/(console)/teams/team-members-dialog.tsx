@@ -4,22 +4,20 @@ import { Checkbox } from "@kefu/ui/checkbox";
 import { Dialog, DialogBody, DialogContent, DialogHeader, DialogTitle } from "@kefu/ui/dialog";
 import { Input } from "@kefu/ui/input";
 import { Label } from "@kefu/ui/label";
-import { useToast } from "@kefu/ui/toast";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useDeferredValue, useEffect, useState } from "react";
-import { useApiErrors } from "~/lib/trpc-errors";
 import { FormDialogFooter } from "~/components/form-dialog-footer";
+import { useMutationFeedback } from "~/lib/mutation-feedback";
 import { useTRPC } from "~/trpc/react";
-import type { TeamRow } from "./team-board";
+import type { TeamRow } from "./team-types";
 
 /** Picks a team's members (and leads) from the active staff directory. */
 export function TeamMembersDialog({ team, onOpenChange }: { team: TeamRow | null; onOpenChange: (open: boolean) => void }) {
   const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { toast } = useToast();
-  const errors = useApiErrors();
+  const feedback = useMutationFeedback();
   const open = team !== null;
   const detail = useQuery({ ...trpc.team.get.queryOptions({ id: team?.id ?? 0 }), enabled: open });
   const [selected, setSelected] = useState<Map<number, boolean>>(new Map());
@@ -34,16 +32,15 @@ export function TeamMembersDialog({ team, onOpenChange }: { team: TeamRow | null
 
   const people = staff.data?.items ?? [];
 
-  async function onSave() {
-    try {
-      await save.mutateAsync({ id: team!.id, members: [...selected].map(([userId, isLead]) => ({ userId, isLead })) });
-      await queryClient.invalidateQueries({ queryKey: trpc.team.pathKey() });
-      await queryClient.invalidateQueries({ queryKey: trpc.user.pathKey() });
-      toast({ title: t("teams.membersSaved"), variant: "success" });
-      onOpenChange(false);
-    } catch (error) {
-      toast({ title: errors.message(error), variant: "error" });
-    }
+  function onSave() {
+    return feedback.run(() => save.mutateAsync({ id: team!.id, members: [...selected].map(([userId, isLead]) => ({ userId, isLead })) }), {
+      success: t("teams.membersSaved"),
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.team.pathKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.user.pathKey() });
+        onOpenChange(false);
+      },
+    });
   }
 
   return (

@@ -1,19 +1,18 @@
 "use client";
 
 import type { RouterOutputs } from "@kefu/api/client";
-import { NOTE_MAX } from "@kefu/api/contracts/limits";
 import { Dialog, DialogBody, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@kefu/ui/dialog";
 import { Field } from "@kefu/ui/field";
 import { NativeSelect } from "@kefu/ui/native-select";
 import { Textarea } from "@kefu/ui/textarea";
-import { useToast } from "@kefu/ui/toast";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { FormDialogFooter } from "~/components/form-dialog-footer";
 import { HandoverTargetFields, type HandoverMode } from "~/components/handover-target-fields";
-import { useApiErrors } from "~/lib/trpc-errors";
+import { useMutationFeedback } from "~/lib/mutation-feedback";
 import { useTRPC } from "~/trpc/react";
+import { NOTE_MAX } from "@kefu/api/contracts/limits";
 
 export type TransferTargets = RouterOutputs["conversation"]["transferTargets"];
 
@@ -29,27 +28,12 @@ export function TransferDialog({ open, onOpenChange, conversationId, targets, on
   const tAll = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { toast } = useToast();
-  const errors = useApiErrors();
+  const { run, fieldErrors, resetFieldErrors } = useMutationFeedback();
   const [mode, setMode] = useState<HandoverMode>("agent");
   const [toUserId, setToUserId] = useState<number | "">("");
   const [toTeamId, setToTeamId] = useState<number | "">("");
   const [note, setNote] = useState("");
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const mutation = useMutation(
-    trpc.conversation.transfer.mutationOptions({
-      onSuccess: () => {
-        toast({ title: t("actions.transferred"), variant: "success" });
-        onOpenChange(false);
-        setNote("");
-        onDone();
-      },
-      onError: (error) => {
-        setFieldErrors(errors.fieldErrors(error));
-        toast({ title: errors.message(error), variant: "error" });
-      },
-    }),
-  );
+  const mutation = useMutation(trpc.conversation.transfer.mutationOptions());
   const chosen = mode === "agent" ? toUserId : toTeamId;
   // who is online and has a free slot changes by the minute: ask again every time the dialog opens
   useEffect(() => {
@@ -59,7 +43,7 @@ export function TransferDialog({ open, onOpenChange, conversationId, targets, on
     <Dialog
       open={open}
       onOpenChange={(o) => {
-        setFieldErrors({});
+        resetFieldErrors();
         onOpenChange(o);
       }}
     >
@@ -69,10 +53,18 @@ export function TransferDialog({ open, onOpenChange, conversationId, targets, on
           onSubmit={(event) => {
             event.preventDefault();
             if (!chosen) return;
-            mutation.mutate({
+            const input = {
               id: conversationId,
               ...(mode === "agent" ? { toUserId: Number(toUserId) } : { toTeamId: Number(toTeamId) }),
               ...(note.trim() ? { note: note.trim() } : {}),
+            };
+            void run(() => mutation.mutateAsync(input), {
+              success: t("actions.transferred"),
+              onSuccess: () => {
+                onOpenChange(false);
+                setNote("");
+                onDone();
+              },
             });
           }}
         >
@@ -109,30 +101,16 @@ export function ResolveDialog({ open, onOpenChange, conversationId, onDone }: Di
   const t = useTranslations("workspace");
   const tAll = useTranslations();
   const trpc = useTRPC();
-  const { toast } = useToast();
-  const errors = useApiErrors();
+  const { run, fieldErrors, resetFieldErrors } = useMutationFeedback();
   const [category, setCategory] = useState("");
   const [note, setNote] = useState("");
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const categories = useQuery(trpc.conversation.resolutionCategories.queryOptions(undefined, { enabled: open, staleTime: 300_000 }));
-  const mutation = useMutation(
-    trpc.conversation.resolve.mutationOptions({
-      onSuccess: () => {
-        toast({ title: t("actions.resolved"), variant: "success" });
-        onOpenChange(false);
-        onDone();
-      },
-      onError: (error) => {
-        setFieldErrors(errors.fieldErrors(error));
-        toast({ title: errors.message(error), variant: "error" });
-      },
-    }),
-  );
+  const mutation = useMutation(trpc.conversation.resolve.mutationOptions());
   return (
     <Dialog
       open={open}
       onOpenChange={(o) => {
-        setFieldErrors({});
+        resetFieldErrors();
         onOpenChange(o);
       }}
     >
@@ -142,7 +120,14 @@ export function ResolveDialog({ open, onOpenChange, conversationId, onDone }: Di
           onSubmit={(event) => {
             event.preventDefault();
             if (!category) return;
-            mutation.mutate({ id: conversationId, resolutionCategory: category, ...(note.trim() ? { note: note.trim() } : {}) });
+            const input = { id: conversationId, resolutionCategory: category, ...(note.trim() ? { note: note.trim() } : {}) };
+            void run(() => mutation.mutateAsync(input), {
+              success: t("actions.resolved"),
+              onSuccess: () => {
+                onOpenChange(false);
+                onDone();
+              },
+            });
           }}
         >
           <DialogHeader>

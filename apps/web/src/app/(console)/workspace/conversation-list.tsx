@@ -13,26 +13,7 @@ import { useDeferredValue, useEffect } from "react";
 import { LoadMore } from "~/components/load-more";
 import { useTRPC } from "~/trpc/react";
 import { systemText } from "./system-message";
-import type { ConversationRow } from "./workspace";
-
-export type View = "mine" | "queue" | "team" | "all";
-type Status = ConversationRow["status"];
-type Channel = ConversationRow["channel"];
-
-export interface ListFilters {
-  search: string;
-  status: Status | "";
-  channel: Channel | "";
-  teamId: number | "";
-  /** yyyy-mm-dd from the date inputs */
-  from: string;
-  to: string;
-}
-
-export const STATUSES: Status[] = ["BOT", "QUEUED", "ACTIVE", "PAUSED", "RESOLVED", "ABANDONED"];
-const CHANNELS: Channel[] = ["WEB", "WECHAT", "APP", "API"];
-export const STATUS_BADGE = { BOT: "neutral", QUEUED: "warning", ACTIVE: "success", PAUSED: "info", RESOLVED: "neutral", ABANDONED: "danger" } as const;
-export const LEVEL_BADGE = { NORMAL: "neutral", VIP: "warning", SVIP: "danger" } as const;
+import { CHANNELS, LEVEL_BADGE, STATUS_BADGE, STATUSES, type Channel, type ConversationRow, type ConversationStatus as Status, type ListFilters, type View } from "./conversation-types";
 
 interface Props {
   view: View;

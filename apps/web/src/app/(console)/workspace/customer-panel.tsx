@@ -6,7 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { useTRPC } from "~/trpc/react";
-import { LEVEL_BADGE, STATUS_BADGE } from "./conversation-list";
+import { LEVEL_BADGE, STATUS_BADGE } from "./conversation-types";
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (

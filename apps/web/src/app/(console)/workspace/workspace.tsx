@@ -1,7 +1,5 @@
 "use client";
 
-import type { RouterOutputs } from "@kefu/api/client";
-import { channels } from "@kefu/api/contracts/realtime";
 import type { Presence } from "@kefu/db";
 import { Tabs, TabsList, TabsTrigger } from "@kefu/ui/tabs";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
@@ -10,11 +8,11 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { PresenceSwitcher } from "~/components/presence-switcher";
 import { useRealtimeEvent, useRealtimeReconnect } from "~/components/realtime-provider";
 import { useTRPC } from "~/trpc/react";
-import { ConversationList, type ListFilters, type View } from "./conversation-list";
+import { ConversationList } from "./conversation-list";
 import { ConversationView } from "./conversation-view";
+import type { ConversationRow, ListFilters, View } from "./conversation-types";
 import { ShortcutHelp } from "./shortcut-help";
-
-export type ConversationRow = RouterOutputs["conversation"]["list"]["items"][number];
+import { channels } from "@kefu/api/contracts/realtime";
 
 /** True when the key press belongs to a text field (shortcuts then stay out of the way). */
 export function isTyping(target: EventTarget | null): boolean {

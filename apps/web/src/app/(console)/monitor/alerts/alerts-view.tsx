@@ -1,7 +1,6 @@
 "use client";
 
 import type { RouterOutputs } from "@kefu/api/client";
-import { channels } from "@kefu/api/contracts/realtime";
 import { Badge } from "@kefu/ui/badge";
 import { Button } from "@kefu/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@kefu/ui/card";
@@ -16,7 +15,6 @@ import { NativeSelect } from "@kefu/ui/native-select";
 import { PageHeader } from "@kefu/ui/page-header";
 import { Skeleton } from "@kefu/ui/skeleton";
 import { Switch } from "@kefu/ui/switch";
-import { useToast } from "@kefu/ui/toast";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
@@ -25,9 +23,10 @@ import { PushToggle } from "~/components/push-toggle";
 import { FormDialogFooter } from "~/components/form-dialog-footer";
 import { LoadMore } from "~/components/load-more";
 import { useRealtimeEvent } from "~/components/realtime-provider";
-import { useApiErrors } from "~/lib/trpc-errors";
+import { useMutationFeedback } from "~/lib/mutation-feedback";
 import { useTRPC } from "~/trpc/react";
 import { useAlertText } from "../alert-banner";
+import { channels } from "@kefu/api/contracts/realtime";
 
 type Rule = RouterOutputs["alert"]["rules"][number];
 type Metric = Rule["metric"];
@@ -38,24 +37,17 @@ function RuleDialog({ open, rule, onOpenChange }: { open: boolean; rule: Rule | 
   const tAll = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { toast } = useToast();
-  const errors = useApiErrors();
+  const { run, fieldErrors } = useMutationFeedback();
   const teams = useQuery(trpc.team.list.queryOptions(undefined, { enabled: open }));
   const [metric, setMetric] = useState<Metric>(rule?.metric ?? "QUEUE_LENGTH");
   const [threshold, setThreshold] = useState(rule ? String(rule.threshold) : "");
   const [teamId, setTeamId] = useState<number | "">(rule?.team?.id ?? "");
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const done = (message: string) => {
-    toast({ title: message, variant: "success" });
+  const onSuccess = () => {
     void queryClient.invalidateQueries({ queryKey: trpc.alert.pathKey() });
     onOpenChange(false);
   };
-  const fail = (error: unknown) => {
-    setFieldErrors(errors.fieldErrors(error));
-    toast({ title: errors.message(error), variant: "error" });
-  };
-  const create = useMutation(trpc.alert.createRule.mutationOptions({ onSuccess: () => done(t("created")), onError: fail }));
-  const update = useMutation(trpc.alert.updateRule.mutationOptions({ onSuccess: () => done(t("updated")), onError: fail }));
+  const create = useMutation(trpc.alert.createRule.mutationOptions());
+  const update = useMutation(trpc.alert.updateRule.mutationOptions());
   const value = Number(threshold);
 
   return (
@@ -67,8 +59,8 @@ function RuleDialog({ open, rule, onOpenChange }: { open: boolean; rule: Rule | 
           onSubmit={(event) => {
             event.preventDefault();
             const input = { metric, threshold: threshold.trim() === "" ? Number.NaN : value, teamId: teamId === "" ? null : teamId };
-            if (rule) update.mutate({ id: rule.id, ...input });
-            else create.mutate(input);
+            if (rule) void run(() => update.mutateAsync({ id: rule.id, ...input }), { success: t("updated"), onSuccess });
+            else void run(() => create.mutateAsync(input), { success: t("created"), onSuccess });
           }}
         >
           <DialogHeader>
@@ -118,17 +110,14 @@ function Rules({ canManage }: { canManage: boolean }) {
   const tAll = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { toast } = useToast();
-  const errors = useApiErrors();
+  const feedback = useMutationFeedback();
   const text = useAlertText();
   const rules = useQuery(trpc.alert.rules.queryOptions());
   const [editing, setEditing] = useState<Rule | null>(null);
   const [creating, setCreating] = useState(false);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.alert.pathKey() });
-  const toggle = useMutation(
-    trpc.alert.updateRule.mutationOptions({ onSuccess: () => toast({ title: t("updated"), variant: "success" }), onError: (error) => toast({ title: errors.message(error), variant: "error" }), onSettled: refresh }),
-  );
-  const remove = useMutation(trpc.alert.deleteRule.mutationOptions({ onSuccess: () => toast({ title: t("deleted"), variant: "success" }), onSettled: refresh }));
+  const toggle = useMutation(trpc.alert.updateRule.mutationOptions({ onSettled: refresh }));
+  const remove = useMutation(trpc.alert.deleteRule.mutationOptions({ onSettled: refresh }));
   useRealtimeEvent(channels.monitor, "alert.triggered", refresh);
   useRealtimeEvent(channels.monitor, "alert.cleared", refresh);
 
@@ -160,7 +149,7 @@ function Rules({ canManage }: { canManage: boolean }) {
                       aria-label={t("enabled")}
                       checked={rule.enabled}
                       disabled={toggle.isPending && toggle.variables.id === rule.id}
-                      onCheckedChange={(enabled) => toggle.mutate({ id: rule.id, enabled })}
+                      onCheckedChange={(enabled) => void feedback.run(() => toggle.mutateAsync({ id: rule.id, enabled }), { success: t("updated") })}
                     />
                     <Button size="sm" variant="outline" onClick={() => setEditing(rule)}>
                       {tAll("common.edit")}
@@ -171,7 +160,8 @@ function Rules({ canManage }: { canManage: boolean }) {
                       confirmLabel={t("delete")}
                       cancelLabel={tAll("common.cancel")}
                       destructive
-                      onConfirm={() => remove.mutateAsync({ id: rule.id }).catch((error: unknown) => toast({ title: errors.message(error), variant: "error" }))}
+                      // a failure closes the dialog too, its toast says why
+                      onConfirm={() => feedback.run(() => remove.mutateAsync({ id: rule.id }), { success: t("deleted") })}
                       trigger={
                         <Button size="sm" variant="ghost">
                           {t("delete")}
@@ -207,20 +197,13 @@ function History() {
   const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { toast } = useToast();
-  const errors = useApiErrors();
+  const feedback = useMutationFeedback();
   const text = useAlertText();
   const [openOnly, setOpenOnly] = useState(false);
   const list = useInfiniteQuery(trpc.alert.events.infiniteQueryOptions({ limit: 30, openOnly }, { getNextPageParam: (page) => page.nextCursor }));
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.alert.events.pathKey() });
   useRealtimeEvent(channels.monitor, "alert.acknowledged", refresh);
-  const acknowledge = useMutation(
-    trpc.alert.acknowledge.mutationOptions({
-      onSuccess: () => toast({ title: t("acknowledged"), variant: "success" }),
-      onError: (error) => toast({ title: errors.message(error), variant: "error" }),
-      onSettled: () => void queryClient.invalidateQueries({ queryKey: trpc.alert.pathKey() }),
-    }),
-  );
+  const acknowledge = useMutation(trpc.alert.acknowledge.mutationOptions({ onSettled: () => void queryClient.invalidateQueries({ queryKey: trpc.alert.pathKey() }) }));
   const rows = list.data?.pages.flatMap((page) => page.items) ?? [];
   const when = (date: Date | string) => format.dateTime(new Date(date), { dateStyle: "short", timeStyle: "short" });
 
@@ -265,7 +248,7 @@ function History() {
                     ) : (
                       <span className="inline-flex flex-wrap items-center gap-2">
                         {t("notAcknowledged")}
-                        <Button size="sm" variant="outline" className="h-7" loading={acknowledge.isPending && acknowledge.variables.id === event.id} onClick={() => acknowledge.mutate({ id: event.id })}>
+                        <Button size="sm" variant="outline" className="h-7" loading={acknowledge.isPending && acknowledge.variables.id === event.id} onClick={() => void feedback.run(() => acknowledge.mutateAsync({ id: event.id }), { success: t("acknowledged") })}>
                           {t("acknowledge")}
                         </Button>
                       </span>

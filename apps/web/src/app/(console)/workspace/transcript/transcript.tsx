@@ -1,0 +1,95 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useCallback, useState, type RefObject } from "react";
+import { useRealtimeEvent, useRealtimeReconnect } from "~/components/realtime-provider";
+import { useTRPC } from "~/trpc/react";
+import { ResolveDialog, TransferDialog, type TransferTargets } from "../action-dialogs";
+import { Composer } from "./composer";
+import { MessageList } from "./message-list";
+import { TranscriptHeader } from "./transcript-header";
+import type { Detail } from "./types";
+import { useConversationMessages } from "./use-conversation-messages";
+import { useMarkRead } from "./use-mark-read";
+import { useOutbox } from "./use-outbox";
+import { useTranscriptScroll } from "./use-transcript-scroll";
+import { channels } from "@kefu/api/contracts/realtime";
+
+export interface TranscriptProps {
+  conversationId: number;
+  userId: number;
+  targets: TransferTargets | undefined;
+  draft: string;
+  setDraft: (value: string) => void;
+  composerRef: RefObject<HTMLTextAreaElement | null>;
+  onChanged: () => void;
+}
+
+/** One conversation in the workspace: header and actions, the live transcript, and the composer. */
+export function Transcript({ conversationId, userId, targets, draft, setDraft, composerRef, onChanged }: TranscriptProps) {
+  const t = useTranslations("workspace");
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [dialog, setDialog] = useState<"transfer" | "resolve" | null>(null);
+
+  const detail = useQuery(trpc.conversation.get.queryOptions({ id: conversationId }));
+  const conversation: Detail | undefined = detail.data;
+  const { messages, loaded, hasOlder, loadingOlder, loadOlder, fillGap } = useConversationMessages(conversationId);
+  const outbox = useOutbox({ conversationId, messages, fillGap, onChanged });
+  const scroll = useTranscriptScroll(messages, outbox.pending);
+  useMarkRead({ conversationId, conversation, loaded, lastId: messages.at(-1)?.id ?? 0, onChanged });
+
+  const refreshDetail = useCallback(() => {
+    void queryClient.invalidateQueries({ queryKey: trpc.conversation.get.queryKey({ id: conversationId }) });
+    onChanged();
+  }, [queryClient, trpc, conversationId, onChanged]);
+  useRealtimeEvent(channels.conversation(conversationId), "conversation.updated", refreshDetail);
+  useRealtimeReconnect(refreshDetail);
+
+  const status = conversation?.status;
+  const canAct = conversation?.canAct ?? false;
+
+  return (
+    <section aria-label={conversation ? t("conversationNo", { id: conversationId }) : undefined} className="flex min-h-[28rem] flex-col overflow-hidden rounded-lg border border-slate-200 bg-white lg:min-h-0" data-testid="conversation-view">
+      <TranscriptHeader conversationId={conversationId} conversation={conversation} onOpenDialog={setDialog} onChanged={refreshDetail} />
+      <MessageList
+        scroller={scroll.scroller}
+        onScroll={scroll.onScroll}
+        messages={messages}
+        pending={outbox.visible}
+        loaded={loaded}
+        hasOlder={hasOlder}
+        loadingOlder={loadingOlder}
+        onLoadOlder={() => void loadOlder(scroll.keepPosition)}
+        onRetry={(message) => void outbox.retry(message)}
+        customerName={conversation?.customer.name}
+        userId={userId}
+      />
+      <Composer
+        draft={draft}
+        setDraft={setDraft}
+        composerRef={composerRef}
+        status={status}
+        canReply={canAct && status === "ACTIVE"}
+        canNote={canAct && status !== undefined && status !== "ABANDONED"}
+        onSend={(body, note) => {
+          scroll.stickToBottom();
+          outbox.send(body, note);
+        }}
+      />
+      {conversation ? (
+        <>
+          <TransferDialog
+            open={dialog === "transfer"}
+            onOpenChange={(o) => setDialog(o ? "transfer" : null)}
+            conversationId={conversationId}
+            targets={targets}
+            onDone={refreshDetail}
+          />
+          <ResolveDialog open={dialog === "resolve"} onOpenChange={(o) => setDialog(o ? "resolve" : null)} conversationId={conversationId} onDone={refreshDetail} />
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useCallback, useState } from "react";
+import type { WidgetSession } from "./use-widget-session";
+import { ApiError, call, type WidgetMessage } from "./widget-api";
+
+export interface Pending {
+  clientId: string;
+  body: string;
+  state: "sending" | "failed";
+}
+
+export interface Contact {
+  name: string;
+  phone: string;
+}
+
+/**
+ * The visitor's messages on their way: shown at once, sent, and dropped when the list has them; a failed one
+ * stays with a retry. The first message of a conversation carries the contact details and the embed's team.
+ */
+export function useWidgetOutbox(session: WidgetSession, { teamId, contact }: { teamId: number | null; contact: Contact }) {
+  const t = useTranslations("widget");
+  const { tokenRef, conversationIdRef, fetchNew, refreshState, messages } = session;
+  const [pending, setPending] = useState<Pending[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const send = useCallback(
+    async (body: string, clientId: string) => {
+      if (!tokenRef.current) return;
+      setNotice(null);
+      setPending((current) => [...current.filter((p) => p.clientId !== clientId), { clientId, body, state: "sending" }]);
+      const first = conversationIdRef.current === null;
+      try {
+        const json = { clientId, body, ...(first && contact.name.trim() ? { name: contact.name.trim() } : {}), ...(first && contact.phone.trim() ? { phone: contact.phone.trim() } : {}) };
+        const post = (team: number | null) => call<{ conversationId: number }>("/api/v1/widget/messages", tokenRef.current, { json: team && first ? { ...json, teamId: team } : json });
+        const result = await post(teamId).catch((error: unknown) => {
+          // an embed naming a team that no longer exists still lets the customer chat, with the default team
+          if (error instanceof ApiError && error.field === "teamId") return post(null);
+          throw error;
+        });
+        if (result.conversationId !== conversationIdRef.current) await refreshState();
+        await fetchNew();
+        await refreshState();
+        // the message is stored even when the list has not caught up yet
+        setPending((current) => current.filter((p) => p.clientId !== clientId));
+      } catch (error) {
+        if (error instanceof ApiError && error.code === "RATE_LIMITED") setNotice(t("rateLimited"));
+        setPending((current) => current.map((p) => (p.clientId === clientId ? { ...p, state: "failed" } : p)));
+      }
+    },
+    [contact, fetchNew, refreshState, t, teamId, tokenRef, conversationIdRef],
+  );
+
+  return { pending: unseen(pending, messages), notice, send };
+}
+
+/** A message the list already has is no longer pending. */
+function unseen(pending: Pending[], messages: WidgetMessage[]): Pending[] {
+  if (pending.length === 0) return pending;
+  const seen = new Set(messages.map((m) => m.clientId).filter(Boolean));
+  return pending.filter((p) => !seen.has(p.clientId));
+}

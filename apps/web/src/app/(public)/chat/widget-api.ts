@@ -1,0 +1,71 @@
+/** The widget's REST endpoints (`/api/v1/widget/…`), authorised by the visitor token, and the browser storage it uses. */
+
+export const TOKEN_KEY = "kefu.widget.token";
+export const PRECHAT_KEY = "kefu.widget.prechat";
+/** Where the widget's realtime channels are authorised (with the visitor token instead of a console session). */
+export const REALTIME_AUTH_ENDPOINT = "/api/v1/widget/realtime-auth";
+
+export interface WidgetConversation {
+  id: number;
+  status: string;
+  position: number | null;
+  expectedWaitSeconds: number | null;
+  csat: { available: boolean; score: number | null };
+}
+
+export interface WidgetMessage {
+  id: number;
+  senderType: "CUSTOMER" | "AGENT" | "BOT" | "SYSTEM";
+  kind: string;
+  body: string;
+  createdAt: string;
+  senderName: string | null;
+  clientId: string | null;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly field?: string,
+  ) {
+    super(code);
+  }
+}
+
+export function readStorage(key: string): string | null {
+  try {
+    return window.localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+export function writeStorage(key: string, value: string | null) {
+  try {
+    if (value === null) window.localStorage.removeItem(key);
+    else window.localStorage.setItem(key, value);
+  } catch {
+    // private mode: the conversation lasts as long as the tab
+  }
+}
+
+export function visitorHeaders(token: string | null): Record<string, string> {
+  return token ? { Authorization: `Visitor ${token}` } : {};
+}
+
+export async function call<T>(path: string, token: string | null, init: { method?: string; json?: unknown; form?: URLSearchParams } = {}): Promise<T> {
+  const headers = visitorHeaders(token);
+  let body: string | undefined;
+  if (init.json !== undefined) {
+    headers["Content-Type"] = "application/json";
+    body = JSON.stringify(init.json);
+  } else if (init.form) {
+    headers["Content-Type"] = "application/x-www-form-urlencoded";
+    body = init.form.toString();
+  }
+  const response = await fetch(path, { method: init.method ?? (body === undefined ? "GET" : "POST"), headers, body, cache: "no-store" });
+  const data = (await response.json().catch(() => ({}))) as T & { error?: { code: string; field?: string } };
+  if (!response.ok) throw new ApiError(response.status, data.error?.code ?? "UNKNOWN", data.error?.field);
+  return data;
+}

@@ -1,0 +1,38 @@
+"use client";
+
+import type { RealtimeClientConfig } from "@kefu/api/client";
+import { useMemo } from "react";
+import { RealtimeProvider, useRealtimeEvent, useRealtimeReconnect } from "~/components/realtime-provider";
+import type { WidgetSession } from "./use-widget-session";
+import { REALTIME_AUTH_ENDPOINT, visitorHeaders } from "./widget-api";
+import { channels } from "@kefu/api/contracts/realtime";
+
+/**
+ * Live updates on the conversation's channel through the shared realtime provider, authorised with the visitor
+ * token; a reconnect or coming back online fills the gap. Connected only while there is a conversation.
+ */
+export function WidgetLive({ realtime, token, conversationId, session }: { realtime: RealtimeClientConfig; token: string; conversationId: number; session: WidgetSession }) {
+  const authorization = useMemo(() => ({ endpoint: REALTIME_AUTH_ENDPOINT, headers: visitorHeaders(token) }), [token]);
+  return (
+    <RealtimeProvider config={realtime} authorization={authorization}>
+      <ConversationChannel conversationId={conversationId} session={session} />
+    </RealtimeProvider>
+  );
+}
+
+function ConversationChannel({ conversationId, session }: { conversationId: number; session: WidgetSession }) {
+  const { fetchNew, refreshState } = session;
+  const channel = channels.conversation(conversationId);
+  const refresh = () => void refreshState().catch(() => undefined);
+  useRealtimeEvent(channel, "message.created", (data) => {
+    // internal notes are the agents' own: the visitor's list never shows them
+    if (data.kind !== "NOTE") void fetchNew().catch(() => undefined);
+  });
+  useRealtimeEvent(channel, "conversation.updated", refresh);
+  useRealtimeEvent(channel, "queue.changed", refresh);
+  useRealtimeReconnect(() => {
+    void fetchNew().catch(() => undefined);
+    refresh();
+  });
+  return null;
+}

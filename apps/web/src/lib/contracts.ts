@@ -1,0 +1,6 @@
+/**
+ * The API's shared input schemas that the console's forms validate with, so a field is judged the same in the
+ * browser and on the server. Every form imports them from here: the API package's export path appears only below.
+ */
+export { kbCreateInput, kbUpdateInput } from "@kefu/api/contracts/knowledge";
+export { staffCreateInput, staffUpdateInput } from "@kefu/api/contracts/user";
