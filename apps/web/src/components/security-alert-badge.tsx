@@ -14,10 +14,10 @@ export function SecurityAlertBadge() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { toast } = useToast();
-  const count = useQuery(trpc.audit.alertCount.queryOptions(undefined, { refetchInterval: 5 * 60_000 }));
+  const count = useQuery(trpc.audit.countOpenAlerts.queryOptions(undefined, { refetchInterval: 5 * 60_000 }));
   useRealtimeEvent(channels.security, "security.alert", (alert) => {
-    void queryClient.invalidateQueries({ queryKey: trpc.audit.alertCount.queryKey() });
-    void queryClient.invalidateQueries({ queryKey: trpc.audit.alertList.pathKey() });
+    void queryClient.invalidateQueries({ queryKey: trpc.audit.countOpenAlerts.queryKey() });
+    void queryClient.invalidateQueries({ queryKey: trpc.audit.listAlerts.pathKey() });
     const type = t.has(`types.${alert.type}`) ? t(`types.${alert.type}` as "types.ACCOUNT_LOCKED") : alert.type;
     toast({ title: t("newAlert", { type }), variant: "error" });
   });

@@ -19,10 +19,10 @@ export const auditListInput = z
     path: ["to"],
   });
 
-export const alertListInput = z.object({
+export const listAlertsInput = z.object({
   cursor: idSchema.optional(),
   limit: z.number().int().min(1).max(100).default(50),
   unacknowledgedOnly: z.boolean().default(false),
 });
 
-export const alertAcknowledgeInput = z.object({ id: idSchema });
+export const acknowledgeAlertInput = z.object({ id: idSchema });

@@ -6,9 +6,9 @@ import { idSchema } from "./user.ts";
 export const API_KEY_SCOPES = ["channel.messages", "webhooks.read"] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
-export const apiKeyCreateInput = z.object({
+export const createApiKeyInput = z.object({
   name: z.string().trim().min(1).max(API_KEY_NAME_MAX),
   scopes: z.array(z.enum(API_KEY_SCOPES)).min(1).max(API_KEY_SCOPES.length),
 });
 
-export const apiKeyRevokeInput = z.object({ id: idSchema });
+export const revokeApiKeyInput = z.object({ id: idSchema });

@@ -6,7 +6,7 @@ const view = permissionProcedure("monitor.view");
 const manage = permissionProcedure("settings.manage").meta({ auditTarget: "MonitorAlertRule" });
 
 export const alertRouter = router({
-  rules: view.query(({ ctx }) => listAlertRules(ctx.db)),
+  listRules: view.query(({ ctx }) => listAlertRules(ctx.db)),
   createRule: manage.input(alertRuleCreateInput).mutation(({ ctx, input }) => createAlertRule(ctx.db, input)),
   updateRule: manage.input(alertRuleUpdateInput).mutation(({ ctx, input }) => updateAlertRule(ctx.db, input)),
   deleteRule: manage.input(alertRuleIdInput).mutation(({ ctx, input }) => deleteAlertRule(ctx.db, input)),

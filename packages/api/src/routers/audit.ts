@@ -2,15 +2,15 @@ import { permissionProcedure, router } from "../trpc.ts";
 import { listAuditLogs } from "../services/audit/list.ts";
 import { verifyAuditChain } from "../services/audit/verify.ts";
 import { acknowledgeSecurityAlert, countOpenSecurityAlerts, listSecurityAlerts } from "../services/security/alerts.ts";
-import { alertAcknowledgeInput, alertListInput, auditListInput } from "../contracts/audit.ts";
+import { acknowledgeAlertInput, listAlertsInput, auditListInput } from "../contracts/audit.ts";
 
 export const auditRouter = router({
   list: permissionProcedure("audit.read").input(auditListInput).query(({ ctx, input }) => listAuditLogs(ctx.db, input)),
   verifyChain: permissionProcedure("audit.read").query(({ ctx }) => verifyAuditChain(ctx.db)),
-  alertList: permissionProcedure("security.alerts").input(alertListInput).query(({ ctx, input }) => listSecurityAlerts(ctx.db, input)),
-  alertCount: permissionProcedure("security.alerts").query(({ ctx }) => countOpenSecurityAlerts(ctx.db)),
-  alertAcknowledge: permissionProcedure("security.alerts")
+  listAlerts: permissionProcedure("security.alerts").input(listAlertsInput).query(({ ctx, input }) => listSecurityAlerts(ctx.db, input)),
+  countOpenAlerts: permissionProcedure("security.alerts").query(({ ctx }) => countOpenSecurityAlerts(ctx.db)),
+  acknowledgeAlert: permissionProcedure("security.alerts")
     .meta({ auditTarget: "SecurityAlert" })
-    .input(alertAcknowledgeInput)
+    .input(acknowledgeAlertInput)
     .mutation(({ ctx, input }) => acknowledgeSecurityAlert(ctx.db, { id: input.id, actorId: ctx.session.id })),
 });

@@ -57,9 +57,9 @@ export const conversationRouter = router({
     .input(conversationTransferInput)
     .mutation(({ ctx, input }) => transferConversation(ctx.db, ctx.session, { conversationId: input.id, toUserId: input.toUserId, toTeamId: input.toTeamId, note: input.note })),
   /** colleagues (ONLINE, with a free slot) and teams a conversation can be transferred to */
-  transferTargets: work.query(({ ctx }) => listTransferTargets(ctx.db, ctx.session)),
+  listTransferTargets: work.query(({ ctx }) => listTransferTargets(ctx.db, ctx.session)),
   /** 快捷回复 the actor may use: shared, their teams' and their own */
-  cannedReplies: work.query(({ ctx }) => listCannedReplies(ctx.db, ctx.session)),
-  resolutionCategories: work.query(({ ctx }) => listResolutionCategories(ctx.db)),
+  listCannedReplies: work.query(({ ctx }) => listCannedReplies(ctx.db, ctx.session)),
+  listResolutionCategories: work.query(({ ctx }) => listResolutionCategories(ctx.db)),
   queueOverview: supervise.input(queueOverviewInput).query(({ ctx, input }) => queueOverview(ctx.db, input ?? {})),
 });

@@ -1,17 +1,17 @@
 import { permissionProcedure, router } from "../trpc.ts";
 import { createApiKey, listApiKeys, revokeApiKey } from "../services/integration/api-keys.ts";
-import { apiKeyCreateInput, apiKeyRevokeInput } from "../contracts/integration.ts";
+import { createApiKeyInput, revokeApiKeyInput } from "../contracts/integration.ts";
 
 const manage = permissionProcedure("integration.manage");
 
 export const integrationRouter = router({
-  apiKeyList: manage.query(({ ctx }) => listApiKeys(ctx.db)),
-  apiKeyCreate: manage
+  listApiKeys: manage.query(({ ctx }) => listApiKeys(ctx.db)),
+  createApiKey: manage
     .meta({ auditTarget: "ApiKey" })
-    .input(apiKeyCreateInput)
+    .input(createApiKeyInput)
     .mutation(({ ctx, input }) => createApiKey(ctx.db, { ...input, createdById: ctx.session.id })),
-  apiKeyRevoke: manage
+  revokeApiKey: manage
     .meta({ auditTarget: "ApiKey" })
-    .input(apiKeyRevokeInput)
+    .input(revokeApiKeyInput)
     .mutation(({ ctx, input }) => revokeApiKey(ctx.db, input.id)),
 });

@@ -23,14 +23,14 @@ export const knowledgeRouter = router({
   search: read.input(kbSearchInput).query(({ ctx, input }) => searchKnowledge(ctx.db, input.query, { limit: input.limit, categoryId: input.categoryId })),
   list: read.input(kbListInput).query(({ ctx, input }) => listArticles(ctx.db, input)),
   get: read.input(kbIdInput).query(({ ctx, input }) => getArticle(ctx.db, input.id)),
-  categories: read.query(({ ctx }) => listCategories(ctx.db)),
+  listCategories: read.query(({ ctx }) => listCategories(ctx.db)),
   create: manage.input(kbCreateInput).mutation(({ ctx, input }) => createArticle(ctx.db, ctx.session, input)),
   update: manage.input(kbUpdateInput).mutation(({ ctx, input }) => updateArticle(ctx.db, ctx.session, input)),
   publish: manage.input(kbIdInput).mutation(({ ctx, input }) => publishArticle(ctx.db, input.id)),
   archive: manage.input(kbIdInput).mutation(({ ctx, input }) => archiveArticle(ctx.db, input.id)),
   reindex: manage.input(kbReindexInput).mutation(({ ctx, input }) => reindexKnowledge(ctx.db, input)),
-  unansweredList: permissionProcedure("knowledge.manage").input(kbUnansweredListInput).query(({ ctx, input }) => listUnansweredQuestions(ctx.db, input)),
-  unansweredUpdate: permissionProcedure("knowledge.manage")
+  listUnanswered: permissionProcedure("knowledge.manage").input(kbUnansweredListInput).query(({ ctx, input }) => listUnansweredQuestions(ctx.db, input)),
+  updateUnanswered: permissionProcedure("knowledge.manage")
     .meta({ auditTarget: "UnansweredQuestion" })
     .input(kbUnansweredUpdateInput)
     .mutation(({ ctx, input }) => updateUnansweredQuestion(ctx.db, input)),

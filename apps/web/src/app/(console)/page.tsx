@@ -23,7 +23,7 @@ export default async function HomePage() {
   const api = await serverCaller();
   const me = await api.auth.me();
   const overview = can(user.role, "staff.read") ? await api.user.overview() : null;
-  const openAlerts = can(user.role, "security.alerts") ? await api.audit.alertCount() : null;
+  const openAlerts = can(user.role, "security.alerts") ? await api.audit.countOpenAlerts() : null;
   const areas = NAV_ITEMS.filter((item) => item.href !== "/" && (!item.permission || can(user.role, item.permission)));
 
   return (

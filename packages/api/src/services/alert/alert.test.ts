@@ -50,10 +50,10 @@ describe("alert rules", () => {
     const team = await makeTeam(h.db);
     const rule = await admin().alert.createRule({ metric: "QUEUE_LENGTH", threshold: 10, teamId: team.id });
     expect(rule).toMatchObject({ metric: "QUEUE_LENGTH", threshold: 10, enabled: true, team: { id: team.id }, openEvent: null });
-    expect((await supervisor().alert.rules()).map((r) => r.id)).toEqual([rule.id]);
+    expect((await supervisor().alert.listRules()).map((r) => r.id)).toEqual([rule.id]);
     expect(await outcome(() => supervisor().alert.createRule({ metric: "QUEUE_LENGTH", threshold: 1 }))).toMatchObject({ code: "FORBIDDEN" });
     expect(await outcome(() => supervisor().alert.deleteRule({ id: rule.id }))).toMatchObject({ code: "FORBIDDEN" });
-    expect(await outcome(() => h.callerFor(h.users.AGENT).alert.rules())).toMatchObject({ code: "FORBIDDEN" });
+    expect(await outcome(() => h.callerFor(h.users.AGENT).alert.listRules())).toMatchObject({ code: "FORBIDDEN" });
     expect(await outcome(() => h.callerFor(h.users.AGENT).alert.events({}))).toMatchObject({ code: "FORBIDDEN" });
 
     const updated = await admin().alert.updateRule({ id: rule.id, threshold: 20, teamId: null });
@@ -109,7 +109,7 @@ describe("evaluation", () => {
     await Promise.all([evaluateAlerts(h.db), evaluateAlerts(h.db), evaluateAlerts(h.db)]);
     expect(await h.db.monitorAlertEvent.count({ where: { ruleId: rule.id } })).toBe(1);
     expect((await supervisor().alert.active()).map((e) => e.id)).toEqual([event.id]);
-    expect((await supervisor().alert.rules())[0]!.openEvent).toMatchObject({ id: event.id, value: 2 });
+    expect((await supervisor().alert.listRules())[0]!.openEvent).toMatchObject({ id: event.id, value: 2 });
 
     await h.db.conversation.update({ where: { id: first.id }, data: { status: "ABANDONED" } });
     const { cleared } = await evaluateAlerts(h.db);

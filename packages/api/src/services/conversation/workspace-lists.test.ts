@@ -22,7 +22,7 @@ describe("workspace lists", () => {
     await makeConversation(h.db, { status: "ACTIVE", assigneeId: full.id });
     await makeConversation(h.db, { status: "ACTIVE", assigneeId: free.id });
 
-    const targets = await h.callerFor(me).conversation.transferTargets();
+    const targets = await h.callerFor(me).conversation.listTransferTargets();
     const ids = targets.agents.map((a) => a.id);
     expect(ids).toContain(free.id);
     expect(ids).not.toContain(me.id);
@@ -30,7 +30,7 @@ describe("workspace lists", () => {
     expect(ids).not.toContain(away.id);
     expect(targets.agents.find((a) => a.id === free.id)).toMatchObject({ open: 1, maxConcurrent: 2, teamIds: [team.id] });
     expect(targets.teams.find((t) => t.id === team.id)).toMatchObject({ name: team.name, mine: true });
-    expect(await h.callerFor(me).conversation.resolutionCategories()).toContain("问题已解决");
+    expect(await h.callerFor(me).conversation.listResolutionCategories()).toContain("问题已解决");
   });
 
   it("cannedReplies returns shared, own-team and personal replies only, personal first", async () => {
@@ -47,8 +47,8 @@ describe("workspace lists", () => {
         { title: "同事的", shortcut: "zz-theirs", body: "theirs", ownerId: colleague.id },
       ],
     });
-    const replies = (await h.callerFor(me).conversation.cannedReplies()).filter((r) => r.shortcut.startsWith("zz-"));
+    const replies = (await h.callerFor(me).conversation.listCannedReplies()).filter((r) => r.shortcut.startsWith("zz-"));
     expect(replies.map((r) => r.shortcut)).toEqual(["zz-mine", "zz-team", "zz-shared"]);
-    await expect(h.callerFor(h.users.QA).conversation.cannedReplies()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(h.callerFor(h.users.QA).conversation.listCannedReplies()).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

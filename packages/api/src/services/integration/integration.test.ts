@@ -14,7 +14,7 @@ afterAll(async () => {
 describe("API keys", () => {
   it("shows the key once, stores only its hash, verifies it and refuses it once revoked", async () => {
     const admin = h.callerFor(h.users.ADMIN);
-    const created = await admin.integration.apiKeyCreate({ name: "微信公众号", scopes: ["channel.messages"] });
+    const created = await admin.integration.createApiKey({ name: "微信公众号", scopes: ["channel.messages"] });
     expect(created.key).toMatch(/^kf_[A-Za-z0-9]{12}_/);
     const row = await h.db.apiKey.findUniqueOrThrow({ where: { id: created.id } });
     expect(JSON.stringify(row)).not.toContain(created.key);
@@ -25,10 +25,10 @@ describe("API keys", () => {
     expect(await outcome(() => verifyApiKey(h.db, "nonsense", "channel.messages"))).toMatchObject({ code: "INVALID_API_KEY" });
     expect(await outcome(() => verifyApiKey(h.db, null, "channel.messages"))).toMatchObject({ code: "INVALID_API_KEY" });
 
-    expect((await admin.integration.apiKeyList()).map((k) => k.prefix)).toContain(created.prefix);
-    await admin.integration.apiKeyRevoke({ id: created.id });
+    expect((await admin.integration.listApiKeys()).map((k) => k.prefix)).toContain(created.prefix);
+    await admin.integration.revokeApiKey({ id: created.id });
     expect(await outcome(() => verifyApiKey(h.db, created.key, "channel.messages"))).toMatchObject({ code: "INVALID_API_KEY" });
-    expect(await outcome(() => admin.integration.apiKeyRevoke({ id: created.id }))).toMatchObject({ appCode: "ALREADY_DONE" });
+    expect(await outcome(() => admin.integration.revokeApiKey({ id: created.id }))).toMatchObject({ appCode: "ALREADY_DONE" });
   });
 
   it("reads the key from Authorization or X-Api-Key", () => {
@@ -39,8 +39,8 @@ describe("API keys", () => {
 
   it("rejects an unknown scope and an empty name", async () => {
     const admin = h.callerFor(h.users.ADMIN);
-    expect(await outcome(() => admin.integration.apiKeyCreate({ name: "x", scopes: ["root" as never] }))).toMatchObject({ code: "BAD_REQUEST", field: "scopes.0" });
-    expect(await outcome(() => admin.integration.apiKeyCreate({ name: "", scopes: ["channel.messages"] }))).toMatchObject({ code: "BAD_REQUEST", field: "name" });
+    expect(await outcome(() => admin.integration.createApiKey({ name: "x", scopes: ["root" as never] }))).toMatchObject({ code: "BAD_REQUEST", field: "scopes.0" });
+    expect(await outcome(() => admin.integration.createApiKey({ name: "", scopes: ["channel.messages"] }))).toMatchObject({ code: "BAD_REQUEST", field: "name" });
   });
 });
 

@@ -68,7 +68,7 @@ describe("article lifecycle", () => {
     const second = await admin.knowledge.list({ limit: 2, search: "分页文章", cursor: first.nextCursor });
     expect(second.items.map((a) => a.title)).toEqual(["分页文章1", "分页文章0"]);
     expect((await admin.knowledge.list({ status: "PUBLISHED", categoryId })).items.every((a) => a.status === "PUBLISHED" && a.categoryId === categoryId)).toBe(true);
-    const categories = await h.callerFor(h.users.QA).knowledge.categories();
+    const categories = await h.callerFor(h.users.QA).knowledge.listCategories();
     expect(categories.find((c) => c.id === categoryId)).toMatchObject({ name: "物流配送", articleCount: 5, publishedCount: 1 });
   });
 
@@ -136,7 +136,7 @@ describe("permissions", () => {
     const denied = await h.db.auditLog.findFirst({ where: { actorId: h.users.AGENT.id, action: "knowledge.create" }, orderBy: { id: "desc" } });
     expect(denied?.result).toBe("DENIED");
     expect(await outcome(() => h.callerFor(h.users.QA).knowledge.publish({ id: 1 }))).toMatchObject({ code: "FORBIDDEN" });
-    expect(await outcome(() => agent.knowledge.unansweredList({}))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await outcome(() => agent.knowledge.listUnanswered({}))).toMatchObject({ code: "FORBIDDEN" });
     expect(await outcome(() => h.callerFor(null).knowledge.search({ query: "配送" }))).toMatchObject({ code: "UNAUTHORIZED" });
   });
 });
@@ -172,11 +172,11 @@ describe("unanswered questions", () => {
   it("lists them for managers, most recently asked first", async () => {
     const supervisor = h.callerFor(h.users.SUPERVISOR);
     await logUnansweredQuestion(h.db, { question: "最新的问题" });
-    const page = await supervisor.knowledge.unansweredList({ limit: 2, status: "OPEN" });
+    const page = await supervisor.knowledge.listUnanswered({ limit: 2, status: "OPEN" });
     expect(page.items[0]).toMatchObject({ question: "最新的问题", count: 1 });
-    const rest = await supervisor.knowledge.unansweredList({ limit: 2, status: "OPEN", cursor: page.nextCursor });
+    const rest = await supervisor.knowledge.listUnanswered({ limit: 2, status: "OPEN", cursor: page.nextCursor });
     const all = [...page.items, ...rest.items].map((i) => i.id);
     expect(new Set(all).size).toBe(3);
-    expect(await outcome(() => supervisor.knowledge.unansweredList({ cursor: 987_654 }))).toMatchObject({ code: "NOT_FOUND", field: "cursor" });
+    expect(await outcome(() => supervisor.knowledge.listUnanswered({ cursor: 987_654 }))).toMatchObject({ code: "NOT_FOUND", field: "cursor" });
   });
 });

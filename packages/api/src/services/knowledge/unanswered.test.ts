@@ -26,17 +26,17 @@ describe("unanswered questions, most asked first", () => {
     const tie = await ask("周末发货吗", 2);
     const latest = await ask("支持货到付款吗", 1);
 
-    const first = await supervisor().knowledge.unansweredList({ sort: "count", limit: 2 });
+    const first = await supervisor().knowledge.listUnanswered({ sort: "count", limit: 2 });
     expect(first.items.map((q) => q.id)).toEqual([common, tie]);
-    const second = await supervisor().knowledge.unansweredList({ sort: "count", limit: 2, cursor: first.nextCursor });
+    const second = await supervisor().knowledge.listUnanswered({ sort: "count", limit: 2, cursor: first.nextCursor });
     expect(second.items.map((q) => q.id)).toEqual([middle, latest]);
-    const third = await supervisor().knowledge.unansweredList({ sort: "count", limit: 2, cursor: second.nextCursor });
+    const third = await supervisor().knowledge.listUnanswered({ sort: "count", limit: 2, cursor: second.nextCursor });
     expect(third.items.map((q) => q.id)).toEqual([rare]);
     expect(third.nextCursor).toBeUndefined();
 
     // the default stays "last asked first"
-    expect((await supervisor().knowledge.unansweredList({ limit: 1 })).items[0]?.id).toBe(latest);
-    expect(await outcome(() => supervisor().knowledge.unansweredList({ sort: "often" as never }))).toMatchObject({ code: "BAD_REQUEST", field: "sort" });
+    expect((await supervisor().knowledge.listUnanswered({ limit: 1 })).items[0]?.id).toBe(latest);
+    expect(await outcome(() => supervisor().knowledge.listUnanswered({ sort: "often" as never }))).toMatchObject({ code: "BAD_REQUEST", field: "sort" });
   });
 });
 
@@ -45,7 +45,7 @@ describe("handling an unanswered question", () => {
     const question = await ask("能开电子发票吗", 3);
     const article = await supervisor().knowledge.create({ title: "能开电子发票吗", body: "可以，下单后在订单详情申请电子发票。", fromQuestionId: question });
     expect(await h.db.unansweredQuestion.findUniqueOrThrow({ where: { id: question } })).toMatchObject({ status: "RESOLVED", articleId: article.id });
-    const resolved = await supervisor().knowledge.unansweredList({ status: "RESOLVED" });
+    const resolved = await supervisor().knowledge.listUnanswered({ status: "RESOLVED" });
     expect(resolved.items.find((q) => q.id === question)?.article).toEqual({ id: article.id, title: "能开电子发票吗" });
   });
 
@@ -57,33 +57,33 @@ describe("handling an unanswered question", () => {
 
   it("marks a question ignored, resolved with an article, or open again", async () => {
     const question = await ask("你们老板是谁", 1);
-    const ignored = await supervisor().knowledge.unansweredUpdate({ id: question, status: "IGNORED" });
+    const ignored = await supervisor().knowledge.updateUnanswered({ id: question, status: "IGNORED" });
     expect(ignored).toMatchObject({ status: "IGNORED", article: null });
-    expect((await supervisor().knowledge.unansweredList({ status: "OPEN" })).items.map((q) => q.id)).not.toContain(question);
+    expect((await supervisor().knowledge.listUnanswered({ status: "OPEN" })).items.map((q) => q.id)).not.toContain(question);
 
     const article = await supervisor().knowledge.create({ title: "关于我们", body: "公司介绍。" });
-    expect(await supervisor().knowledge.unansweredUpdate({ id: question, status: "RESOLVED", articleId: article.id })).toMatchObject({ status: "RESOLVED", article: { id: article.id } });
+    expect(await supervisor().knowledge.updateUnanswered({ id: question, status: "RESOLVED", articleId: article.id })).toMatchObject({ status: "RESOLVED", article: { id: article.id } });
     // omitting articleId keeps the link; null clears it
-    expect(await supervisor().knowledge.unansweredUpdate({ id: question, status: "OPEN" })).toMatchObject({ status: "OPEN", article: { id: article.id } });
-    expect(await supervisor().knowledge.unansweredUpdate({ id: question, status: "OPEN", articleId: null })).toMatchObject({ article: null });
+    expect(await supervisor().knowledge.updateUnanswered({ id: question, status: "OPEN" })).toMatchObject({ status: "OPEN", article: { id: article.id } });
+    expect(await supervisor().knowledge.updateUnanswered({ id: question, status: "OPEN", articleId: null })).toMatchObject({ article: null });
 
-    const audit = await h.db.auditLog.findFirst({ where: { action: "knowledge.unansweredUpdate" }, orderBy: { id: "desc" } });
+    const audit = await h.db.auditLog.findFirst({ where: { action: "knowledge.updateUnanswered" }, orderBy: { id: "desc" } });
     expect(audit).toMatchObject({ actorId: h.users.SUPERVISOR.id, targetType: "UnansweredQuestion", targetId: String(question), result: "SUCCESS" });
   });
 
   it("refuses unknown ids and bad statuses, changing nothing", async () => {
     const question = await ask("可以寄到香港吗", 1);
-    expect(await outcome(() => supervisor().knowledge.unansweredUpdate({ id: 987_654, status: "IGNORED" }))).toMatchObject({ code: "NOT_FOUND", field: "id" });
-    expect(await outcome(() => supervisor().knowledge.unansweredUpdate({ id: question, status: "RESOLVED", articleId: 987_654 }))).toMatchObject({ code: "NOT_FOUND", field: "articleId" });
-    expect(await outcome(() => supervisor().knowledge.unansweredUpdate({ id: question, status: "DONE" as never }))).toMatchObject({ code: "BAD_REQUEST", field: "status" });
-    expect(await outcome(() => supervisor().knowledge.unansweredUpdate({ id: question } as never))).toMatchObject({ code: "BAD_REQUEST", field: "status" });
+    expect(await outcome(() => supervisor().knowledge.updateUnanswered({ id: 987_654, status: "IGNORED" }))).toMatchObject({ code: "NOT_FOUND", field: "id" });
+    expect(await outcome(() => supervisor().knowledge.updateUnanswered({ id: question, status: "RESOLVED", articleId: 987_654 }))).toMatchObject({ code: "NOT_FOUND", field: "articleId" });
+    expect(await outcome(() => supervisor().knowledge.updateUnanswered({ id: question, status: "DONE" as never }))).toMatchObject({ code: "BAD_REQUEST", field: "status" });
+    expect(await outcome(() => supervisor().knowledge.updateUnanswered({ id: question } as never))).toMatchObject({ code: "BAD_REQUEST", field: "status" });
     expect(await h.db.unansweredQuestion.findUniqueOrThrow({ where: { id: question } })).toMatchObject({ status: "OPEN", articleId: null });
   });
 
   it("is for managers only", async () => {
     const question = await ask("客服几点下班", 1);
     for (const role of ["AGENT", "QA"] as const) {
-      expect(await outcome(() => h.callerFor(h.users[role]).knowledge.unansweredUpdate({ id: question, status: "IGNORED" })), role).toMatchObject({ code: "FORBIDDEN" });
+      expect(await outcome(() => h.callerFor(h.users[role]).knowledge.updateUnanswered({ id: question, status: "IGNORED" })), role).toMatchObject({ code: "FORBIDDEN" });
     }
     expect(await h.db.unansweredQuestion.findUniqueOrThrow({ where: { id: question } })).toMatchObject({ status: "OPEN" });
   });

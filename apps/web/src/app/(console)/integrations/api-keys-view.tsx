@@ -23,7 +23,7 @@ import { useTRPC } from "~/trpc/react";
 
 const SCOPES = ["channel.messages", "webhooks.read"] as const;
 type Scope = (typeof SCOPES)[number];
-type ApiKeyRow = RouterOutputs["integration"]["apiKeyList"][number];
+type ApiKeyRow = RouterOutputs["integration"]["listApiKeys"][number];
 
 export function ApiKeysView() {
   const t = useTranslations();
@@ -33,7 +33,7 @@ export function ApiKeysView() {
   const { toast } = useToast();
   const feedback = useMutationFeedback();
   const { fieldErrors } = feedback;
-  const keys = useQuery(trpc.integration.apiKeyList.queryOptions());
+  const keys = useQuery(trpc.integration.listApiKeys.queryOptions());
   const [creating, setCreating] = useState(false);
   const [name, setName] = useState("");
   const [scopes, setScopes] = useState<Scope[]>(["channel.messages"]);
@@ -45,8 +45,8 @@ export function ApiKeysView() {
     return t.has(key) ? t(key as "integrations.scope.channel_messages") : scope;
   };
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.integration.pathKey() });
-  const create = useMutation(trpc.integration.apiKeyCreate.mutationOptions({ onSettled: refresh }));
-  const revoke = useMutation(trpc.integration.apiKeyRevoke.mutationOptions({ onSettled: refresh }));
+  const create = useMutation(trpc.integration.createApiKey.mutationOptions({ onSettled: refresh }));
+  const revoke = useMutation(trpc.integration.revokeApiKey.mutationOptions({ onSettled: refresh }));
 
   async function onCreate(event: FormEvent) {
     event.preventDefault();

@@ -1,6 +1,6 @@
 import type { RouterOutputs } from "@kefu/api/client";
 
-export type Category = RouterOutputs["knowledge"]["categories"][number];
+export type Category = RouterOutputs["knowledge"]["listCategories"][number];
 
 /** Categories in tree order (each parent followed by its sub-categories), with their depth for indenting. */
 export function categoryOptions(categories: readonly Category[]): { id: number; name: string; depth: number }[] {

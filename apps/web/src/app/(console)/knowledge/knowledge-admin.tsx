@@ -15,7 +15,7 @@ import { UnansweredList } from "./unanswered-list";
 export function KnowledgeAdmin({ canEditBotSettings }: { canEditBotSettings: boolean }) {
   const t = useTranslations("knowledgeAdmin");
   const trpc = useTRPC();
-  const categories = useQuery(trpc.knowledge.categories.queryOptions());
+  const categories = useQuery(trpc.knowledge.listCategories.queryOptions());
   const [editor, setEditor] = useState<EditorTarget | null>(null);
   const [tab, setTab] = useState("articles");
 

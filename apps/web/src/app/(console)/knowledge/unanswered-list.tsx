@@ -14,7 +14,7 @@ import { LoadMore } from "~/components/load-more";
 import { useMutationFeedback } from "~/lib/mutation-feedback";
 import { useTRPC } from "~/trpc/react";
 
-type Question = RouterOutputs["knowledge"]["unansweredList"]["items"][number];
+type Question = RouterOutputs["knowledge"]["listUnanswered"]["items"][number];
 type Status = Question["status"];
 type Sort = "count" | "recent";
 
@@ -30,11 +30,11 @@ export function UnansweredList({ onWriteArticle, onOpenArticle }: { onWriteArtic
   const [status, setStatus] = useState<Status | "">("OPEN");
   const [sort, setSort] = useState<Sort>("count");
   const list = useInfiniteQuery(
-    trpc.knowledge.unansweredList.infiniteQueryOptions({ limit: 30, sort, ...(status ? { status } : {}) }, { getNextPageParam: (page) => page.nextCursor }),
+    trpc.knowledge.listUnanswered.infiniteQueryOptions({ limit: 30, sort, ...(status ? { status } : {}) }, { getNextPageParam: (page) => page.nextCursor }),
   );
   const rows = list.data?.pages.flatMap((page) => page.items) ?? [];
   const setQuestionStatus = useMutation(
-    trpc.knowledge.unansweredUpdate.mutationOptions({ onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.knowledge.unansweredList.pathKey() }) }),
+    trpc.knowledge.updateUnanswered.mutationOptions({ onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.knowledge.listUnanswered.pathKey() }) }),
   );
   const now = Date.now();
 

@@ -23,12 +23,12 @@ export function SecurityAlertsView() {
   const queryClient = useQueryClient();
   const feedback = useMutationFeedback();
   const [openOnly, setOpenOnly] = useState(true);
-  const list = useInfiniteQuery(trpc.audit.alertList.infiniteQueryOptions({ limit: 50, unacknowledgedOnly: openOnly }, { getNextPageParam: (page) => page.nextCursor }));
+  const list = useInfiniteQuery(trpc.audit.listAlerts.infiniteQueryOptions({ limit: 50, unacknowledgedOnly: openOnly }, { getNextPageParam: (page) => page.nextCursor }));
   const acknowledge = useMutation(
-    trpc.audit.alertAcknowledge.mutationOptions({
+    trpc.audit.acknowledgeAlert.mutationOptions({
       onSettled: async () => {
-        await queryClient.invalidateQueries({ queryKey: trpc.audit.alertList.pathKey() });
-        await queryClient.invalidateQueries({ queryKey: trpc.audit.alertCount.queryKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.audit.listAlerts.pathKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.audit.countOpenAlerts.queryKey() });
       },
     }),
   );

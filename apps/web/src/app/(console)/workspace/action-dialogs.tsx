@@ -14,7 +14,7 @@ import { useMutationFeedback } from "~/lib/mutation-feedback";
 import { useTRPC } from "~/trpc/react";
 import { NOTE_MAX } from "@kefu/api/contracts/limits";
 
-export type TransferTargets = RouterOutputs["conversation"]["transferTargets"];
+export type TransferTargets = RouterOutputs["conversation"]["listTransferTargets"];
 
 interface DialogProps {
   open: boolean;
@@ -37,7 +37,7 @@ export function TransferDialog({ open, onOpenChange, conversationId, targets, on
   const chosen = mode === "agent" ? toUserId : toTeamId;
   // who is online and has a free slot changes by the minute: ask again every time the dialog opens
   useEffect(() => {
-    if (open) void queryClient.invalidateQueries({ queryKey: trpc.conversation.transferTargets.queryKey() });
+    if (open) void queryClient.invalidateQueries({ queryKey: trpc.conversation.listTransferTargets.queryKey() });
   }, [open, queryClient, trpc]);
   return (
     <Dialog
@@ -104,7 +104,7 @@ export function ResolveDialog({ open, onOpenChange, conversationId, onDone }: Di
   const { run, fieldErrors, resetFieldErrors } = useMutationFeedback();
   const [category, setCategory] = useState("");
   const [note, setNote] = useState("");
-  const categories = useQuery(trpc.conversation.resolutionCategories.queryOptions(undefined, { enabled: open, staleTime: 300_000 }));
+  const categories = useQuery(trpc.conversation.listResolutionCategories.queryOptions(undefined, { enabled: open, staleTime: 300_000 }));
   const mutation = useMutation(trpc.conversation.resolve.mutationOptions());
   return (
     <Dialog

@@ -36,7 +36,7 @@ export function Workspace({ userId, presence, canSupervise }: { userId: number; 
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const rowsRef = useRef<ConversationRow[]>([]);
   const knowledgeSearch = useRef<HTMLInputElement>(null);
-  const targets = useQuery(trpc.conversation.transferTargets.queryOptions(undefined, { staleTime: 60_000 }));
+  const targets = useQuery(trpc.conversation.listTransferTargets.queryOptions(undefined, { staleTime: 60_000 }));
   const myTeams = targets.data?.teams.filter((team) => team.mine) ?? [];
 
   const refreshList = useCallback(() => void queryClient.invalidateQueries({ queryKey: trpc.conversation.list.pathKey() }), [queryClient, trpc]);

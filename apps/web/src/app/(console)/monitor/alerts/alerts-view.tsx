@@ -28,7 +28,7 @@ import { useTRPC } from "~/trpc/react";
 import { useAlertText } from "../alert-banner";
 import { channels } from "@kefu/api/contracts/realtime";
 
-type Rule = RouterOutputs["alert"]["rules"][number];
+type Rule = RouterOutputs["alert"]["listRules"][number];
 type Metric = Rule["metric"];
 const METRICS: Metric[] = ["QUEUE_LENGTH", "LONGEST_WAIT_SECONDS", "AGENTS_ONLINE_BELOW", "CSAT_TODAY_BELOW"];
 
@@ -112,7 +112,7 @@ function Rules({ canManage }: { canManage: boolean }) {
   const queryClient = useQueryClient();
   const feedback = useMutationFeedback();
   const text = useAlertText();
-  const rules = useQuery(trpc.alert.rules.queryOptions());
+  const rules = useQuery(trpc.alert.listRules.queryOptions());
   const [editing, setEditing] = useState<Rule | null>(null);
   const [creating, setCreating] = useState(false);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.alert.pathKey() });

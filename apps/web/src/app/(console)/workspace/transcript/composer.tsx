@@ -37,7 +37,7 @@ export function Composer({ draft, setDraft, composerRef, status, canReply, canNo
     onSend(body, noteMode);
   }
 
-  const canned = useQuery(trpc.conversation.cannedReplies.queryOptions(undefined, { staleTime: 300_000, enabled: composerEnabled && !noteMode }));
+  const canned = useQuery(trpc.conversation.listCannedReplies.queryOptions(undefined, { staleTime: 300_000, enabled: composerEnabled && !noteMode }));
   const [cannedIndex, setCannedIndex] = useState(0);
   const [cannedDismissed, setCannedDismissed] = useState<string | null>(null);
   const slash = !noteMode && composerEnabled ? /^\/(\S{0,32})$/.exec(draft) : null;
