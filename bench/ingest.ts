@@ -165,7 +165,8 @@ const admin = await db.user.findFirst({ where: { role: "ADMIN" }, orderBy: { id:
 if (!admin) throw new Error("the demo data has no admin");
 // one key per sender: the channel API allows each key 1,200 requests a minute, as for one integration
 const keys: string[] = [];
-for (let i = 0; i < SENDERS; i++) keys.push((await createApiKey(db, { name: `bench-ingest-${i + 1}`, scopes: ["channel.messages"], createdById: admin.id })).key);
+for (let i = 0; i < SENDERS; i++)
+  keys.push((await createApiKey(db, { name: `bench-ingest-${i + 1}`, scopes: ["channel.messages"], createdById: admin.id })).key);
 
 // questions the bot answers: demo article titles whose best match clears the answer threshold
 const [replies, strategy] = await Promise.all([getSetting(db, "bot.replies"), getSetting(db, "bot.strategy")]);
@@ -307,9 +308,22 @@ async function reconcile(prefix: string, acknowledged: readonly string[]) {
   };
 }
 
-const STATUS_NAMES = ["Questions", "Com_stmt_prepare", "Com_stmt_execute", "Com_stmt_close", "Com_select", "Com_insert", "Com_update", "Com_begin", "Com_commit"];
+const STATUS_NAMES = [
+  "Questions",
+  "Com_stmt_prepare",
+  "Com_stmt_execute",
+  "Com_stmt_close",
+  "Com_select",
+  "Com_insert",
+  "Com_update",
+  "Com_begin",
+  "Com_commit",
+];
 async function globalStatus(): Promise<Record<string, number>> {
-  const rows = await control.query<{ Variable_name: string; Value: string }[]>(`SHOW GLOBAL STATUS WHERE Variable_name IN (${STATUS_NAMES.map(() => "?").join(",")})`, STATUS_NAMES);
+  const rows = await control.query<{ Variable_name: string; Value: string }[]>(
+    `SHOW GLOBAL STATUS WHERE Variable_name IN (${STATUS_NAMES.map(() => "?").join(",")})`,
+    STATUS_NAMES,
+  );
   return Object.fromEntries(rows.map((r) => [r.Variable_name, Number(r.Value)]));
 }
 
@@ -318,7 +332,12 @@ async function timedPhase(name: string, prefix: string, sendFor: (sender: number
   console.log(`${name}: warming up for ${WARM_UP_SECONDS} s …`);
   await round(`${prefix}w`, (i) => senders[i]!, WARM_UP_SECONDS, MAX_MESSAGES_PER_PHASE);
   console.log(`${name}: ${SENDERS} senders for ${SECONDS} s …`);
-  const cpuBefore = { group: groupTicks(groups()), database: pidTicks(databasePid), soketi: groupTicks(soketiPgrp ? [soketiPgrp] : []), worker: groupTicks([worker.pid!]) };
+  const cpuBefore = {
+    group: groupTicks(groups()),
+    database: pidTicks(databasePid),
+    soketi: groupTicks(soketiPgrp ? [soketiPgrp] : []),
+    worker: groupTicks([worker.pid!]),
+  };
   const benchBefore = process.cpuUsage();
   const statusBefore = await globalStatus();
   const loadBefore = loadavg()[0]!;
@@ -336,7 +355,8 @@ async function timedPhase(name: string, prefix: string, sendFor: (sender: number
   };
   const messages = result.acknowledged.length;
   // CPU time per message: on a machine shared with other work, steadier than the percentages
-  const perMessage = (percent: number | null) => (percent === null ? null : Math.round(((percent / 100) * result.seconds * 1000 * 10) / Math.max(1, messages)) / 10);
+  const perMessage = (percent: number | null) =>
+    percent === null ? null : Math.round(((percent / 100) * result.seconds * 1000 * 10) / Math.max(1, messages)) / 10;
   const cpuMsPerMessage = {
     web: perMessage(cpu.webPercentOfOneCore),
     benchProcess: perMessage(cpu.benchProcessPercentOfOneCore),
@@ -368,7 +388,8 @@ interface LogEntry {
   argument: string;
 }
 
-const HEADER = /^(?:\d{6}\s+\d{1,2}:\d{2}:\d{2})?\s+(\d+)\s(Connect|Quit|Query|Prepare|Execute|Close stmt|Reset stmt|Init DB|Ping|Change user|Set option|Fetch|Long Data|Field List)\t?(.*)$/;
+const HEADER =
+  /^(?:\d{6}\s+\d{1,2}:\d{2}:\d{2})?\s+(\d+)\s(Connect|Quit|Query|Prepare|Execute|Close stmt|Reset stmt|Init DB|Ping|Change user|Set option|Fetch|Long Data|Field List)\t?(.*)$/;
 
 function parseLog(text: string): LogEntry[] {
   const entries: LogEntry[] = [];
@@ -425,7 +446,9 @@ function databaseClientPorts(pids: readonly number[], serverPort: number): Set<n
  */
 async function threadsOf(pids: readonly number[]): Promise<Set<number>> {
   const ports = databaseClientPorts(pids, Number(new URL(databaseUrl).port || 3306));
-  const rows = await control.query<{ ID: number | bigint; HOST: string }[]>("SELECT ID, HOST FROM information_schema.PROCESSLIST WHERE DB = ?", [DATABASE_NAME]);
+  const rows = await control.query<{ ID: number | bigint; HOST: string }[]>("SELECT ID, HOST FROM information_schema.PROCESSLIST WHERE DB = ?", [
+    DATABASE_NAME,
+  ]);
   return new Set(rows.filter((r) => ports.has(Number(r.HOST.split(":").at(-1)))).map((r) => Number(r.ID)));
 }
 
@@ -467,7 +490,9 @@ function countCommands(entries: readonly LogEntry[], messages: number) {
 
 /** the statements of one message, in order: what the server executed for it */
 function listOf(entries: readonly LogEntry[]): string[] {
-  return entries.filter((e) => ["Query", "Execute", "Prepare"].includes(e.command)).map((e) => `${e.command.padEnd(7)} ${e.argument.replace(/\s+/g, " ").slice(0, 220)}`);
+  return entries
+    .filter((e) => ["Query", "Execute", "Prepare"].includes(e.command))
+    .map((e) => `${e.command.padEnd(7)} ${e.argument.replace(/\s+/g, " ").slice(0, 220)}`);
 }
 
 async function countPhase(prefix: string, sendFor: (sender: number) => Send, pids: () => number[]) {
@@ -494,9 +519,18 @@ try {
   console.log("http: counting statements …");
   const httpStatements = await countPhase(`${run}H`, httpSend, () => groupPids(webGroups()));
 
-  const inProcessFigures = await timedPhase("in-process", `${run}p`, () => inProcessSend, () => []);
+  const inProcessFigures = await timedPhase(
+    "in-process",
+    `${run}p`,
+    () => inProcessSend,
+    () => [],
+  );
   console.log("in-process: counting statements …");
-  const inProcessStatements = await countPhase(`${run}P`, () => inProcessSend, () => [process.pid]);
+  const inProcessStatements = await countPhase(
+    `${run}P`,
+    () => inProcessSend,
+    () => [process.pid],
+  );
 
   const figures = {
     measuredAt: new Date().toISOString(),
@@ -545,10 +579,15 @@ try {
     ["soketi CPU %", (p) => p.cpu.soketiPercentOfOneCore],
     ["worker CPU %", (p) => p.cpu.workerPercentOfOneCore],
   ];
-  console.log(`\n${SENDERS} senders, ${SECONDS} s, ${WEB_PROCESSES} web process(es), ${availableParallelism()} cores, load average ${loadavg()[0]!.toFixed(1)}\n`);
+  console.log(
+    `\n${SENDERS} senders, ${SECONDS} s, ${WEB_PROCESSES} web process(es), ${availableParallelism()} cores, load average ${loadavg()[0]!.toFixed(1)}\n`,
+  );
   console.log(`${"".padEnd(22)}${cell("http")}${cell("in-process")}`);
   for (const [label, get] of rows) console.log(`${label.padEnd(22)}${cell(get(figures.http))}${cell(get(figures.inProcess))}`);
-  for (const [phase, p] of [["http", figures.http], ["in-process", figures.inProcess]] as const)
+  for (const [phase, p] of [
+    ["http", figures.http],
+    ["in-process", figures.inProcess],
+  ] as const)
     if (p.errorCount) console.log(`${phase} errors: ${JSON.stringify(p.errors)}`);
   if (httpStatements) {
     console.log(`\nstatements of one message that follows another in a bot conversation (http):`);

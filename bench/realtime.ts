@@ -93,7 +93,13 @@ try {
   const conversations: { id: number; userId: string }[] = [];
   for (let i = 0; i < CONVERSATIONS; i++) {
     const userId = `bench-${i}`;
-    const first = await receiveCustomerMessage(db, { channel: "API", externalUserId: userId, clientId: `open-${i}`, body: "你好，我想咨询一下订单", teamId: team.id });
+    const first = await receiveCustomerMessage(db, {
+      channel: "API",
+      externalUserId: userId,
+      clientId: `open-${i}`,
+      body: "你好，我想咨询一下订单",
+      teamId: team.id,
+    });
     const routed = await handoffToQueue(db, first.conversationId, { reason: "customer_request" });
     if (routed.status !== "ACTIVE") throw new Error(`conversation ${first.conversationId} was not assigned (${routed.status})`);
     conversations.push({ id: first.conversationId, userId });
@@ -121,7 +127,11 @@ try {
       channel.bind("pusher:subscription_succeeded", () => resolve(channel));
       channel.bind("pusher:subscription_error", (error: unknown) => reject(new Error(`${name}: ${JSON.stringify(error)}`)));
     });
-  const [monitorChannel, agentChannel, benchChannel] = await Promise.all([subscribed(channels.monitor), subscribed(channels.agent(agent.id)), subscribed("private-bench")]);
+  const [monitorChannel, agentChannel, benchChannel] = await Promise.all([
+    subscribed(channels.monitor),
+    subscribed(channels.agent(agent.id)),
+    subscribed("private-bench"),
+  ]);
   // the monitor counts "replies waiting" from this event; the workspace fetches the message on this one
   monitorChannel.bind("monitor.message", (data: { conversationId: number; senderType: string }) => {
     if (data.senderType === "CUSTOMER") monitor.arrived(String(data.conversationId));
@@ -144,7 +154,12 @@ try {
     const conversation = conversations[n % conversations.length]!;
     const started = performance.now();
     const onMonitor = monitor.expect(String(conversation.id));
-    const received = await receiveCustomerMessage(db, { channel: "API", externalUserId: conversation.userId, clientId: `bench-${n}`, body: `第 ${n} 条消息：请帮我查一下物流` });
+    const received = await receiveCustomerMessage(db, {
+      channel: "API",
+      externalUserId: conversation.userId,
+      clientId: `bench-${n}`,
+      body: `第 ${n} 条消息：请帮我查一下物流`,
+    });
     const onAgent = agentScreen.expect(String(received.messageId));
     const [monitorAt, agentAt] = await Promise.all([onMonitor, onAgent]);
     if (measured) {
@@ -172,7 +187,8 @@ try {
   };
   mkdirSync(dirname(RESULTS), { recursive: true });
   writeFileSync(RESULTS, `${JSON.stringify(figures, null, 2)}\n`);
-  const line = (label: string, s: ReturnType<typeof summary>) => `${label.padEnd(34)} p50 ${String(s.p50).padStart(7)} ms   p95 ${String(s.p95).padStart(7)} ms   p99 ${String(s.p99).padStart(7)} ms`;
+  const line = (label: string, s: ReturnType<typeof summary>) =>
+    `${label.padEnd(34)} p50 ${String(s.p50).padStart(7)} ms   p95 ${String(s.p95).padStart(7)} ms   p99 ${String(s.p99).padStart(7)} ms`;
   console.log(line("customer message → monitor", figures.customerMessageToMonitorMs));
   console.log(line("customer message → agent's screen", figures.customerMessageToAgentMs));
   console.log(line("bare soketi publish → receive", figures.bareSoketiRoundTripMs));

@@ -11,7 +11,13 @@ interface Agent {
 }
 
 /** A tRPC call over HTTP as the signed-in browser makes it (superjson envelope, same-origin header on writes). */
-async function trpc<T>(request: APIRequestContext, origin: string, path: string, input: unknown, method: "query" | "mutation"): Promise<{ status: number; data: T }> {
+async function trpc<T>(
+  request: APIRequestContext,
+  origin: string,
+  path: string,
+  input: unknown,
+  method: "query" | "mutation",
+): Promise<{ status: number; data: T }> {
   const response =
     method === "query"
       ? await request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`)
@@ -110,7 +116,15 @@ test("the last snapshot stays on the phone for offline reading", async ({ page, 
   const queued = page.getByTestId("kpi-queued");
   await expect(queued).toHaveText(/^\d+$/);
   const count = (await queued.textContent())!;
-  const saved = await page.evaluate(() => JSON.parse(window.localStorage.getItem("kefu.monitor.snapshot") ?? "null") as { savedAt: string; overview: { today: { kpis: { conversations: { QUEUED: number } } } }; queue: unknown; agents: unknown } | null);
+  const saved = await page.evaluate(
+    () =>
+      JSON.parse(window.localStorage.getItem("kefu.monitor.snapshot") ?? "null") as {
+        savedAt: string;
+        overview: { today: { kpis: { conversations: { QUEUED: number } } } };
+        queue: unknown;
+        agents: unknown;
+      } | null,
+  );
   expect(saved?.overview.today.kpis.conversations.QUEUED).toBe(Number(count));
   expect(new Date(saved!.savedAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
   expect(saved).toHaveProperty("queue");
@@ -178,7 +192,11 @@ test("a supervisor moves a waiting customer to another team's queue from the mon
   const dialog = page.getByRole("dialog", { name: `分配会话 #${id}` });
   await dialog.getByRole("radio", { name: "技能组队列" }).check();
   const teams = dialog.getByLabel("技能组", { exact: true });
-  const other = teams.locator("option").filter({ hasNotText: "选择技能组" }).filter({ hasNotText: teamBefore.split(" · ")[0] ?? "" }).first();
+  const other = teams
+    .locator("option")
+    .filter({ hasNotText: "选择技能组" })
+    .filter({ hasNotText: teamBefore.split(" · ")[0] ?? "" })
+    .first();
   const otherName = (await other.textContent()) ?? "";
   await teams.selectOption({ label: otherName });
   await dialog.getByRole("button", { name: "分配" }).click();

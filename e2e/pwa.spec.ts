@@ -31,9 +31,21 @@ test.describe("installable app", () => {
 
     const response = await request.get(href!);
     expect(response.ok()).toBe(true);
-    const manifest = (await response.json()) as { name: string; lang: string; display: string; start_url: string; scope: string; icons: { src: string; sizes: string; purpose: string }[] };
+    const manifest = (await response.json()) as {
+      name: string;
+      lang: string;
+      display: string;
+      start_url: string;
+      scope: string;
+      icons: { src: string; sizes: string; purpose: string }[];
+    };
     expect(manifest).toMatchObject({ name: "客服控制台", lang: "zh-CN", display: "standalone", start_url: "/", scope: "/" });
-    expect(manifest.icons.map((icon) => `${icon.sizes} ${icon.purpose}`).sort()).toEqual(["192x192 any", "192x192 maskable", "512x512 any", "512x512 maskable"]);
+    expect(manifest.icons.map((icon) => `${icon.sizes} ${icon.purpose}`).sort()).toEqual([
+      "192x192 any",
+      "192x192 maskable",
+      "512x512 any",
+      "512x512 maskable",
+    ]);
     for (const icon of manifest.icons) {
       const image = await request.get(icon.src);
       expect(image.headers()["content-type"], icon.src).toBe("image/png");

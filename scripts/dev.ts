@@ -29,7 +29,8 @@ try {
 
   console.log(`\n  客服控制台 Kefu Console is running at ${url}\n`);
   console.log(`  Demo sign-ins (password ${DEMO_PASSWORD}):`);
-  for (const account of DEMO_ACCOUNTS) console.log(`    ${account.role.padEnd(10)} ${account.employeeNo.padEnd(6)} ${account.email.padEnd(28)} ${account.name}`);
+  for (const account of DEMO_ACCOUNTS)
+    console.log(`    ${account.role.padEnd(10)} ${account.employeeNo.padEnd(6)} ${account.email.padEnd(28)} ${account.name}`);
   console.log("\n  Ctrl-C stops everything.\n");
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

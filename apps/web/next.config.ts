@@ -4,22 +4,23 @@ import createNextIntlPlugin from "next-intl/plugin";
 
 const isProduction = process.env.NODE_ENV === "production";
 
-const contentSecurityPolicy = (frameAncestors: string) => [
-  "default-src 'self'",
-  // Next.js inlines its bootstrap scripts; dev mode also needs eval for fast refresh.
-  `script-src 'self' 'unsafe-inline'${isProduction ? "" : " 'unsafe-eval'"}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  // The realtime host is runtime configuration (soketi or Pusher Channels), so any WebSocket origin is allowed.
-  "connect-src 'self' ws: wss: https://*.pusher.com",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  `frame-ancestors ${frameAncestors}`,
-  "object-src 'none'",
-].join("; ");
+const contentSecurityPolicy = (frameAncestors: string) =>
+  [
+    "default-src 'self'",
+    // Next.js inlines its bootstrap scripts; dev mode also needs eval for fast refresh.
+    `script-src 'self' 'unsafe-inline'${isProduction ? "" : " 'unsafe-eval'"}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    // The realtime host is runtime configuration (soketi or Pusher Channels), so any WebSocket origin is allowed.
+    "connect-src 'self' ws: wss: https://*.pusher.com",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    `frame-ancestors ${frameAncestors}`,
+    "object-src 'none'",
+  ].join("; ");
 
 const commonHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },

@@ -24,7 +24,10 @@ export async function resolveDatabaseUrl(): Promise<string> {
   const url = `mysql://root@127.0.0.1:${port}/kefu`;
   if (await isPortOpen(port)) return url;
 
-  const server = which("mariadbd") ?? which("mysqld") ?? (existsSync("/usr/sbin/mariadbd") ? "/usr/sbin/mariadbd" : existsSync("/usr/sbin/mysqld") ? "/usr/sbin/mysqld" : null);
+  const server =
+    which("mariadbd") ??
+    which("mysqld") ??
+    (existsSync("/usr/sbin/mariadbd") ? "/usr/sbin/mariadbd" : existsSync("/usr/sbin/mysqld") ? "/usr/sbin/mysqld" : null);
   if (!server) {
     throw new Error("No DATABASE_URL and no MariaDB/MySQL server binary found. Install mariadb-server (or MySQL 8), or set DATABASE_URL.");
   }
@@ -40,18 +43,23 @@ export async function resolveDatabaseUrl(): Promise<string> {
     if (result.status !== 0) throw new Error(`Could not initialise the local database: ${result.stderr || result.stdout}`);
   }
   // --no-defaults: the project's server ignores the machine's my.cnf (its user, port and data directory).
-  startProcess("mariadb", server, [
-    "--no-defaults",
-    `--datadir=${dataDir}`,
-    `--port=${port}`,
-    "--bind-address=127.0.0.1",
-    `--socket=${join(dataDir, "mysqld.sock")}`,
-    `--pid-file=${join(dataDir, "mysqld.pid")}`,
-    `--user=${userInfo().username}`,
-    "--skip-log-bin",
-    "--character-set-server=utf8mb4",
-    "--collation-server=utf8mb4_unicode_ci",
-  ], { quiet: true });
+  startProcess(
+    "mariadb",
+    server,
+    [
+      "--no-defaults",
+      `--datadir=${dataDir}`,
+      `--port=${port}`,
+      "--bind-address=127.0.0.1",
+      `--socket=${join(dataDir, "mysqld.sock")}`,
+      `--pid-file=${join(dataDir, "mysqld.pid")}`,
+      `--user=${userInfo().username}`,
+      "--skip-log-bin",
+      "--character-set-server=utf8mb4",
+      "--collation-server=utf8mb4_unicode_ci",
+    ],
+    { quiet: true },
+  );
   await waitFor(() => isPortOpen(port), `the local database on port ${port}`);
   return url;
 }

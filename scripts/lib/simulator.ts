@@ -45,7 +45,16 @@ export interface SimulationReport {
   options: Omit<SimulationOptions, "fetch" | "onProgress" | "signal">;
   customers: { started: number; finished: number };
   messages: { sent: number; acknowledged: number; failed: number; perSecond: number };
-  conversations: { started: number; botAnswers: number; handoffs: number; assigned: number; agentReplies: number; abandoned: number; resolved: number; csatSubmitted: number };
+  conversations: {
+    started: number;
+    botAnswers: number;
+    handoffs: number;
+    assigned: number;
+    agentReplies: number;
+    abandoned: number;
+    resolved: number;
+    csatSubmitted: number;
+  };
   latencyMs: { messagePost: { p50: number; p95: number; p99: number; max: number } };
   errors: Record<string, number>;
 }
@@ -273,8 +282,21 @@ class SimulatedCustomer {
 
 export async function runSimulation(options: SimulationOptions): Promise<SimulationReport> {
   const counters: Counters = {
-    started: 0, finished: 0, sent: 0, acknowledged: 0, failed: 0, conversations: 0, botAnswers: 0, handoffs: 0, assigned: 0,
-    agentReplies: 0, abandoned: 0, resolved: 0, csatSubmitted: 0, postLatencies: [], errors: new Map(),
+    started: 0,
+    finished: 0,
+    sent: 0,
+    acknowledged: 0,
+    failed: 0,
+    conversations: 0,
+    botAnswers: 0,
+    handoffs: 0,
+    assigned: 0,
+    agentReplies: 0,
+    abandoned: 0,
+    resolved: 0,
+    csatSubmitted: 0,
+    postLatencies: [],
+    errors: new Map(),
   };
   const rng = random(options.seed ?? Date.now());
   const startedAt = new Date();
@@ -307,7 +329,12 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     seconds: round(seconds),
     options: reported,
     customers: { started: counters.started, finished: counters.finished },
-    messages: { sent: counters.sent, acknowledged: counters.acknowledged, failed: counters.failed, perSecond: round(counters.acknowledged / Math.max(seconds, 0.001)) },
+    messages: {
+      sent: counters.sent,
+      acknowledged: counters.acknowledged,
+      failed: counters.failed,
+      perSecond: round(counters.acknowledged / Math.max(seconds, 0.001)),
+    },
     conversations: {
       started: counters.conversations,
       botAnswers: counters.botAnswers,

@@ -21,7 +21,18 @@ export function baseConfig(tsconfigRootDir) {
       },
     },
     {
-      files: ["**/env.ts", "**/instrumentation.ts", "**/*.config.ts", "**/*.config.js", "**/*.config.mjs", "scripts/**", "**/test/**", "**/*.test.ts", "e2e/**", "bench/**"],
+      files: [
+        "**/env.ts",
+        "**/instrumentation.ts",
+        "**/*.config.ts",
+        "**/*.config.js",
+        "**/*.config.mjs",
+        "scripts/**",
+        "**/test/**",
+        "**/*.test.ts",
+        "e2e/**",
+        "bench/**",
+      ],
       rules: { "no-restricted-properties": "off" },
     },
   );

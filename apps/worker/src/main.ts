@@ -5,12 +5,12 @@ import { validateServerEnvOrExit } from "@kefu/api/startup";
 
 validateServerEnvOrExit();
 // Loaded after validation: these modules read configuration when they load.
-const [{ logger, ensureKnowledgeIndex, ensureVapidKeys, setLiveAlertEvaluation, startAlertTicker }, { scheduleDailyMaintenance }, { startWorkerLoop }, { getDb }] = await Promise.all([
-  import("@kefu/api"),
-  import("@kefu/api/jobs"),
-  import("@kefu/api/worker"),
-  import("@kefu/db/client"),
-]);
+const [
+  { logger, ensureKnowledgeIndex, ensureVapidKeys, setLiveAlertEvaluation, startAlertTicker },
+  { scheduleDailyMaintenance },
+  { startWorkerLoop },
+  { getDb },
+] = await Promise.all([import("@kefu/api"), import("@kefu/api/jobs"), import("@kefu/api/worker"), import("@kefu/db/client")]);
 
 const db = getDb();
 const workerId = `${hostname()}:${process.pid}`;

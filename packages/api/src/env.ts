@@ -2,9 +2,7 @@ import { readEnv } from "@kefu/db/read-env";
 import { secret } from "@kefu/db/env";
 import { z } from "zod";
 
-const bool = z
-  .enum(["true", "false", "1", "0"])
-  .transform((v) => v === "true" || v === "1");
+const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 export const apiEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -15,7 +13,10 @@ export const apiEnvSchema = z.object({
   AUDIT_HMAC_KEY: secret("dev-only-audit-hmac-key-change-me"),
   /** signs the chat widget's anonymous visitor tokens */
   WIDGET_TOKEN_SECRET: secret("dev-only-widget-token-secret-change-me"),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
+    .optional(),
   PUSHER_APP_ID: z.string().min(1).default("kefu"),
   PUSHER_KEY: z.string().min(1).default("kefu-key"),
   PUSHER_SECRET: secret("kefu-dev-secret-change-me", 8),

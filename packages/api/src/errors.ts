@@ -77,11 +77,16 @@ export class AppError extends Error {
 
 interface PrismaLikeError {
   code: string;
-  meta?: { target?: unknown; modelName?: string; field_name?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[]; index?: string } } } };
+  meta?: {
+    target?: unknown;
+    modelName?: string;
+    field_name?: unknown;
+    driverAdapterError?: { cause?: { constraint?: { fields?: string[]; index?: string } } };
+  };
 }
 
 function isPrismaKnownError(error: unknown): error is PrismaLikeError {
-  return typeof error === "object" && error !== null && "code" in error && typeof (error).code === "string" && /^P\d{4}$/.test((error as { code: string }).code);
+  return typeof error === "object" && error !== null && "code" in error && typeof error.code === "string" && /^P\d{4}$/.test((error as { code: string }).code);
 }
 
 /** Turns anything a service throws into a TRPCError whose code is never INTERNAL for a known case. */

@@ -52,7 +52,7 @@ interface IssueLike {
 }
 
 function schemaIssues(cause: unknown): IssueLike[] | null {
-  if (cause && typeof cause === "object" && "issues" in cause && Array.isArray((cause).issues)) {
+  if (cause && typeof cause === "object" && "issues" in cause && Array.isArray(cause.issues)) {
     return (cause as { issues: IssueLike[] }).issues;
   }
   return null;
@@ -123,7 +123,7 @@ const auditMutations = t.middleware(async ({ ctx, next, path, type, meta, getRaw
   if (type !== "mutation") return result;
   const input = await getRawInput().catch(() => undefined);
   const data = result.ok ? (result.data as { id?: unknown } | undefined) : undefined;
-  const inputId = input && typeof input === "object" && "id" in input ? (input).id : undefined;
+  const inputId = input && typeof input === "object" && "id" in input ? input.id : undefined;
   const targetId = typeof inputId === "number" || typeof inputId === "string" ? inputId : typeof data?.id === "number" ? data.id : null;
   // The error has not been mapped yet: a service's AppError still arrives wrapped as INTERNAL_SERVER_ERROR.
   const errorCode = result.ok ? null : result.error.cause instanceof AppError ? result.error.cause.code : result.error.code;
@@ -145,19 +145,22 @@ export const authedProcedure = protectedProcedure.use(auditMutations);
 
 /** A procedure that needs `permission`; the refusal is a FORBIDDEN and an audit row. */
 export function permissionProcedure(permission: Permission) {
-  return protectedProcedure.meta({ permission }).use(async ({ ctx, next, path, type }) => {
-    if (!can(ctx.session.role, permission)) {
-      await appendAudit(ctx.db, {
-        actorId: ctx.session.id,
-        actorLabel: ctx.session.employeeNo,
-        action: path,
-        result: "DENIED",
-        ip: ctx.ip,
-        userAgent: ctx.userAgent,
-        detail: { permission, type },
-      });
-      throw new TRPCError({ code: "FORBIDDEN", message: `Missing permission ${permission}`, cause: new AppError("FORBIDDEN") });
-    }
-    return next();
-  }).use(auditMutations);
+  return protectedProcedure
+    .meta({ permission })
+    .use(async ({ ctx, next, path, type }) => {
+      if (!can(ctx.session.role, permission)) {
+        await appendAudit(ctx.db, {
+          actorId: ctx.session.id,
+          actorLabel: ctx.session.employeeNo,
+          action: path,
+          result: "DENIED",
+          ip: ctx.ip,
+          userAgent: ctx.userAgent,
+          detail: { permission, type },
+        });
+        throw new TRPCError({ code: "FORBIDDEN", message: `Missing permission ${permission}`, cause: new AppError("FORBIDDEN") });
+      }
+      return next();
+    })
+    .use(auditMutations);
 }

@@ -54,9 +54,13 @@ describe("schema drift", () => {
     );
     // MariaDB stores JSON as LONGTEXT with a json_valid check.
     const jsonColumns = new Set(
-      (await connection.query<{ t: string; c: string }[]>(
-        "SELECT TABLE_NAME AS t, CONSTRAINT_NAME AS c FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND CHECK_CLAUSE LIKE 'json_valid%'",
-      ).catch(() => [])).map((r) => `${r.t}.${r.c}`),
+      (
+        await connection
+          .query<{ t: string; c: string }[]>(
+            "SELECT TABLE_NAME AS t, CONSTRAINT_NAME AS c FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND CHECK_CLAUSE LIKE 'json_valid%'",
+          )
+          .catch(() => [])
+      ).map((r) => `${r.t}.${r.c}`),
     );
     const actual = rows
       .map((r) => {
@@ -65,7 +69,9 @@ describe("schema drift", () => {
       })
       .sort();
     const expected = schema.tables
-      .flatMap((t) => t.columns.map((c) => `${t.name}.${c.name} ${normalizeType(c.sqlType)} ${c.nullable ? "null" : "not null"}${c.autoIncrement ? " auto" : ""}`))
+      .flatMap((t) =>
+        t.columns.map((c) => `${t.name}.${c.name} ${normalizeType(c.sqlType)} ${c.nullable ? "null" : "not null"}${c.autoIncrement ? " auto" : ""}`),
+      )
       .sort();
     expect(actual).toEqual(expected);
   });
@@ -101,7 +107,12 @@ describe("schema drift", () => {
     );
     const actual = rows.map((r) => `${r.t}.${r.name} (${r.cols}) → ${r.refTable}(${r.refCols}) ON DELETE ${r.del} ON UPDATE ${r.upd}`).sort();
     const expected = schema.tables
-      .flatMap((t) => t.foreignKeys.map((fk) => `${t.name}.${fk.name} (${fk.columns.join(",")}) → ${fk.referencedTable}(${fk.referencedColumns.join(",")}) ON DELETE ${fk.onDelete} ON UPDATE ${fk.onUpdate}`))
+      .flatMap((t) =>
+        t.foreignKeys.map(
+          (fk) =>
+            `${t.name}.${fk.name} (${fk.columns.join(",")}) → ${fk.referencedTable}(${fk.referencedColumns.join(",")}) ON DELETE ${fk.onDelete} ON UPDATE ${fk.onUpdate}`,
+        ),
+      )
       .sort();
     expect(actual).toEqual(expected);
   });

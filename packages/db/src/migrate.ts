@@ -86,9 +86,7 @@ export async function migrate(url: string, options: { dir?: string; log?: (line:
     const applied = new Map(rows.filter((r) => !r.rolled_back_at).map((r) => [r.migration_name, r]));
     for (const row of applied.values()) {
       if (!row.finished_at) {
-        throw new MigrationError(
-          `Migration ${row.migration_name} started but did not finish. Fix the database by hand, then mark it rolled back or applied.`,
-        );
+        throw new MigrationError(`Migration ${row.migration_name} started but did not finish. Fix the database by hand, then mark it rolled back or applied.`);
       }
     }
     const result: MigrateResult = { applied: [], alreadyApplied: 0 };

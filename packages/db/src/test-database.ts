@@ -14,7 +14,6 @@ export interface TestDatabase {
   drop: () => Promise<void>;
 }
 
-
 export async function createTestDatabase(prefix = "kefu_test"): Promise<TestDatabase> {
   const server = new URL(testServerUrl().replace(/^mariadb:/, "mysql:"));
   const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;

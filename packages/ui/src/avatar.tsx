@@ -74,9 +74,7 @@ export function Avatar({ name, src, size = "md", label, className, ...props }: A
       {...props}
     >
       {initials || <UserIcon className="size-[55%]" />}
-      {src ? (
-        <img src={src} alt="" loading="lazy" decoding="async" className="absolute inset-0 size-full object-cover" />
-      ) : null}
+      {src ? <img src={src} alt="" loading="lazy" decoding="async" className="absolute inset-0 size-full object-cover" /> : null}
     </span>
   );
 }

@@ -2,12 +2,7 @@ import type { ComponentProps, ReactNode } from "react";
 import { cn } from "./cn";
 
 export function Card({ className, ...props }: ComponentProps<"div">) {
-  return (
-    <div
-      className={cn("flex min-w-0 flex-col rounded-lg border border-slate-200 bg-white text-slate-700 shadow-xs", className)}
-      {...props}
-    />
-  );
+  return <div className={cn("flex min-w-0 flex-col rounded-lg border border-slate-200 bg-white text-slate-700 shadow-xs", className)} {...props} />;
 }
 
 export interface CardHeaderProps extends ComponentProps<"div"> {
@@ -43,10 +38,5 @@ export function CardContent({ className, ...props }: ComponentProps<"div">) {
 }
 
 export function CardFooter({ className, ...props }: ComponentProps<"div">) {
-  return (
-    <div
-      className={cn("flex flex-wrap items-center gap-2 border-t border-slate-100 px-4 py-3 sm:px-5", className)}
-      {...props}
-    />
-  );
+  return <div className={cn("flex flex-wrap items-center gap-2 border-t border-slate-100 px-4 py-3 sm:px-5", className)} {...props} />;
 }

@@ -72,14 +72,10 @@ export function ConfirmDialog({
       {trigger ? <AlertDialog.Trigger asChild>{trigger}</AlertDialog.Trigger> : null}
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="fixed inset-0 z-50 bg-slate-900/40 data-[state=open]:animate-fade-in data-[state=closed]:animate-fade-out motion-reduce:animate-none" />
-        <AlertDialog.Content
-          className="fixed top-1/2 left-1/2 z-50 grid max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 gap-4 overflow-y-auto rounded-lg border border-slate-200 bg-white p-5 text-slate-700 shadow-xl outline-none data-[state=open]:animate-dialog-in data-[state=closed]:animate-dialog-out motion-reduce:animate-none sm:p-6"
-        >
+        <AlertDialog.Content className="fixed top-1/2 left-1/2 z-50 grid max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 gap-4 overflow-y-auto rounded-lg border border-slate-200 bg-white p-5 text-slate-700 shadow-xl outline-none data-[state=open]:animate-dialog-in data-[state=closed]:animate-dialog-out motion-reduce:animate-none sm:p-6">
           <div className="grid gap-1.5">
             <AlertDialog.Title className="text-lg leading-7 font-semibold text-slate-900">{title}</AlertDialog.Title>
-            {description ? (
-              <AlertDialog.Description className="text-sm text-slate-500">{description}</AlertDialog.Description>
-            ) : null}
+            {description ? <AlertDialog.Description className="text-sm text-slate-500">{description}</AlertDialog.Description> : null}
           </div>
           {children}
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
@@ -89,12 +85,7 @@ export function ConfirmDialog({
               </Button>
             </AlertDialog.Cancel>
             <AlertDialog.Action asChild>
-              <Button
-                variant={destructive ? "danger" : "primary"}
-                loading={pending}
-                onClick={handleConfirm}
-                className="w-full sm:w-auto"
-              >
+              <Button variant={destructive ? "danger" : "primary"} loading={pending} onClick={handleConfirm} className="w-full sm:w-auto">
                 {confirmLabel}
               </Button>
             </AlertDialog.Action>

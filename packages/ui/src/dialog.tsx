@@ -24,14 +24,7 @@ export interface DialogContentProps extends ComponentProps<typeof DialogPrimitiv
 }
 
 /** The modal panel (portal + overlay included). Put a `<DialogTitle>` inside — it is required for accessibility. */
-export function DialogContent({
-  className,
-  children,
-  closeLabel,
-  size = "md",
-  hideCloseButton = false,
-  ...props
-}: DialogContentProps) {
+export function DialogContent({ className, children, closeLabel, size = "md", hideCloseButton = false, ...props }: DialogContentProps) {
   return (
     <DialogPrimitive.Portal>
       <DialogPrimitive.Overlay className="fixed inset-0 z-50 bg-slate-900/40 data-[state=open]:animate-fade-in data-[state=closed]:animate-fade-out motion-reduce:animate-none" />
@@ -79,10 +72,5 @@ export function DialogBody({ className, ...props }: ComponentProps<"div">) {
 
 /** Buttons row: stacked full-width on phones (first child on top), right-aligned from `sm` up. */
 export function DialogFooter({ className, ...props }: ComponentProps<"div">) {
-  return (
-    <div
-      className={cn("flex flex-col-reverse gap-2 sm:flex-row sm:justify-end [&>*]:w-full sm:[&>*]:w-auto", className)}
-      {...props}
-    />
-  );
+  return <div className={cn("flex flex-col-reverse gap-2 sm:flex-row sm:justify-end [&>*]:w-full sm:[&>*]:w-auto", className)} {...props} />;
 }

@@ -42,8 +42,7 @@ export function DropdownMenuItem({ className, variant = "default", inset = false
       className={cn(
         menuItem,
         inset && "pl-8",
-        variant === "danger" &&
-          "text-red-600 data-[highlighted]:bg-red-50 data-[highlighted]:text-red-700 [&_svg]:text-current",
+        variant === "danger" && "text-red-600 data-[highlighted]:bg-red-50 data-[highlighted]:text-red-700 [&_svg]:text-current",
         className,
       )}
       {...props}
@@ -78,12 +77,7 @@ export function DropdownMenuRadioItem({ className, children, ...props }: Compone
 }
 
 export function DropdownMenuLabel({ className, inset = false, ...props }: ComponentProps<typeof MenuPrimitive.Label> & { inset?: boolean }) {
-  return (
-    <MenuPrimitive.Label
-      className={cn("px-2 py-1.5 text-xs font-medium text-slate-500", inset && "pl-8", className)}
-      {...props}
-    />
-  );
+  return <MenuPrimitive.Label className={cn("px-2 py-1.5 text-xs font-medium text-slate-500", inset && "pl-8", className)} {...props} />;
 }
 
 export function DropdownMenuSeparator({ className, ...props }: ComponentProps<typeof MenuPrimitive.Separator>) {
@@ -102,10 +96,7 @@ export function DropdownMenuSubTrigger({
   ...props
 }: ComponentProps<typeof MenuPrimitive.SubTrigger> & { inset?: boolean }) {
   return (
-    <MenuPrimitive.SubTrigger
-      className={cn(menuItem, "data-[state=open]:bg-slate-100", inset && "pl-8", className)}
-      {...props}
-    >
+    <MenuPrimitive.SubTrigger className={cn(menuItem, "data-[state=open]:bg-slate-100", inset && "pl-8", className)} {...props}>
       {children}
       <ChevronRightIcon className="ml-auto text-slate-400" />
     </MenuPrimitive.SubTrigger>
@@ -115,10 +106,7 @@ export function DropdownMenuSubTrigger({
 export function DropdownMenuSubContent({ className, ...props }: ComponentProps<typeof MenuPrimitive.SubContent>) {
   return (
     <MenuPrimitive.Portal>
-      <MenuPrimitive.SubContent
-        className={cn(contentClass, className)}
-        {...props}
-      />
+      <MenuPrimitive.SubContent className={cn(contentClass, className)} {...props} />
     </MenuPrimitive.Portal>
   );
 }

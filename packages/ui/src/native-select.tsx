@@ -15,10 +15,7 @@ export interface NativeSelectProps extends ComponentProps<"select"> {
 export function NativeSelect({ className, selectClassName, children, ...props }: NativeSelectProps) {
   return (
     <div className={cn("relative w-full", className)}>
-      <select
-        className={cn(controlBase, "h-9 cursor-pointer appearance-none py-1 pr-9 pl-3", selectClassName)}
-        {...props}
-      >
+      <select className={cn(controlBase, "h-9 cursor-pointer appearance-none py-1 pr-9 pl-3", selectClassName)} {...props}>
         {children}
       </select>
       <ChevronDownIcon className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-slate-500" />

@@ -55,12 +55,7 @@ export function SelectContent({ className, children, position = "popper", sideOf
         <SelectPrimitive.ScrollUpButton className="flex h-6 cursor-default items-center justify-center text-slate-500">
           <ChevronUpIcon />
         </SelectPrimitive.ScrollUpButton>
-        <SelectPrimitive.Viewport
-          className={cn(
-            "p-1",
-            popper && "h-(--radix-select-trigger-height) w-full min-w-(--radix-select-trigger-width) scroll-my-1",
-          )}
-        >
+        <SelectPrimitive.Viewport className={cn("p-1", popper && "h-(--radix-select-trigger-height) w-full min-w-(--radix-select-trigger-width) scroll-my-1")}>
           {children}
         </SelectPrimitive.Viewport>
         <SelectPrimitive.ScrollDownButton className="flex h-6 cursor-default items-center justify-center text-slate-500">
@@ -76,10 +71,7 @@ export type SelectItemProps = ComponentProps<typeof SelectPrimitive.Item>;
 /** One option. `value` must be a non-empty string (use a sentinel such as "all" for "any"). */
 export function SelectItem({ className, children, ...props }: SelectItemProps) {
   return (
-    <SelectPrimitive.Item
-      className={cn(menuItem, "w-full pr-8 data-[state=checked]:font-medium data-[state=checked]:text-primary-700", className)}
-      {...props}
-    >
+    <SelectPrimitive.Item className={cn(menuItem, "w-full pr-8 data-[state=checked]:font-medium data-[state=checked]:text-primary-700", className)} {...props}>
       <SelectPrimitive.ItemText>{children}</SelectPrimitive.ItemText>
       <span className="absolute right-2 flex size-4 items-center justify-center">
         <SelectPrimitive.ItemIndicator>

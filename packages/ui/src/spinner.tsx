@@ -17,11 +17,7 @@ export function Spinner({ size = "md", label, className, ...props }: SpinnerProp
       fill="none"
       aria-hidden="true"
       focusable="false"
-      className={cn(
-        "shrink-0 animate-spin motion-reduce:animate-[spin_1.5s_linear_infinite]",
-        sizes[size],
-        className,
-      )}
+      className={cn("shrink-0 animate-spin motion-reduce:animate-[spin_1.5s_linear_infinite]", sizes[size], className)}
       {...props}
     >
       <circle cx="12" cy="12" r="10" stroke="currentColor" strokeWidth="3" className="opacity-25" />

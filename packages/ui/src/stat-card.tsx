@@ -36,11 +36,7 @@ export function StatCard({ label, value, hint, trend, icon, loading = false, cla
   const tone = trend ? (trend.tone ?? defaultTone[trend.direction]) : "neutral";
   const TrendIcon = trend?.direction === "up" ? TrendUpIcon : trend?.direction === "down" ? TrendDownIcon : MinusIcon;
   return (
-    <div
-      className={cn("min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-xs sm:p-5", className)}
-      aria-busy={loading || undefined}
-      {...props}
-    >
+    <div className={cn("min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-xs sm:p-5", className)} aria-busy={loading || undefined} {...props}>
       <dl className="grid gap-1">
         <div className="flex items-start justify-between gap-3">
           <dt className="min-w-0 text-sm text-slate-500">{label}</dt>
@@ -60,12 +56,7 @@ export function StatCard({ label, value, hint, trend, icon, loading = false, cla
             ) : (
               <>
                 {trend ? (
-                  <span
-                    className={cn(
-                      "inline-flex items-center gap-1 rounded px-1.5 py-0.5 font-medium tabular-nums",
-                      toneClass[tone],
-                    )}
-                  >
+                  <span className={cn("inline-flex items-center gap-1 rounded px-1.5 py-0.5 font-medium tabular-nums", toneClass[tone])}>
                     <TrendIcon className="size-3.5" />
                     {trend.value}
                   </span>

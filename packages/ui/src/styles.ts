@@ -4,8 +4,7 @@
  */
 
 /** Keyboard focus ring for buttons, triggers and other clickable things. */
-export const focusRing =
-  "outline-none focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-primary-500";
+export const focusRing = "outline-none focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-primary-500";
 
 /** Text-like form controls: input, textarea, native select, select trigger. */
 export const controlBase =

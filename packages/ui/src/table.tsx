@@ -14,13 +14,7 @@ export interface TableProps extends ComponentProps<"table"> {
  */
 export function Table({ className, containerClassName, framed = false, ...props }: TableProps) {
   return (
-    <div
-      className={cn(
-        "relative w-full max-w-full min-w-0 overflow-x-auto",
-        framed && "rounded-lg border border-slate-200 bg-white",
-        containerClassName,
-      )}
-    >
+    <div className={cn("relative w-full max-w-full min-w-0 overflow-x-auto", framed && "rounded-lg border border-slate-200 bg-white", containerClassName)}>
       <table className={cn("w-full caption-bottom border-collapse text-sm", className)} {...props} />
     </div>
   );
@@ -40,25 +34,14 @@ export function TableFooter({ className, ...props }: ComponentProps<"tfoot">) {
 
 /** Row. Set `data-state="selected"` to highlight a selected row. */
 export function TableRow({ className, ...props }: ComponentProps<"tr">) {
-  return (
-    <tr
-      className={cn(
-        "border-b border-slate-100 transition-colors hover:bg-slate-50/70 data-[state=selected]:bg-primary-50",
-        className,
-      )}
-      {...props}
-    />
-  );
+  return <tr className={cn("border-b border-slate-100 transition-colors hover:bg-slate-50/70 data-[state=selected]:bg-primary-50", className)} {...props} />;
 }
 
 export function TableHead({ className, scope = "col", ...props }: ComponentProps<"th">) {
   return (
     <th
       scope={scope}
-      className={cn(
-        "h-10 px-3 text-left align-middle text-xs font-medium whitespace-nowrap text-slate-500 [&:has([role=checkbox])]:w-10",
-        className,
-      )}
+      className={cn("h-10 px-3 text-left align-middle text-xs font-medium whitespace-nowrap text-slate-500 [&:has([role=checkbox])]:w-10", className)}
       {...props}
     />
   );

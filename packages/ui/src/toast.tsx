@@ -85,7 +85,11 @@ const variantStyle = {
 
 /** Mount once near the root of the client tree (it may wrap the app or stand alone). */
 export function Toaster({ label, viewportLabel, closeLabel, duration = 5000, children }: ToasterProps) {
-  const list = useSyncExternalStore(subscribe, () => items, () => EMPTY);
+  const list = useSyncExternalStore(
+    subscribe,
+    () => items,
+    () => EMPTY,
+  );
 
   return (
     <ToastPrimitive.Provider label={label} duration={duration} swipeDirection="right">
@@ -112,13 +116,9 @@ export function Toaster({ label, viewportLabel, closeLabel, duration = 5000, chi
             <style.Icon className={cn("mt-0.5 size-5", style.icon)} />
             {/* Radix announces the text through its own live region; aria-live="off" avoids a double read. */}
             <div role="status" aria-live="off" aria-atomic="true" className="grid min-w-0 flex-1 gap-0.5">
-              <ToastPrimitive.Title className="text-sm leading-6 font-medium break-words text-slate-900">
-                {item.title}
-              </ToastPrimitive.Title>
+              <ToastPrimitive.Title className="text-sm leading-6 font-medium break-words text-slate-900">{item.title}</ToastPrimitive.Title>
               {item.description ? (
-                <ToastPrimitive.Description className="text-sm break-words text-slate-600">
-                  {item.description}
-                </ToastPrimitive.Description>
+                <ToastPrimitive.Description className="text-sm break-words text-slate-600">{item.description}</ToastPrimitive.Description>
               ) : null}
             </div>
             {item.action ? (

@@ -23,7 +23,19 @@ interface Props {
 }
 
 /** Where a conversation goes next (an agent's transfer, a supervisor's reassignment): one person, or a team's queue. */
-export function HandoverTargetFields({ namespace, idPrefix, mode, onModeChange, agents, teams, toUserId, onToUserId, toTeamId, onToTeamId, fieldErrors }: Props) {
+export function HandoverTargetFields({
+  namespace,
+  idPrefix,
+  mode,
+  onModeChange,
+  agents,
+  teams,
+  toUserId,
+  onToUserId,
+  toTeamId,
+  onToTeamId,
+  fieldErrors,
+}: Props) {
   const t = useTranslations(namespace);
   const chosen = (value: string) => (value ? Number(value) : "");
   return (
@@ -39,7 +51,12 @@ export function HandoverTargetFields({ namespace, idPrefix, mode, onModeChange, 
         </label>
       </div>
       {mode === "agent" ? (
-        <Field label={t("agent")} htmlFor={`${idPrefix}-agent`} error={fieldErrors.toUserId} description={agents && agents.length === 0 ? t("noAgents") : undefined}>
+        <Field
+          label={t("agent")}
+          htmlFor={`${idPrefix}-agent`}
+          error={fieldErrors.toUserId}
+          description={agents && agents.length === 0 ? t("noAgents") : undefined}
+        >
           <NativeSelect id={`${idPrefix}-agent`} value={toUserId} onChange={(event) => onToUserId(chosen(event.target.value))}>
             <option value="">{t("chooseAgent")}</option>
             {agents?.map((agent) => (

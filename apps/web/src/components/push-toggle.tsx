@@ -28,7 +28,10 @@ export function PushToggle({ className }: { className?: string }) {
   const { mutateAsync: saveSubscription } = useMutation(trpc.push.subscribe.mutationOptions());
   const { mutateAsync: removeSubscription } = useMutation(trpc.push.unsubscribe.mutationOptions());
 
-  const publicKey = useCallback(async () => (await queryClient.fetchQuery(trpc.push.vapidPublicKey.queryOptions(undefined, { staleTime: 60_000 }))).publicKey, [queryClient, trpc]);
+  const publicKey = useCallback(
+    async () => (await queryClient.fetchQuery(trpc.push.vapidPublicKey.queryOptions(undefined, { staleTime: 60_000 }))).publicKey,
+    [queryClient, trpc],
+  );
 
   useEffect(() => {
     let cancelled = false;
@@ -82,9 +85,7 @@ export function PushToggle({ className }: { className?: string }) {
 
   const onChange = (checked: boolean) => {
     setBusy(true);
-    (checked ? turnOn() : turnOff())
-      .catch(() => toast({ title: t("failed"), variant: "error" }))
-      .finally(() => setBusy(false));
+    (checked ? turnOn() : turnOff()).catch(() => toast({ title: t("failed"), variant: "error" })).finally(() => setBusy(false));
   };
 
   const problem = state === "unsupported" || state === "unavailable" || state === "denied" ? t(state) : null;
@@ -92,7 +93,13 @@ export function PushToggle({ className }: { className?: string }) {
     <div className={cn("space-y-1", className)} data-testid="push-toggle" data-state={state}>
       <div className="flex items-center justify-between gap-3">
         <Label htmlFor={id}>{t("toggle")}</Label>
-        <Switch id={id} checked={state === "on"} disabled={busy || state === "checking" || problem !== null} onCheckedChange={onChange} aria-describedby={`${id}-hint`} />
+        <Switch
+          id={id}
+          checked={state === "on"}
+          disabled={busy || state === "checking" || problem !== null}
+          onCheckedChange={onChange}
+          aria-describedby={`${id}-hint`}
+        />
       </div>
       <p id={`${id}-hint`} className={cn("text-xs", problem ? "text-amber-700" : "text-slate-500")}>
         {problem ?? t("description")}

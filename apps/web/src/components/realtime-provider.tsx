@@ -18,7 +18,15 @@ export interface RealtimeAuthorization {
  * Private channels are authorised at `config.authEndpoint` with the session cookie, unless `authorization` names
  * another endpoint (the chat widget's, with its visitor token); a change of it opens a new connection.
  */
-export function RealtimeProvider({ config, authorization, children }: { config: RealtimeClientConfig; authorization?: RealtimeAuthorization; children: ReactNode }) {
+export function RealtimeProvider({
+  config,
+  authorization,
+  children,
+}: {
+  config: RealtimeClientConfig;
+  authorization?: RealtimeAuthorization;
+  children: ReactNode;
+}) {
   const [client, setClient] = useState<Pusher | null>(null);
   const endpoint = authorization?.endpoint ?? config.authEndpoint;
   // by value, so a new object with the same headers keeps the connection

@@ -23,7 +23,8 @@ export function SessionKeeper() {
   useEffect(() => {
     let lastReport = Date.now();
     let active = false;
-    const leave = (ended?: string) => window.location.assign(`/sign-in?ended=${encodeURIComponent(ended ?? "revoked")}&next=${encodeURIComponent(window.location.pathname)}`);
+    const leave = (ended?: string) =>
+      window.location.assign(`/sign-in?ended=${encodeURIComponent(ended ?? "revoked")}&next=${encodeURIComponent(window.location.pathname)}`);
     const onActivity = () => {
       active = true;
     };

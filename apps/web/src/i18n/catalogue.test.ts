@@ -41,7 +41,9 @@ describe("message catalogue", () => {
 
   for (const area of areas) {
     it(`${area || "console"}: the same keys and placeholders in zh-CN and en`, () => {
-      const [zh, en] = (["zh-CN", "en"] as const).map((locale) => flatten(JSON.parse(readFileSync(join(DIR, `${area ? `${area}.` : ""}${locale}.json`), "utf8"))));
+      const [zh, en] = (["zh-CN", "en"] as const).map((locale) =>
+        flatten(JSON.parse(readFileSync(join(DIR, `${area ? `${area}.` : ""}${locale}.json`), "utf8"))),
+      );
       expect([...en!.keys()].sort()).toEqual([...zh!.keys()].sort());
       for (const [key, text] of zh!) expect(placeholders(en!.get(key) ?? ""), key).toEqual(placeholders(text));
     });

@@ -9,7 +9,9 @@ describe("readMonitorSnapshot", () => {
       storage(
         JSON.stringify({
           savedAt: "2026-03-02T08:15:00.000Z",
-          overview: { today: { kpis: { conversations: { QUEUED: 7, ACTIVE: 12, BOT: "x", PAUSED: null }, resolved: 120, extra: 3, agents: { ONLINE: 9, BUSY: 2 } } } },
+          overview: {
+            today: { kpis: { conversations: { QUEUED: 7, ACTIVE: 12, BOT: "x", PAUSED: null }, resolved: 120, extra: 3, agents: { ONLINE: 9, BUSY: 2 } } },
+          },
           queue: { items: [] },
         }),
       ),

@@ -36,23 +36,26 @@ export function useMutationFeedback(options: MutationFeedbackOptions = {}) {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const leafKeys = options.leafKeys ?? false;
 
-  const confirm = useCallback(async <T>(action: () => Promise<T>, feedback: Feedback<T> = {}): Promise<T> => {
-    setFieldErrors({});
-    let result: T;
-    try {
-      result = await action();
-    } catch (error) {
-      const fields = fieldErrorsOf(error, { leafKeys });
-      setFieldErrors(fields);
-      if (feedback.errorToast !== false) toast({ title: message(error), variant: "error" });
-      await feedback.onError?.(error, fields);
-      throw error;
-    }
-    const title = typeof feedback.success === "function" ? feedback.success(result) : feedback.success;
-    if (title) toast({ title, variant: "success" });
-    await feedback.onSuccess?.(result);
-    return result;
-  }, [message, fieldErrorsOf, leafKeys]);
+  const confirm = useCallback(
+    async <T>(action: () => Promise<T>, feedback: Feedback<T> = {}): Promise<T> => {
+      setFieldErrors({});
+      let result: T;
+      try {
+        result = await action();
+      } catch (error) {
+        const fields = fieldErrorsOf(error, { leafKeys });
+        setFieldErrors(fields);
+        if (feedback.errorToast !== false) toast({ title: message(error), variant: "error" });
+        await feedback.onError?.(error, fields);
+        throw error;
+      }
+      const title = typeof feedback.success === "function" ? feedback.success(result) : feedback.success;
+      if (title) toast({ title, variant: "success" });
+      await feedback.onSuccess?.(result);
+      return result;
+    },
+    [message, fieldErrorsOf, leafKeys],
+  );
 
   const run = useCallback(
     <T>(action: () => Promise<T>, feedback: Feedback<T> = {}): Promise<T | undefined> => confirm(action, feedback).catch(() => undefined),

@@ -13,7 +13,7 @@ interface ErrorData {
 }
 
 function dataOf(error: unknown): ErrorData | null {
-  if (error && typeof error === "object" && "data" in error) return ((error as { data?: ErrorData }).data ?? null);
+  if (error && typeof error === "object" && "data" in error) return (error as { data?: ErrorData }).data ?? null;
   return null;
 }
 
@@ -43,8 +43,10 @@ export function useApiErrors() {
   const issueText = useCallback(
     (issue: FieldIssue): string => {
       const numeric = issue.message.includes("number") || issue.message.toLowerCase().includes("expected number");
-      if (issue.code === "too_small" && issue.minimum !== undefined) return t(numeric ? "validation.too_small_number" : "validation.too_small", { minimum: issue.minimum });
-      if (issue.code === "too_big" && issue.maximum !== undefined) return t(numeric ? "validation.too_big_number" : "validation.too_big", { maximum: issue.maximum });
+      if (issue.code === "too_small" && issue.minimum !== undefined)
+        return t(numeric ? "validation.too_small_number" : "validation.too_small", { minimum: issue.minimum });
+      if (issue.code === "too_big" && issue.maximum !== undefined)
+        return t(numeric ? "validation.too_big_number" : "validation.too_big", { maximum: issue.maximum });
       if (issue.code === "invalid_format") return t("validation.invalid_format");
       if (issue.code === "invalid_value") return t("validation.invalid_value");
       return t("validation.invalid_type");

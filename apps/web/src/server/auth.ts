@@ -72,7 +72,9 @@ export const authOptions: NextAuthOptions = {
     // someone who signed out is not at work: routing must not give them conversations, the monitor must not count them
     async signOut({ token }) {
       if (!token.uid) return;
-      await setPresence(getDb(), token.uid, "OFFLINE").catch((error: unknown) => logger.warn({ err: error, userId: token.uid }, "could not set presence OFFLINE on sign-out"));
+      await setPresence(getDb(), token.uid, "OFFLINE").catch((error: unknown) =>
+        logger.warn({ err: error, userId: token.uid }, "could not set presence OFFLINE on sign-out"),
+      );
     },
   },
   callbacks: {
@@ -82,13 +84,17 @@ export const authOptions: NextAuthOptions = {
         return { ...token, uid: Number(user.id), role: user.role, sv: user.sessionVersion, signedInAt: now, lastActiveAt: now };
       }
       if (!token.uid || !token.role || token.sv === undefined) return { ...token, invalid: "unknown_user" };
-      const check = await checkSession(getDb(), {
-        userId: token.uid,
-        role: token.role,
-        sessionVersion: token.sv,
-        signedInAt: token.signedInAt ?? 0,
-        lastActiveAt: token.lastActiveAt ?? 0,
-      }, now);
+      const check = await checkSession(
+        getDb(),
+        {
+          userId: token.uid,
+          role: token.role,
+          sessionVersion: token.sv,
+          signedInAt: token.signedInAt ?? 0,
+          lastActiveAt: token.lastActiveAt ?? 0,
+        },
+        now,
+      );
       if (!check.valid) return { ...token, invalid: check.reason, user: undefined };
       // `update()` from the browser marks activity; nothing it sends is trusted.
       const activity = trigger === "update" ? { lastActiveAt: now } : {};

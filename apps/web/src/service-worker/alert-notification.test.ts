@@ -20,7 +20,9 @@ describe("alert notification text", () => {
 
   it("shows waits as minutes and seconds", () => {
     expect(alertNotification({ ...push, metric: "LONGEST_WAIT_SECONDS", value: 200, threshold: 45 }).body).toBe("最长等待 3 分 20 秒，已达到告警阈值 45 秒。");
-    expect(alertNotification({ ...push, locale: "en", metric: "LONGEST_WAIT_SECONDS", value: 200, threshold: 120 }).body).toBe("Longest wait 3m 20s, at or above the alert threshold of 2m 0s.");
+    expect(alertNotification({ ...push, locale: "en", metric: "LONGEST_WAIT_SECONDS", value: 200, threshold: 120 }).body).toBe(
+      "Longest wait 3m 20s, at or above the alert threshold of 2m 0s.",
+    );
   });
 
   it("still shows a notification for a payload it cannot read, and never opens another site", () => {

@@ -133,12 +133,18 @@ self.addEventListener("notificationclick", (event: NotificationEvent) => {
 
 /** The browser replaced the subscription (keys expired): keep the server's copy current for the same person. */
 self.addEventListener("pushsubscriptionchange", (event: Event) => {
-  const change = event as Event & { oldSubscription?: PushSubscription | null; newSubscription?: PushSubscription | null; waitUntil: (promise: Promise<unknown>) => void };
+  const change = event as Event & {
+    oldSubscription?: PushSubscription | null;
+    newSubscription?: PushSubscription | null;
+    waitUntil: (promise: Promise<unknown>) => void;
+  };
   change.waitUntil(
     (async () => {
       const subscription =
         change.newSubscription ??
-        (change.oldSubscription ? await self.registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: change.oldSubscription.options.applicationServerKey }) : null);
+        (change.oldSubscription
+          ? await self.registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: change.oldSubscription.options.applicationServerKey })
+          : null);
       if (!subscription) return;
       await fetch("/api/trpc/push.subscribe", {
         method: "POST",

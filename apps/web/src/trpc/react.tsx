@@ -21,9 +21,7 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
-      links: [
-        httpBatchStreamLink({ transformer: SuperJSON, url: "/api/trpc", maxItems: 10 }),
-      ],
+      links: [httpBatchStreamLink({ transformer: SuperJSON, url: "/api/trpc", maxItems: 10 })],
     }),
   );
   return (

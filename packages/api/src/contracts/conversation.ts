@@ -18,7 +18,12 @@ export const conversationViewSchema = z.enum(["mine", "queue", "team", "all"]);
 const MAX_RANGE_DAYS = 366;
 
 /** Text someone typed: 1–max characters and not only spaces (kept as typed). */
-const textSchema = (max: number) => z.string().min(1).max(max).refine((value) => value.trim().length > 0, "must not be blank");
+const textSchema = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .refine((value) => value.trim().length > 0, "must not be blank");
 const clientIdSchema = z.string().regex(new RegExp(`^[\\w.:-]{1,${CLIENT_ID_MAX}}$`), `1–${CLIENT_ID_MAX} letters, digits, _ . : -`);
 
 export const conversationIdInput = z.object({ id: conversationIdSchema });
@@ -34,7 +39,10 @@ export const conversationListInput = z
     to: z.date().optional(),
     search: z.string().trim().max(CONVERSATION_SEARCH_MAX).optional(),
     /** opaque keyset cursor from the previous page */
-    cursor: z.string().regex(/^-?\d{1,15}(\.-?\d{1,15}){1,2}$/).optional(),
+    cursor: z
+      .string()
+      .regex(/^-?\d{1,15}(\.-?\d{1,15}){1,2}$/)
+      .optional(),
     limit: z.number().int().min(1).max(100).default(30),
   })
   .superRefine((value, ctx) => {

@@ -5,7 +5,12 @@ export const roleSchema = z.enum(["ADMIN", "SUPERVISOR", "AGENT", "QA"]);
 export const presenceSchema = z.enum(["ONLINE", "BUSY", "AWAY", "OFFLINE"]);
 export const idSchema = z.number().int().positive();
 
-export const employeeNoSchema = z.string().trim().min(1).max(EMPLOYEE_NO_MAX).regex(/^[A-Za-z0-9_-]+$/, "letters, digits, - and _ only");
+export const employeeNoSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(EMPLOYEE_NO_MAX)
+  .regex(/^[A-Za-z0-9_-]+$/, "letters, digits, - and _ only");
 export const staffNameSchema = z.string().trim().min(1).max(STAFF_NAME_MAX);
 export const emailSchema = z.string().trim().toLowerCase().max(EMAIL_MAX).pipe(z.email());
 export const phoneSchema = z

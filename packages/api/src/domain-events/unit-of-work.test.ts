@@ -58,7 +58,9 @@ describe("unit of work", () => {
   it("hands nothing to anyone when the work throws, and writes nothing", async () => {
     const heard = recordingSubscriber("test.rollback");
     const outboxHeard: DomainEvent[] = [];
-    unsubscribe.push(subscribe({ name: "test.rollback-outbox", delivery: "outbox", events: ["presence.changed"], handle: (e) => Promise.resolve(void outboxHeard.push(e)) }));
+    unsubscribe.push(
+      subscribe({ name: "test.rollback-outbox", delivery: "outbox", events: ["presence.changed"], handle: (e) => Promise.resolve(void outboxHeard.push(e)) }),
+    );
     const before = await h.db.presenceInterval.count();
 
     await expect(
@@ -91,7 +93,9 @@ describe("unit of work", () => {
 
   it("writes an outbox subscriber's job in the same transaction as the change, and a worker hands it the event", async () => {
     const delivered: DomainEvent[] = [];
-    unsubscribe.push(subscribe({ name: "test.outbox", delivery: "outbox", events: ["presence.changed"], handle: (event) => Promise.resolve(void delivered.push(event)) }));
+    unsubscribe.push(
+      subscribe({ name: "test.outbox", delivery: "outbox", events: ["presence.changed"], handle: (event) => Promise.resolve(void delivered.push(event)) }),
+    );
     const event = presenceChanged(h.users.AGENT.id);
 
     let jobsInsideTransaction = -1;
@@ -130,6 +134,8 @@ describe("unit of work", () => {
 
   it("refuses a second subscriber under a name already taken", () => {
     unsubscribe.push(subscribe({ name: "test.unique", delivery: "after-commit", events: ["presence.changed"], handle: () => Promise.resolve() }));
-    expect(() => subscribe({ name: "test.unique", delivery: "after-commit", events: ["presence.changed"], handle: () => Promise.resolve() })).toThrow(/already registered/);
+    expect(() => subscribe({ name: "test.unique", delivery: "after-commit", events: ["presence.changed"], handle: () => Promise.resolve() })).toThrow(
+      /already registered/,
+    );
   });
 });

@@ -48,7 +48,11 @@ function isRetryable(error: unknown, retryUniqueViolation: boolean): boolean {
 async function writeOutbox(uow: UnitOfWork): Promise<void> {
   for (const event of uow.events) {
     for (const subscriber of outboxSubscribersFor(event.type)) {
-      await enqueueJob(uow.tx, { type: outboxJobType(subscriber.name), payload: event as unknown as Prisma.InputJsonObject, maxAttempts: subscriber.maxAttempts });
+      await enqueueJob(uow.tx, {
+        type: outboxJobType(subscriber.name),
+        payload: event as unknown as Prisma.InputJsonObject,
+        maxAttempts: subscriber.maxAttempts,
+      });
     }
   }
 }

@@ -49,7 +49,11 @@ export async function claimJobs(db: Db, workerId: string, limit: number): Promis
       await tx.$executeRaw`
         UPDATE Job SET status = 'RUNNING', lockedAt = NOW(3), lockedBy = ${workerId}, attempts = attempts + 1, updatedAt = NOW(3)
         WHERE id IN (${Prisma.join(ids)})`;
-      return tx.job.findMany({ where: { id: { in: ids } }, select: { id: true, type: true, payload: true, attempts: true, maxAttempts: true }, orderBy: { id: "asc" } });
+      return tx.job.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, type: true, payload: true, attempts: true, maxAttempts: true },
+        orderBy: { id: "asc" },
+      });
     },
     { isolationLevel: "ReadCommitted" },
   );
@@ -103,7 +107,18 @@ export async function listJobs(db: Db, input: { status?: JobStatus; cursor?: num
     where: { ...(input.status ? { status: input.status } : {}), ...(input.cursor ? { id: { lt: input.cursor } } : {}) },
     orderBy: { id: "desc" },
     take: input.limit + 1,
-    select: { id: true, type: true, status: true, attempts: true, maxAttempts: true, runAt: true, lastError: true, createdAt: true, finishedAt: true, payload: true },
+    select: {
+      id: true,
+      type: true,
+      status: true,
+      attempts: true,
+      maxAttempts: true,
+      runAt: true,
+      lastError: true,
+      createdAt: true,
+      finishedAt: true,
+      payload: true,
+    },
   });
   return keysetPage(rows, input.limit);
 }

@@ -23,7 +23,10 @@ export async function runDueJobs(db: Db, workerId: string, options: { batchSize?
       await completeJob(db, job.id);
     } catch (error) {
       const outcome = await failJob(db, job, error);
-      logger[outcome === "DEAD" ? "error" : "warn"]({ err: error, jobId: job.id, type: job.type, attempts: job.attempts }, `job ${outcome === "DEAD" ? "dead" : "will retry"}`);
+      logger[outcome === "DEAD" ? "error" : "warn"](
+        { err: error, jobId: job.id, type: job.type, attempts: job.attempts },
+        `job ${outcome === "DEAD" ? "dead" : "will retry"}`,
+      );
     }
   }
   return jobs.length;

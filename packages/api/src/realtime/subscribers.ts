@@ -70,7 +70,8 @@ export async function conversationPublications(db: Db, events: readonly DomainEv
     if (event.toUserId !== null && event.toStatus !== null) publications.push(conversationEvents.conversationAssigned(event.toUserId, conversation));
     const unassigned = unassignedAgent(event);
     if (unassigned !== null) publications.push(conversationEvents.conversationUnassigned(unassigned, conversation.id));
-    if (event.kind === "REQUEUED" && event.detail?.reason === "reply_timeout" && event.fromUserId !== null) publications.push(conversationEvents.replyTimedOut(conversation, event.fromUserId));
+    if (event.kind === "REQUEUED" && event.detail?.reason === "reply_timeout" && event.fromUserId !== null)
+      publications.push(conversationEvents.replyTimedOut(conversation, event.fromUserId));
     if (touchesQueue(event)) {
       queues.add(conversation.teamId);
       if (event.fromTeamId !== null) queues.add(event.fromTeamId);

@@ -70,7 +70,7 @@ describe("channel API: POST messages", () => {
       { run: () => post("wechat", good, { key: webhookKey }), status: 403, code: "FORBIDDEN", field: "authorization" },
       { run: () => post("sms", good), status: 404, code: "NOT_FOUND", field: "channel" },
       { run: () => post("__proto__", good), status: 404, code: "NOT_FOUND", field: "channel" },
-      { run: () => post("wechat", null, { raw: "{\"userId\":" }), status: 400, code: "INVALID_INPUT", field: "body" },
+      { run: () => post("wechat", null, { raw: '{"userId":' }), status: 400, code: "INVALID_INPUT", field: "body" },
       { run: () => post("wechat", null, { raw: "[1,2]" }), status: 400, code: "INVALID_INPUT", field: "body" },
       { run: () => post("wechat", { ...good, text: "" }), status: 400, code: "INVALID_INPUT", field: "text" },
       { run: () => post("wechat", { ...good, text: "  \n " }), status: 400, code: "INVALID_INPUT", field: "text" },
@@ -130,7 +130,10 @@ describe("channel API: GET replies", () => {
 
     await addInternalNote(db, actor, { conversationId: conversation.id, body: "内部备注" });
     const reply = await sendAgentReply(db, actor, { conversationId: conversation.id, body: "您好，请讲" });
-    const gap = (await (await get("api", `userId=crm-77&after=${first.nextAfter}`)).json()) as { items: { id: number; text: string; senderType: string; senderName: string | null }[]; nextAfter: number };
+    const gap = (await (await get("api", `userId=crm-77&after=${first.nextAfter}`)).json()) as {
+      items: { id: number; text: string; senderType: string; senderName: string | null }[];
+      nextAfter: number;
+    };
     expect(gap.items.map((m) => m.id)).toEqual([reply.messageId]);
     expect(gap.items[0]).toMatchObject({ senderType: "AGENT", text: "您好，请讲" });
     expect(gap.nextAfter).toBe(reply.messageId);

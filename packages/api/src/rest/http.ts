@@ -72,7 +72,8 @@ export async function readJson(request: Request, maxBytes = 64 * 1024): Promise<
   } catch {
     throw new AppError("INVALID_INPUT", { field: "body", message: "body: malformed JSON" });
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new AppError("INVALID_INPUT", { field: "body", message: "body: expected a JSON object" });
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new AppError("INVALID_INPUT", { field: "body", message: "body: expected a JSON object" });
   return value as Record<string, unknown>;
 }
 

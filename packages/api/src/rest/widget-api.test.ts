@@ -35,7 +35,10 @@ afterAll(async () => {
 
 const BASE = "http://kefu.test";
 
-function request(path: string, options: { method?: string; token?: string | null; body?: unknown; raw?: string; origin?: string | null; contentType?: string; ip?: string } = {}) {
+function request(
+  path: string,
+  options: { method?: string; token?: string | null; body?: unknown; raw?: string; origin?: string | null; contentType?: string; ip?: string } = {},
+) {
   const headers = new Headers({ host: "kefu.test", "x-forwarded-for": options.ip ?? `10.0.0.${++ipCounter % 250}` });
   if (options.origin !== null) headers.set("origin", options.origin ?? BASE);
   if (options.token) headers.set("authorization", `Visitor ${options.token}`);
@@ -50,7 +53,14 @@ interface ErrorBody {
 
 async function session(token?: string) {
   const response = await handleWidgetSession(db, request("/api/v1/widget/session", { method: "POST", token }));
-  return { status: response.status, body: (await response.json()) as { token: string; config: { welcomeMessage: string }; conversation: { id: number; status: string; position: number | null; csat: { available: boolean } } | null } };
+  return {
+    status: response.status,
+    body: (await response.json()) as {
+      token: string;
+      config: { welcomeMessage: string };
+      conversation: { id: number; status: string; position: number | null; csat: { available: boolean } } | null;
+    },
+  };
 }
 
 async function say(token: string, body: unknown, clientId: unknown = crypto.randomUUID()) {
@@ -60,7 +70,13 @@ async function say(token: string, body: unknown, clientId: unknown = crypto.rand
 
 async function messagesAfter(token: string, after?: number) {
   const response = await handleWidgetListMessages(db, request(`/api/v1/widget/messages${after === undefined ? "" : `?after=${after}`}`, { token }));
-  return { status: response.status, body: (await response.json()) as { conversationId: number | null; items: { id: number; senderType: string; kind: string; body: string; senderName: string | null }[] } };
+  return {
+    status: response.status,
+    body: (await response.json()) as {
+      conversationId: number | null;
+      items: { id: number; senderType: string; kind: string; body: string; senderName: string | null }[];
+    },
+  };
 }
 
 const counts = async () => ({ messages: await db.message.count(), conversations: await db.conversation.count(), customers: await db.customer.count() });
@@ -85,7 +101,10 @@ describe("widget session", () => {
   it("refuses cross-site POSTs", async () => {
     const { token } = issueVisitorToken();
     const before = await counts();
-    const response = await handleWidgetPostMessage(db, request("/api/v1/widget/messages", { token, origin: "https://evil.example", body: { clientId: "x1", body: "你好" } }));
+    const response = await handleWidgetPostMessage(
+      db,
+      request("/api/v1/widget/messages", { token, origin: "https://evil.example", body: { clientId: "x1", body: "你好" } }),
+    );
     expect(response.status).toBe(403);
     expect(((await response.json()) as ErrorBody).error).toMatchObject({ code: "FORBIDDEN", field: "origin" });
     expect(await counts()).toEqual(before);
@@ -140,7 +159,10 @@ describe("widget messages", () => {
     const team = await db.team.create({ data: { name: `专线-${crypto.randomUUID().slice(0, 8)}` }, select: { id: true } });
     const agent = await makeAgent(db, { teamIds: [team.id], maxConcurrent: 50 });
     const { body: s } = await session();
-    const response = await handleWidgetPostMessage(db, request("/api/v1/widget/messages", { token: s.token, body: { clientId: crypto.randomUUID(), body: "你好", teamId: team.id } }));
+    const response = await handleWidgetPostMessage(
+      db,
+      request("/api/v1/widget/messages", { token: s.token, body: { clientId: crypto.randomUUID(), body: "你好", teamId: team.id } }),
+    );
     expect(response.status).toBe(201);
     const { conversationId } = (await response.json()) as { conversationId: number };
     expect(await db.conversation.findUniqueOrThrow({ where: { id: conversationId }, select: { teamId: true } })).toEqual({ teamId: team.id });
@@ -167,7 +189,11 @@ describe("widget messages", () => {
     const reply = await sendAgentReply(db, actor, { conversationId: conversation.id, body: "您好，我来为您处理" });
 
     const gap = (await messagesAfter(s.token, lastSeen)).body.items;
-    const expected = await db.message.findMany({ where: { conversationId: conversation.id, id: { gt: lastSeen }, kind: { not: "NOTE" } }, orderBy: { id: "asc" }, select: { id: true } });
+    const expected = await db.message.findMany({
+      where: { conversationId: conversation.id, id: { gt: lastSeen }, kind: { not: "NOTE" } },
+      orderBy: { id: "asc" },
+      select: { id: true },
+    });
     expect(gap.map((m) => m.id)).toEqual(expected.map((m) => m.id));
     expect(gap.some((m) => m.kind === "NOTE" || m.body.includes("内部备注"))).toBe(false);
     const agentMessage = gap.find((m) => m.id === reply.messageId);
@@ -190,13 +216,22 @@ describe("widget realtime auth", () => {
     const auth = (token: string, channel: string, socketId = "123.456") =>
       handleWidgetRealtimeAuth(
         db,
-        request("/api/v1/widget/realtime-auth", { token, raw: new URLSearchParams({ socket_id: socketId, channel_name: channel }).toString(), contentType: "application/x-www-form-urlencoded" }),
+        request("/api/v1/widget/realtime-auth", {
+          token,
+          raw: new URLSearchParams({ socket_id: socketId, channel_name: channel }).toString(),
+          contentType: "application/x-www-form-urlencoded",
+        }),
       );
     const ok = await auth(mine.body.token, `private-conversation-${a.body.conversationId}`);
     expect(ok.status).toBe(200);
     expect(((await ok.json()) as { auth: string }).auth).toMatch(/^[^:]+:[0-9a-f]{64}$/);
 
-    for (const channel of [`private-conversation-${b.body.conversationId}`, "private-monitor", "presence-agents", `private-conversation-${a.body.conversationId}x`]) {
+    for (const channel of [
+      `private-conversation-${b.body.conversationId}`,
+      "private-monitor",
+      "presence-agents",
+      `private-conversation-${a.body.conversationId}x`,
+    ]) {
       const refused = await auth(mine.body.token, channel);
       expect(refused.status, channel).toBe(403);
       expect(((await refused.json()) as ErrorBody).error).toMatchObject({ code: "FORBIDDEN", field: "channel_name" });
@@ -219,7 +254,9 @@ describe("widget state, leave and CSAT", () => {
     expect(leaveEarly.status).toBe(404);
 
     const sent = await say(s.token, "人工");
-    const state = (await (await handleWidgetState(db, request("/api/v1/widget/state", { token: s.token }))).json()) as { conversation: { id: number; status: string; position: number } };
+    const state = (await (await handleWidgetState(db, request("/api/v1/widget/state", { token: s.token }))).json()) as {
+      conversation: { id: number; status: string; position: number };
+    };
     expect(state.conversation).toMatchObject({ id: sent.body.conversationId, status: "QUEUED" });
     expect(state.conversation.position).toBeGreaterThanOrEqual(1);
 

@@ -140,7 +140,12 @@ export function handleWidgetListMessages(db: Db, request: Request): Promise<Resp
     const after = idParam(new URL(request.url), "after");
     const visitor = await visitorFrom(db, request);
     if (!visitor.conversation || visitor.customerId === null) return json({ conversationId: null, items: [], hasMore: false });
-    const page = await listCustomerMessages(db, { conversationId: visitor.conversation.id, afterId: after, limit: MESSAGE_PAGE, customerId: visitor.customerId });
+    const page = await listCustomerMessages(db, {
+      conversationId: visitor.conversation.id,
+      afterId: after,
+      limit: MESSAGE_PAGE,
+      customerId: visitor.customerId,
+    });
     return json({
       conversationId: visitor.conversation.id,
       hasMore: page.hasMore,

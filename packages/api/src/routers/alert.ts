@@ -1,5 +1,13 @@
 import { permissionProcedure, router } from "../trpc.ts";
-import { acknowledgeAlertEvent, activeAlertEvents, createAlertRule, deleteAlertRule, listAlertEvents, listAlertRules, updateAlertRule } from "../services/alert/index.ts";
+import {
+  acknowledgeAlertEvent,
+  activeAlertEvents,
+  createAlertRule,
+  deleteAlertRule,
+  listAlertEvents,
+  listAlertRules,
+  updateAlertRule,
+} from "../services/alert/index.ts";
 import { alertEventIdInput, alertEventListInput, alertRuleCreateInput, alertRuleIdInput, alertRuleUpdateInput } from "../contracts/alert.ts";
 
 const view = permissionProcedure("monitor.view");

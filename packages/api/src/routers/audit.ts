@@ -5,9 +5,13 @@ import { acknowledgeSecurityAlert, countOpenSecurityAlerts, listSecurityAlerts }
 import { acknowledgeAlertInput, listAlertsInput, auditListInput } from "../contracts/audit.ts";
 
 export const auditRouter = router({
-  list: permissionProcedure("audit.read").input(auditListInput).query(({ ctx, input }) => listAuditLogs(ctx.db, input)),
+  list: permissionProcedure("audit.read")
+    .input(auditListInput)
+    .query(({ ctx, input }) => listAuditLogs(ctx.db, input)),
   verifyChain: permissionProcedure("audit.read").query(({ ctx }) => verifyAuditChain(ctx.db)),
-  listAlerts: permissionProcedure("security.alerts").input(listAlertsInput).query(({ ctx, input }) => listSecurityAlerts(ctx.db, input)),
+  listAlerts: permissionProcedure("security.alerts")
+    .input(listAlertsInput)
+    .query(({ ctx, input }) => listSecurityAlerts(ctx.db, input)),
   countOpenAlerts: permissionProcedure("security.alerts").query(({ ctx }) => countOpenSecurityAlerts(ctx.db)),
   acknowledgeAlert: permissionProcedure("security.alerts")
     .meta({ auditTarget: "SecurityAlert" })

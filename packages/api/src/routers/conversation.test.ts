@@ -25,7 +25,13 @@ async function assigned(options: { subject?: string } = {}) {
   const team = await makeTeam(h.db);
   const agent = await makeAgent(h.db, { teamIds: [team.id] });
   visitor++;
-  const received = await receiveCustomerMessage(h.db, { channel: "WEB", externalUserId: `rv-${visitor}`, clientId: `rc-${visitor}`, body: "我要退货", customerName: `客户${visitor}` });
+  const received = await receiveCustomerMessage(h.db, {
+    channel: "WEB",
+    externalUserId: `rv-${visitor}`,
+    clientId: `rc-${visitor}`,
+    body: "我要退货",
+    customerName: `客户${visitor}`,
+  });
   if (options.subject) await h.db.conversation.update({ where: { id: received.conversationId }, data: { subject: options.subject } });
   await handoffToQueue(h.db, received.conversationId, { reason: "customer_request", teamId: team.id });
   return { team, agent, id: received.conversationId, customer: { externalUserId: `rv-${visitor}` } };
@@ -58,8 +64,14 @@ describe("conversation router: input", () => {
     expect(await outcome(() => caller.conversation.get({ id: "12" as never }))).toMatchObject({ code: "BAD_REQUEST", field: "id" });
     expect(await outcome(() => caller.conversation.get({ id: 1.5 }))).toMatchObject({ code: "BAD_REQUEST", field: "id" });
     const from = new Date("2026-01-01T00:00:00Z");
-    expect(await outcome(() => caller.conversation.list({ view: "all", from, to: new Date(from.getTime() + 367 * 86_400_000) }))).toMatchObject({ code: "BAD_REQUEST", field: "to" });
-    expect(await outcome(() => caller.conversation.list({ view: "all", from, to: new Date(from.getTime() - 1000) }))).toMatchObject({ code: "BAD_REQUEST", field: "to" });
+    expect(await outcome(() => caller.conversation.list({ view: "all", from, to: new Date(from.getTime() + 367 * 86_400_000) }))).toMatchObject({
+      code: "BAD_REQUEST",
+      field: "to",
+    });
+    expect(await outcome(() => caller.conversation.list({ view: "all", from, to: new Date(from.getTime() - 1000) }))).toMatchObject({
+      code: "BAD_REQUEST",
+      field: "to",
+    });
     expect((await caller.conversation.list({ view: "all", from, to: new Date(from.getTime() + 366 * 86_400_000) })).items).toBeInstanceOf(Array);
     expect(await outcome(() => caller.conversation.list({ view: "all", cursor: "x'; DROP TABLE" }))).toMatchObject({ code: "BAD_REQUEST", field: "cursor" });
     expect(await outcome(() => caller.conversation.list({ view: "queue", cursor: "12.34" }))).toMatchObject({ code: "BAD_REQUEST", field: "cursor" });
@@ -225,7 +237,13 @@ describe("conversation router: lists and details", () => {
     const tag = await h.db.tag.create({ data: { name: "老客户-test" } });
     await h.db.customerTag.create({ data: { customerId: conversation.customerId, tagId: tag.id } });
     const detail = await h.callerFor(agent).conversation.get({ id });
-    expect(detail).toMatchObject({ id, status: "ACTIVE", canAct: true, assignee: { id: agent.id }, customer: { level: "VIP", phoneLast4: "6000", pastConversations: 1, tags: [{ name: "老客户-test" }] } });
+    expect(detail).toMatchObject({
+      id,
+      status: "ACTIVE",
+      canAct: true,
+      assignee: { id: agent.id },
+      customer: { level: "VIP", phoneLast4: "6000", pastConversations: 1, tags: [{ name: "老客户-test" }] },
+    });
     expect(JSON.stringify(detail)).not.toMatch(/13600136000|phoneHash|phoneEnc|idNumber/);
     const messages = await h.callerFor(agent).conversation.messages({ id });
     expect(messages.items.map((m) => m.senderType)).toEqual(["CUSTOMER", "SYSTEM", "SYSTEM"]);

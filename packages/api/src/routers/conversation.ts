@@ -36,7 +36,9 @@ export const conversationRouter = router({
   get: work.input(conversationIdInput).query(({ ctx, input }) => getConversation(ctx.db, ctx.session, input.id)),
   messages: work
     .input(conversationMessagesInput)
-    .query(({ ctx, input }) => listMessages(ctx.db, ctx.session, { conversationId: input.id, afterId: input.afterId, beforeId: input.beforeId, limit: input.limit })),
+    .query(({ ctx, input }) =>
+      listMessages(ctx.db, ctx.session, { conversationId: input.id, afterId: input.afterId, beforeId: input.beforeId, limit: input.limit }),
+    ),
   reply: act
     .input(conversationReplyInput)
     .mutation(({ ctx, input }) => sendAgentReply(ctx.db, ctx.session, { conversationId: input.id, body: input.body, clientId: input.clientId })),
@@ -45,17 +47,25 @@ export const conversationRouter = router({
     .mutation(({ ctx, input }) => addInternalNote(ctx.db, ctx.session, { conversationId: input.id, body: input.body, clientId: input.clientId })),
   transfer: act
     .input(conversationTransferInput)
-    .mutation(({ ctx, input }) => transferConversation(ctx.db, ctx.session, { conversationId: input.id, toUserId: input.toUserId, toTeamId: input.toTeamId, note: input.note })),
+    .mutation(({ ctx, input }) =>
+      transferConversation(ctx.db, ctx.session, { conversationId: input.id, toUserId: input.toUserId, toTeamId: input.toTeamId, note: input.note }),
+    ),
   pause: act.input(conversationIdInput).mutation(({ ctx, input }) => pauseConversation(ctx.db, ctx.session, { conversationId: input.id })),
   resume: act.input(conversationIdInput).mutation(({ ctx, input }) => resumeConversation(ctx.db, ctx.session, { conversationId: input.id })),
   resolve: act
     .input(conversationResolveInput)
-    .mutation(({ ctx, input }) => resolveConversation(ctx.db, ctx.session, { conversationId: input.id, resolutionCategory: input.resolutionCategory, note: input.note })),
-  markRead: act.input(conversationMarkReadInput).mutation(({ ctx, input }) => markRead(ctx.db, ctx.session, { conversationId: input.id, messageId: input.messageId })),
+    .mutation(({ ctx, input }) =>
+      resolveConversation(ctx.db, ctx.session, { conversationId: input.id, resolutionCategory: input.resolutionCategory, note: input.note }),
+    ),
+  markRead: act
+    .input(conversationMarkReadInput)
+    .mutation(({ ctx, input }) => markRead(ctx.db, ctx.session, { conversationId: input.id, messageId: input.messageId })),
   reassign: supervise
     .meta({ auditTarget: "Conversation" })
     .input(conversationTransferInput)
-    .mutation(({ ctx, input }) => transferConversation(ctx.db, ctx.session, { conversationId: input.id, toUserId: input.toUserId, toTeamId: input.toTeamId, note: input.note })),
+    .mutation(({ ctx, input }) =>
+      transferConversation(ctx.db, ctx.session, { conversationId: input.id, toUserId: input.toUserId, toTeamId: input.toTeamId, note: input.note }),
+    ),
   /** colleagues (ONLINE, with a free slot) and teams a conversation can be transferred to */
   listTransferTargets: work.query(({ ctx }) => listTransferTargets(ctx.db, ctx.session)),
   /** 快捷回复 the actor may use: shared, their teams' and their own */

@@ -29,11 +29,15 @@ export const knowledgeRouter = router({
   publish: manage.input(kbIdInput).mutation(({ ctx, input }) => publishArticle(ctx.db, input.id)),
   archive: manage.input(kbIdInput).mutation(({ ctx, input }) => archiveArticle(ctx.db, input.id)),
   reindex: manage.input(kbReindexInput).mutation(({ ctx, input }) => reindexKnowledge(ctx.db, input)),
-  listUnanswered: permissionProcedure("knowledge.manage").input(kbUnansweredListInput).query(({ ctx, input }) => listUnansweredQuestions(ctx.db, input)),
+  listUnanswered: permissionProcedure("knowledge.manage")
+    .input(kbUnansweredListInput)
+    .query(({ ctx, input }) => listUnansweredQuestions(ctx.db, input)),
   updateUnanswered: permissionProcedure("knowledge.manage")
     .meta({ auditTarget: "UnansweredQuestion" })
     .input(kbUnansweredUpdateInput)
     .mutation(({ ctx, input }) => updateUnansweredQuestion(ctx.db, input)),
   /** what the bot would answer to a question now, with the articles it weighed against its threshold */
-  tryBot: permissionProcedure("knowledge.manage").input(kbTryBotInput).query(({ ctx, input }) => previewBotAnswer(ctx.db, input.question)),
+  tryBot: permissionProcedure("knowledge.manage")
+    .input(kbTryBotInput)
+    .query(({ ctx, input }) => previewBotAnswer(ctx.db, input.question)),
 });

@@ -23,7 +23,12 @@ async function restoreDefaults() {
 }
 
 function widgetRequest(path: string, body?: unknown, token?: string) {
-  const headers = new Headers({ host: "kefu.test", origin: "http://kefu.test", "x-forwarded-for": `10.1.0.${++visitors % 250}`, "content-type": "application/json" });
+  const headers = new Headers({
+    host: "kefu.test",
+    origin: "http://kefu.test",
+    "x-forwarded-for": `10.1.0.${++visitors % 250}`,
+    "content-type": "application/json",
+  });
   if (token) headers.set("authorization", `Visitor ${token}`);
   return new Request(`http://kefu.test${path}`, { method: "POST", headers, body: body === undefined ? undefined : JSON.stringify(body) });
 }
@@ -48,7 +53,13 @@ describe("settings.bot", () => {
     defaults = read.defaults;
     expect(read.settings).toEqual(read.defaults);
     expect(read.lastChange).toBeNull();
-    expect(read.settings).toMatchObject({ enabled: true, priorityDirectToQueue: true, threshold: 0.35, lowConfidenceHandoffAfter: 2, hours: { start: "00:00", end: "24:00" } });
+    expect(read.settings).toMatchObject({
+      enabled: true,
+      priorityDirectToQueue: true,
+      threshold: 0.35,
+      lowConfidenceHandoffAfter: 2,
+      hours: { start: "00:00", end: "24:00" },
+    });
     expect(read.settings.handoffKeywords).toContain("转人工");
     expect(read.settings.queueFullMessage).toContain("{position}");
   });
@@ -66,7 +77,11 @@ describe("settings.bot", () => {
       offHoursMessage: "现在是下班时间。",
       queueFullMessage: "前面还有 {position} 位。",
     });
-    expect(saved).toMatchObject({ handoffKeywords: ["找经理", "人工"], hours: { days: [1, 3, 5], start: "09:00", end: "21:30" }, welcomeMessage: "欢迎光临，我是小助手" });
+    expect(saved).toMatchObject({
+      handoffKeywords: ["找经理", "人工"],
+      hours: { days: [1, 3, 5], start: "09:00", end: "21:30" },
+      welcomeMessage: "欢迎光临，我是小助手",
+    });
 
     const read = await admin().settings.bot();
     expect(read.settings).toEqual(saved);
@@ -90,13 +105,17 @@ describe("settings.bot", () => {
     await admin().settings.updateBot({ ...defaults, enabled: false });
     const queued = await newWidgetConversation("你好，在吗");
     expect(queued.status).toBe("QUEUED");
-    expect(await h.db.conversationEvent.findFirst({ where: { conversationId: queued.id, type: "QUEUED" }, select: { detail: true } })).toMatchObject({ detail: { reason: "bot_disabled" } });
+    expect(await h.db.conversationEvent.findFirst({ where: { conversationId: queued.id, type: "QUEUED" }, select: { detail: true } })).toMatchObject({
+      detail: { reason: "bot_disabled" },
+    });
     await restoreDefaults();
     expect((await newWidgetConversation("你好，在吗")).status).toBe("BOT");
   });
 
   it("a new hand-off keyword makes the bot hand off, and the threshold decides whether it answers", async () => {
-    const article = await h.callerFor(h.users.SUPERVISOR).knowledge.create({ title: "会员积分兑换规则", body: "会员积分可在积分商城兑换礼品，每 100 积分抵扣 1 元。" });
+    const article = await h
+      .callerFor(h.users.SUPERVISOR)
+      .knowledge.create({ title: "会员积分兑换规则", body: "会员积分可在积分商城兑换礼品，每 100 积分抵扣 1 元。" });
     await h.callerFor(h.users.SUPERVISOR).knowledge.publish({ id: article.id });
     const ask = async (body: string) => {
       const received = await receiveCustomerMessage(h.db, { channel: "WEB", externalUserId: `settings-${++visitors}`, clientId: crypto.randomUUID(), body });

@@ -15,9 +15,13 @@ import { staffCreateInput, staffIdInput, staffListInput, staffResetPasswordInput
 const manage = permissionProcedure("staff.manage").meta({ auditTarget: "User" });
 
 export const userRouter = router({
-  list: permissionProcedure("staff.read").input(staffListInput).query(({ ctx, input }) => listStaff(ctx.db, input)),
+  list: permissionProcedure("staff.read")
+    .input(staffListInput)
+    .query(({ ctx, input }) => listStaff(ctx.db, input)),
   overview: permissionProcedure("staff.read").query(({ ctx }) => staffOverview(ctx.db)),
-  get: permissionProcedure("staff.read").input(staffIdInput).query(({ ctx, input }) => getStaff(ctx.db, input.id)),
+  get: permissionProcedure("staff.read")
+    .input(staffIdInput)
+    .query(({ ctx, input }) => getStaff(ctx.db, input.id)),
   create: manage.input(staffCreateInput).mutation(({ ctx, input }) => createStaff(ctx.db, input)),
   update: manage.input(staffUpdateInput).mutation(({ ctx, input }) => updateStaff(ctx.db, ctx.session, input)),
   setDisabled: manage.input(staffSetDisabledInput).mutation(({ ctx, input }) => setStaffDisabled(ctx.db, ctx.session, input)),

@@ -159,7 +159,12 @@ export function readSchema(source = readFileSync(SCHEMA_PATH, "utf8")): SchemaMo
   }
 
   const enums = new Map<string, string[]>();
-  for (const block of blocks) if (block.kind === "enum") enums.set(block.name, block.lines.map((l) => l.split(/\s+/)[0]!));
+  for (const block of blocks)
+    if (block.kind === "enum")
+      enums.set(
+        block.name,
+        block.lines.map((l) => l.split(/\s+/)[0]!),
+      );
   const modelNames = new Set(blocks.filter((b) => b.kind === "model").map((b) => b.name));
 
   const tables: SchemaTable[] = [];

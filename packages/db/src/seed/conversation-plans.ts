@@ -12,7 +12,13 @@ import { MINUTE, type ArrivalCurve } from "./time.ts";
 
 const ALL_SCRIPTS = new WeightedPicker(SCRIPTS, (script) => script.weight);
 const SCRIPTS_BY_TEAM = new Map<TeamKey, WeightedPicker<TopicScript>>(
-  (["presales", "aftersales", "technical"] as const).map((key) => [key, new WeightedPicker(SCRIPTS.filter((s) => s.team === key), (s) => s.weight)]),
+  (["presales", "aftersales", "technical"] as const).map((key) => [
+    key,
+    new WeightedPicker(
+      SCRIPTS.filter((s) => s.team === key),
+      (s) => s.weight,
+    ),
+  ]),
 );
 
 /** Share of conversations that leave the queue before an agent picks them up, among those that reach it. */

@@ -9,27 +9,13 @@
  * Only messages and events are generated; every timestamp column of the Conversation row is then
  * derived from them (`deriveTimes`), so the row can never disagree with its events.
  */
-import type {
-  Channel,
-  ConversationEventType,
-  ConversationStatus,
-  CustomerLevel,
-  MessageKind,
-  SenderType,
-} from "../../generated/prisma/enums.ts";
+import type { Channel, ConversationEventType, ConversationStatus, CustomerLevel, MessageKind, SenderType } from "../../generated/prisma/enums.ts";
 import type { Random } from "./random.ts";
 import type { AgentRef, ArticleIndex, ArticleRef, Routing, TeamRef } from "./routing.ts";
 import { ConversationFacts, LINES, type Case, type TopicScript } from "./texts.ts";
 import { ArrivalCurve, SECOND } from "./time.ts";
 
-export type Outcome =
-  | "BOT_RESOLVED"
-  | "RESOLVED"
-  | "ABANDONED"
-  | "OPEN_BOT"
-  | "OPEN_QUEUED"
-  | "OPEN_ACTIVE"
-  | "OPEN_PAUSED";
+export type Outcome = "BOT_RESOLVED" | "RESOLVED" | "ABANDONED" | "OPEN_BOT" | "OPEN_QUEUED" | "OPEN_ACTIVE" | "OPEN_PAUSED";
 
 export interface ConversationPlan {
   rng: Random;
@@ -545,4 +531,3 @@ export function deriveTimes(draft: ConversationDraft): ConversationTimes {
   }
   return times;
 }
-

@@ -114,8 +114,22 @@ export class CustomerActivity {
 }
 
 export const CUSTOMER_COLUMNS = [
-  "id", "name", "phoneHash", "phoneEnc", "phoneLast4", "email", "idNumberEnc", "externalId", "level", "city", "notes",
-  "firstSeenAt", "lastSeenAt", "conversationCount", "createdAt", "updatedAt",
+  "id",
+  "name",
+  "phoneHash",
+  "phoneEnc",
+  "phoneLast4",
+  "email",
+  "idNumberEnc",
+  "externalId",
+  "level",
+  "city",
+  "notes",
+  "firstSeenAt",
+  "lastSeenAt",
+  "conversationCount",
+  "createdAt",
+  "updatedAt",
 ] as const;
 export const IDENTITY_COLUMNS = ["id", "customerId", "channel", "externalUserId", "createdAt"] as const;
 export const CUSTOMER_TAG_COLUMNS = ["customerId", "tagId", "createdAt"] as const;
@@ -219,7 +233,6 @@ export function buildCustomerRows(plan: CustomerPlan, index: number, activity: C
     tags,
   };
 }
-
 
 /** Writes customers with their channel identities and tags. */
 export class CustomerWriter {

@@ -6,8 +6,23 @@ import { openSeedConnection } from "./bulk-insert.ts";
 
 /** Tables whose ids the seed assigns itself, continuing after the current maximum. */
 export const ID_TABLES = [
-  "User", "Team", "PresenceInterval", "Tag", "Customer", "CustomerIdentity", "Conversation", "Message", "ConversationEvent",
-  "KbCategory", "KbArticle", "KbArticleVersion", "KbSynonym", "CannedReply", "Scorecard", "ScorecardCriterion", "QaReview",
+  "User",
+  "Team",
+  "PresenceInterval",
+  "Tag",
+  "Customer",
+  "CustomerIdentity",
+  "Conversation",
+  "Message",
+  "ConversationEvent",
+  "KbCategory",
+  "KbArticle",
+  "KbArticleVersion",
+  "KbSynonym",
+  "CannedReply",
+  "Scorecard",
+  "ScorecardCriterion",
+  "QaReview",
 ] as const;
 
 export async function userExists(connection: mariadb.Connection): Promise<boolean> {

@@ -143,12 +143,7 @@ export const DEFAULT_OPEN_TARGETS: OpenTargets = { bot: 6, queued: 15, assigned:
 /** Teams whose queue is backed up right now. */
 const QUEUE_TEAMS: readonly TeamKey[] = ["aftersales", "vip"];
 
-export function planOpenSlots(
-  staff: readonly StaffMember[],
-  presence: PresencePlan,
-  teams: readonly TeamRef[],
-  targets: OpenTargets,
-): OpenSlot[] {
+export function planOpenSlots(staff: readonly StaffMember[], presence: PresencePlan, teams: readonly TeamRef[], targets: OpenTargets): OpenSlot[] {
   const rng = Random.for("open-floor");
   const agentRefs = new Map(teams.flatMap((team) => team.agents.map((agent) => [agent.id, agent] as const)));
   const teamsOf = (userId: number) => teams.filter((team) => team.agents.some((agent) => agent.id === userId));

@@ -74,10 +74,28 @@ export function writeQuality(
 ): number {
   const scorecards = loader.table("Scorecard", ["id", "name", "description", "active", "createdAt", "updatedAt"] as const);
   const criteriaTable = loader.table("ScorecardCriterion", [
-    "id", "scorecardId", "name", "description", "minScore", "maxScore", "weight", "critical", "sortOrder",
+    "id",
+    "scorecardId",
+    "name",
+    "description",
+    "minScore",
+    "maxScore",
+    "weight",
+    "critical",
+    "sortOrder",
   ] as const);
   const reviews = loader.table("QaReview", [
-    "id", "conversationId", "agentId", "reviewerId", "scorecardId", "total", "comment", "status", "isCalibration", "createdAt", "submittedAt",
+    "id",
+    "conversationId",
+    "agentId",
+    "reviewerId",
+    "scorecardId",
+    "total",
+    "comment",
+    "status",
+    "isCalibration",
+    "createdAt",
+    "submittedAt",
   ] as const);
   const scores = loader.table("QaReviewScore", ["reviewId", "criterionId", "score", "comment"] as const);
 

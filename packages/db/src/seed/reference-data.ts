@@ -41,8 +41,23 @@ export function writeStaff(
   options: { passwordHash: string; keys: FieldKeys; now: number },
 ): void {
   const users = loader.table("User", [
-    "id", "employeeNo", "name", "email", "phoneHash", "phoneEnc", "phoneLast4", "passwordHash", "passwordChangedAt", "role",
-    "presence", "presenceChangedAt", "maxConcurrent", "lastSeenAt", "lastLoginAt", "createdAt", "updatedAt",
+    "id",
+    "employeeNo",
+    "name",
+    "email",
+    "phoneHash",
+    "phoneEnc",
+    "phoneLast4",
+    "passwordHash",
+    "passwordChangedAt",
+    "role",
+    "presence",
+    "presenceChangedAt",
+    "maxConcurrent",
+    "lastSeenAt",
+    "lastLoginAt",
+    "createdAt",
+    "updatedAt",
   ] as const);
   for (const member of staff) {
     const { definition } = member;
@@ -94,7 +109,12 @@ export function writeTeams(loader: BulkLoader, ids: IdAllocator, staff: readonly
       const isLead = member.definition.role === "SUPERVISOR";
       members.add({ teamId: id, userId: member.id, isLead, createdAt });
       if (member.definition.role === "AGENT") {
-        team.agents.push({ id: member.id, name: member.definition.name, employeeNo: member.definition.employeeNo, pace: agentPace(member.definition.employeeNo) });
+        team.agents.push({
+          id: member.id,
+          name: member.definition.name,
+          employeeNo: member.definition.employeeNo,
+          pace: agentPace(member.definition.employeeNo),
+        });
       }
     }
     return team;
@@ -132,7 +152,17 @@ export function writeTags(loader: BulkLoader, ids: IdAllocator, now: number): Ma
 export function writeKnowledge(loader: BulkLoader, ids: IdAllocator, authorIds: readonly number[], now: number, limit: number): ArticleIndex {
   const categories = loader.table("KbCategory", ["id", "name", "parentId", "sortOrder", "createdAt"] as const);
   const articles = loader.table("KbArticle", [
-    "id", "categoryId", "title", "body", "status", "version", "keywords", "authorId", "publishedAt", "createdAt", "updatedAt",
+    "id",
+    "categoryId",
+    "title",
+    "body",
+    "status",
+    "version",
+    "keywords",
+    "authorId",
+    "publishedAt",
+    "createdAt",
+    "updatedAt",
   ] as const);
   const versions = loader.table("KbArticleVersion", ["id", "articleId", "version", "title", "body", "editorId", "createdAt"] as const);
   const synonyms = loader.table("KbSynonym", ["id", "term", "canonical"] as const);
@@ -160,7 +190,7 @@ export function writeKnowledge(loader: BulkLoader, ids: IdAllocator, authorIds: 
       const authorId = rng.pick(authorIds);
       const createdAt = status === "DRAFT" ? now - rng.int(1, 20) * DAY : now - rng.int(100, 380) * DAY;
       const publishedAt = status === "DRAFT" ? null : createdAt + rng.int(1, 48) * HOUR;
-      const updatedAt = status === "ARCHIVED" ? now - rng.int(5, 60) * DAY : publishedAt ?? createdAt;
+      const updatedAt = status === "ARCHIVED" ? now - rng.int(5, 60) * DAY : (publishedAt ?? createdAt);
       const id = ids.next("KbArticle");
       articles.add({
         id,
@@ -186,13 +216,7 @@ export function writeKnowledge(loader: BulkLoader, ids: IdAllocator, authorIds: 
   return new ArticleIndex(published);
 }
 
-export function writeCannedReplies(
-  loader: BulkLoader,
-  ids: IdAllocator,
-  teams: readonly TeamRef[],
-  staff: readonly StaffMember[],
-  now: number,
-): void {
+export function writeCannedReplies(loader: BulkLoader, ids: IdAllocator, teams: readonly TeamRef[], staff: readonly StaffMember[], now: number): void {
   const replies = loader.table("CannedReply", ["id", "title", "shortcut", "body", "teamId", "ownerId", "createdAt", "updatedAt"] as const);
   const createdAt = new Date(now - 200 * DAY);
   for (const reply of CANNED_REPLIES) {

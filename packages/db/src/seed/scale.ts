@@ -75,7 +75,8 @@ export async function seedScale(url: string, scale: number, options: ScaleOption
       recordActivity(activity, customerIndex, draft);
       conversationWriter.write(id, draft);
       if ((i + 1) % CHUNK === 0) await loader.commit();
-      if ((i + 1) % tenth === 0) log(`conversations ${(i + 1).toLocaleString("en-US")} / ${conversationCount.toLocaleString("en-US")} (${secondsSince(started)} s)`);
+      if ((i + 1) % tenth === 0)
+        log(`conversations ${(i + 1).toLocaleString("en-US")} / ${conversationCount.toLocaleString("en-US")} (${secondsSince(started)} s)`);
     }
     for (let index = 0; index < customerCount; index++) {
       customerWriter.write(customers, index, activity);

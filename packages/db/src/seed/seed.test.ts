@@ -76,8 +76,16 @@ describe("seedDemo", () => {
       WHERE x.toStatus IS NULL OR x.toStatus <> c.status`);
     expect(mismatched).toBe(0);
     // every story starts with CREATED into BOT, and events are in time order
-    expect(await count("SELECT COUNT(*) FROM Conversation c WHERE (SELECT type FROM ConversationEvent e WHERE e.conversationId = c.id ORDER BY id LIMIT 1) <> 'CREATED'")).toBe(0);
-    expect(await count("SELECT COUNT(*) FROM (SELECT at, LAG(at) OVER (PARTITION BY conversationId ORDER BY id) AS previous FROM ConversationEvent) e WHERE e.at < e.previous")).toBe(0);
+    expect(
+      await count(
+        "SELECT COUNT(*) FROM Conversation c WHERE (SELECT type FROM ConversationEvent e WHERE e.conversationId = c.id ORDER BY id LIMIT 1) <> 'CREATED'",
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        "SELECT COUNT(*) FROM (SELECT at, LAG(at) OVER (PARTITION BY conversationId ORDER BY id) AS previous FROM ConversationEvent) e WHERE e.at < e.previous",
+      ),
+    ).toBe(0);
     // each transition leaves the status the previous one entered
     expect(
       await count(`SELECT COUNT(*) FROM (
@@ -118,7 +126,9 @@ describe("seedDemo", () => {
   });
 
   it("keeps the live floor within each agent's limit, held by signed-in agents of the conversation's team", async () => {
-    const open = await rows<{ status: string; n: number }>("SELECT status, COUNT(*) AS n FROM Conversation WHERE status IN ('BOT','QUEUED','ACTIVE','PAUSED') GROUP BY status");
+    const open = await rows<{ status: string; n: number }>(
+      "SELECT status, COUNT(*) AS n FROM Conversation WHERE status IN ('BOT','QUEUED','ACTIVE','PAUSED') GROUP BY status",
+    );
     const byStatus = Object.fromEntries(open.map((r) => [r.status, r.n]));
     expect(byStatus.QUEUED).toBe(15);
     expect(byStatus.ACTIVE).toBeGreaterThan(25);
@@ -127,7 +137,11 @@ describe("seedDemo", () => {
       await count(`SELECT COUNT(*) FROM User u JOIN (SELECT assigneeId, COUNT(*) AS n FROM Conversation WHERE status IN ('ACTIVE','PAUSED') GROUP BY assigneeId) x
         ON x.assigneeId = u.id WHERE x.n > u.maxConcurrent OR u.presence NOT IN ('ONLINE','BUSY')`),
     ).toBe(0);
-    expect(await count("SELECT COUNT(*) FROM Conversation c WHERE c.assigneeId IS NOT NULL AND NOT EXISTS (SELECT 1 FROM TeamMember m WHERE m.teamId = c.teamId AND m.userId = c.assigneeId)")).toBe(0);
+    expect(
+      await count(
+        "SELECT COUNT(*) FROM Conversation c WHERE c.assigneeId IS NOT NULL AND NOT EXISTS (SELECT 1 FROM TeamMember m WHERE m.teamId = c.teamId AND m.userId = c.assigneeId)",
+      ),
+    ).toBe(0);
     expect(await count("SELECT COUNT(*) FROM Conversation WHERE status = 'QUEUED' AND queuedAt < ? - INTERVAL 10 MINUTE", [NOW])).toBe(0);
     // every signed-in person has exactly one open presence interval, matching their presence
     expect(
@@ -139,7 +153,11 @@ describe("seedDemo", () => {
   });
 
   it("orders each conversation's messages in time when ordered by id", async () => {
-    expect(await count("SELECT COUNT(*) FROM (SELECT createdAt, LAG(createdAt) OVER (PARTITION BY conversationId ORDER BY id) AS previous FROM Message) m WHERE m.createdAt < m.previous")).toBe(0);
+    expect(
+      await count(
+        "SELECT COUNT(*) FROM (SELECT createdAt, LAG(createdAt) OVER (PARTITION BY conversationId ORDER BY id) AS previous FROM Message) m WHERE m.createdAt < m.previous",
+      ),
+    ).toBe(0);
     expect(await count("SELECT COUNT(*) FROM Message WHERE CHAR_LENGTH(body) > 5000 OR (senderType = 'CUSTOMER') <> (clientId IS NOT NULL)")).toBe(0);
     expect(await count("SELECT COUNT(*) FROM Message WHERE senderType = 'AGENT' AND senderId IS NULL")).toBe(0);
     expect(await count("SELECT COUNT(*) FROM Message WHERE kbArticleId IS NOT NULL AND senderType <> 'BOT'")).toBe(0);
@@ -202,7 +220,9 @@ describe("seedDemo", () => {
 
   it("never stores a phone number in plain text", async () => {
     const keys = fieldKeysFromEnv();
-    const customers = await rows<{ phoneEnc: string; phoneLast4: string }>("SELECT phoneEnc, phoneLast4 FROM Customer WHERE phoneEnc IS NOT NULL ORDER BY id LIMIT 25");
+    const customers = await rows<{ phoneEnc: string; phoneLast4: string }>(
+      "SELECT phoneEnc, phoneLast4 FROM Customer WHERE phoneEnc IS NOT NULL ORDER BY id LIMIT 25",
+    );
     const staff = await rows<{ phoneEnc: string; phoneLast4: string }>("SELECT phoneEnc, phoneLast4 FROM User WHERE phoneEnc IS NOT NULL ORDER BY id LIMIT 5");
     expect(customers.length).toBe(25);
     for (const { phoneEnc, phoneLast4 } of [...customers, ...staff]) {
@@ -244,7 +264,18 @@ describe("seedDemo", () => {
 
 /** Encrypted fields and password hashes are salted by design, so they are left out. */
 const SALTED = new Set(["phoneEnc", "idNumberEnc", "passwordHash"]);
-const CHECKED_TABLES = ["User", "Customer", "CustomerIdentity", "Conversation", "Message", "ConversationEvent", "PresenceInterval", "KbArticle", "QaReview", "QaReviewScore"];
+const CHECKED_TABLES = [
+  "User",
+  "Customer",
+  "CustomerIdentity",
+  "Conversation",
+  "Message",
+  "ConversationEvent",
+  "PresenceInterval",
+  "KbArticle",
+  "QaReview",
+  "QaReviewScore",
+];
 
 async function checksum(): Promise<Record<string, { rows: number; crc: number }>> {
   const result: Record<string, { rows: number; crc: number }> = {};

@@ -38,8 +38,7 @@ export function beijingCompactDate(at: number): string {
 
 /** Relative arrival volume per Beijing hour: quiet at night, busy 9–22 with a lunch dip and an evening peak. */
 const HOURLY_VOLUME = [
-  0.16, 0.09, 0.05, 0.03, 0.03, 0.05, 0.12, 0.3, 0.62, 1.0, 1.3, 1.25,
-  0.95, 1.05, 1.25, 1.3, 1.2, 1.02, 0.88, 0.98, 1.18, 1.1, 0.62, 0.32,
+  0.16, 0.09, 0.05, 0.03, 0.03, 0.05, 0.12, 0.3, 0.62, 1.0, 1.3, 1.25, 0.95, 1.05, 1.25, 1.3, 1.2, 1.02, 0.88, 0.98, 1.18, 1.1, 0.62, 0.32,
 ];
 const WEEKEND_VOLUME = 0.62;
 

@@ -30,7 +30,10 @@ export default async function HomePage() {
     <div className="space-y-6">
       <PageHeader title={t("home.greeting", { name: me.name })} description={t("home.roleLine", { role: t(`roles.${me.role}`), employeeNo: me.employeeNo })} />
       {me.mustChangePassword ? (
-        <div role="status" className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+        <div
+          role="status"
+          className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+        >
           {t("home.mustChangePassword")}
           <Button asChild size="sm">
             <Link href="/account">{t("home.changePasswordNow")}</Link>

@@ -42,7 +42,10 @@ const admin = () => h.callerFor(h.users.ADMIN);
 const supervisor = () => h.callerFor(h.users.SUPERVISOR);
 
 function published(event: string) {
-  return vi.mocked(publish).mock.calls.filter(([, name]) => name === event).map(([channel, , data]) => ({ channel, data }));
+  return vi
+    .mocked(publish)
+    .mock.calls.filter(([, name]) => name === event)
+    .map(([channel, , data]) => ({ channel, data }));
 }
 
 describe("alert rules", () => {
@@ -77,7 +80,10 @@ describe("alert rules", () => {
   });
 
   it("answers NOT_FOUND for an unknown team or rule, and checks a new threshold against the rule's metric", async () => {
-    expect(await outcome(() => admin().alert.createRule({ metric: "QUEUE_LENGTH", threshold: 3, teamId: 987_654 }))).toMatchObject({ code: "NOT_FOUND", field: "teamId" });
+    expect(await outcome(() => admin().alert.createRule({ metric: "QUEUE_LENGTH", threshold: 3, teamId: 987_654 }))).toMatchObject({
+      code: "NOT_FOUND",
+      field: "teamId",
+    });
     expect(await outcome(() => admin().alert.updateRule({ id: 987_654, threshold: 3 }))).toMatchObject({ code: "NOT_FOUND", field: "id" });
     const rule = await admin().alert.createRule({ metric: "CSAT_TODAY_BELOW", threshold: 85.5 });
     expect(await outcome(() => admin().alert.updateRule({ id: rule.id, metric: "QUEUE_LENGTH" }))).toMatchObject({ code: "BAD_REQUEST", field: "threshold" });
@@ -103,7 +109,10 @@ describe("evaluation", () => {
     expect(job.payload).toEqual({ eventId: event.id });
     const announced = published("alert.triggered");
     expect(announced).toHaveLength(1);
-    expect(announced[0]).toMatchObject({ channel: "private-monitor", data: { eventId: event.id, ruleId: rule.id, metric: "QUEUE_LENGTH", threshold: 1, teamId: team.id, value: 2 } });
+    expect(announced[0]).toMatchObject({
+      channel: "private-monitor",
+      data: { eventId: event.id, ruleId: rule.id, metric: "QUEUE_LENGTH", threshold: 1, teamId: team.id, value: 2 },
+    });
 
     // still above: no second event, however many evaluate at once
     await Promise.all([evaluateAlerts(h.db), evaluateAlerts(h.db), evaluateAlerts(h.db)]);
@@ -216,7 +225,10 @@ describe("acknowledging and history", () => {
     expect(acknowledged).toMatchObject({ id: newest!.id, acknowledgedBy: { id: h.users.SUPERVISOR.id } });
     expect(acknowledged.acknowledgedAt).toBeInstanceOf(Date);
     expect(published("alert.acknowledged")).toHaveLength(1);
-    expect(published("alert.acknowledged")[0]).toMatchObject({ channel: "private-monitor", data: { eventId: newest!.id, acknowledgedById: h.users.SUPERVISOR.id } });
+    expect(published("alert.acknowledged")[0]).toMatchObject({
+      channel: "private-monitor",
+      data: { eventId: newest!.id, acknowledgedById: h.users.SUPERVISOR.id },
+    });
     expect(await outcome(() => admin().alert.acknowledge({ id: newest!.id }))).toMatchObject({ code: "CONFLICT", appCode: "ALREADY_DONE" });
     expect((await h.db.monitorAlertEvent.findUniqueOrThrow({ where: { id: newest!.id } })).acknowledgedById).toBe(h.users.SUPERVISOR.id);
     expect(await outcome(() => supervisor().alert.acknowledge({ id: 987_654 }))).toMatchObject({ code: "NOT_FOUND", field: "id" });

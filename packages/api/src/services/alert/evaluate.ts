@@ -51,7 +51,11 @@ export interface EvaluationResult {
 }
 
 export async function evaluateAlerts(db: Db, now = new Date()): Promise<EvaluationResult> {
-  const rules = await db.monitorAlertRule.findMany({ where: { enabled: true }, orderBy: { id: "asc" }, select: { id: true, metric: true, threshold: true, teamId: true } });
+  const rules = await db.monitorAlertRule.findMany({
+    where: { enabled: true },
+    orderBy: { id: "asc" },
+    select: { id: true, metric: true, threshold: true, teamId: true },
+  });
   const result: EvaluationResult = { triggered: [], cleared: [] };
   const values = new Map<string, Promise<number | null>>();
   for (const rule of rules) {
@@ -59,21 +63,34 @@ export async function evaluateAlerts(db: Db, now = new Date()): Promise<Evaluati
     if (!values.has(key)) values.set(key, currentValue(db, rule.metric, rule.teamId, now));
     const value = await values.get(key)!;
     const publications: Publication[] = [];
-    await db.$transaction(async (tx) => {
-      const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM \`MonitorAlertRule\` WHERE id = ${rule.id} AND enabled = TRUE FOR UPDATE`;
-      if (locked.length === 0) return;
-      const open = await tx.monitorAlertEvent.findFirst({ where: { ruleId: rule.id, clearedAt: null }, orderBy: { id: "desc" }, select: { id: true } });
-      if (crosses(rule.metric, rule.threshold, value) && !open) {
-        const event = await tx.monitorAlertEvent.create({ data: { ruleId: rule.id, value: value!, triggeredAt: now }, select: { id: true } });
-        await enqueueJob(tx, { type: PUSH_ALERT_JOB, payload: { eventId: event.id } });
-        publications.push(monitorEvents.alertTriggered({ eventId: event.id, ruleId: rule.id, metric: rule.metric, threshold: rule.threshold, teamId: rule.teamId, value: value!, triggeredAt: now }));
-        result.triggered.push(event.id);
-      } else if (!crosses(rule.metric, rule.threshold, value) && open) {
-        await tx.monitorAlertEvent.updateMany({ where: { ruleId: rule.id, clearedAt: null }, data: { clearedAt: now } });
-        publications.push(monitorEvents.alertCleared({ eventId: open.id, ruleId: rule.id, value: value ?? 0, clearedAt: now }));
-        result.cleared.push(open.id);
-      }
-    }, { isolationLevel: "ReadCommitted" });
+    await db.$transaction(
+      async (tx) => {
+        const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM \`MonitorAlertRule\` WHERE id = ${rule.id} AND enabled = TRUE FOR UPDATE`;
+        if (locked.length === 0) return;
+        const open = await tx.monitorAlertEvent.findFirst({ where: { ruleId: rule.id, clearedAt: null }, orderBy: { id: "desc" }, select: { id: true } });
+        if (crosses(rule.metric, rule.threshold, value) && !open) {
+          const event = await tx.monitorAlertEvent.create({ data: { ruleId: rule.id, value: value!, triggeredAt: now }, select: { id: true } });
+          await enqueueJob(tx, { type: PUSH_ALERT_JOB, payload: { eventId: event.id } });
+          publications.push(
+            monitorEvents.alertTriggered({
+              eventId: event.id,
+              ruleId: rule.id,
+              metric: rule.metric,
+              threshold: rule.threshold,
+              teamId: rule.teamId,
+              value: value!,
+              triggeredAt: now,
+            }),
+          );
+          result.triggered.push(event.id);
+        } else if (!crosses(rule.metric, rule.threshold, value) && open) {
+          await tx.monitorAlertEvent.updateMany({ where: { ruleId: rule.id, clearedAt: null }, data: { clearedAt: now } });
+          publications.push(monitorEvents.alertCleared({ eventId: open.id, ruleId: rule.id, value: value ?? 0, clearedAt: now }));
+          result.cleared.push(open.id);
+        }
+      },
+      { isolationLevel: "ReadCommitted" },
+    );
     await publishAll(publications);
   }
   return result;

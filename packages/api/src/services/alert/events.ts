@@ -41,7 +41,10 @@ export async function acknowledgeAlertEvent(db: Db, input: { id: number; actorId
   if (!event) throw new AppError("NOT_FOUND", { field: "id" });
   const acknowledgedAt = new Date();
   // the condition makes two managers acknowledging at once record only the first
-  const { count } = await db.monitorAlertEvent.updateMany({ where: { id: event.id, acknowledgedAt: null }, data: { acknowledgedAt, acknowledgedById: input.actorId } });
+  const { count } = await db.monitorAlertEvent.updateMany({
+    where: { id: event.id, acknowledgedAt: null },
+    data: { acknowledgedAt, acknowledgedById: input.actorId },
+  });
   if (count === 0) throw new AppError("ALREADY_DONE", { field: "id" });
   await publishAll([monitorEvents.alertAcknowledged({ eventId: event.id, acknowledgedById: input.actorId, acknowledgedAt })]);
   return db.monitorAlertEvent.findUniqueOrThrow({ where: { id: event.id }, select: eventSelect });

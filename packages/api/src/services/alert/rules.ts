@@ -70,10 +70,18 @@ export async function updateAlertRule(db: Db, input: AlertRuleUpdateInput) {
   const { metric, threshold } = parseInput(alertThresholdInput, { metric: input.metric ?? existing.metric, threshold: input.threshold ?? existing.threshold });
   await assertTeam(db, input.teamId);
   // another metric or team is another alert; a new threshold keeps the open one until evaluation clears it
-  const endsOpenAlert = (input.metric !== undefined && input.metric !== existing.metric) || (input.teamId !== undefined && input.teamId !== existing.teamId) || input.enabled === false;
+  const endsOpenAlert =
+    (input.metric !== undefined && input.metric !== existing.metric) ||
+    (input.teamId !== undefined && input.teamId !== existing.teamId) ||
+    input.enabled === false;
   await db.monitorAlertRule.update({
     where: { id: existing.id },
-    data: { metric, threshold, ...(input.teamId !== undefined ? { teamId: input.teamId } : {}), ...(input.enabled !== undefined ? { enabled: input.enabled } : {}) },
+    data: {
+      metric,
+      threshold,
+      ...(input.teamId !== undefined ? { teamId: input.teamId } : {}),
+      ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
+    },
   });
   if (endsOpenAlert) await clearOpenEvents(db, existing.id);
   await evaluateSoon(db);

@@ -57,7 +57,9 @@ describe("audit hash chain", () => {
   it("cannot be rebuilt without the key: a forged row with a plain SHA-256 is caught", async () => {
     const { createHash } = await import("node:crypto");
     const head = await h.db.auditChainHead.findUniqueOrThrow({ where: { id: 1 } });
-    const forged = createHash("sha256").update(head.lastHash + "forged").digest("hex");
+    const forged = createHash("sha256")
+      .update(head.lastHash + "forged")
+      .digest("hex");
     const row = await h.db.auditLog.create({ data: { action: "forged", prevHash: head.lastHash, hash: forged } });
     await h.db.auditChainHead.update({ where: { id: 1 }, data: { lastHash: forged, lastId: row.id } });
     expect(await verifyAuditChain(h.db)).toMatchObject({ ok: false, brokenAtId: row.id, reason: "hash_mismatch" });

@@ -3,8 +3,7 @@ import { apiEnv } from "../../env.ts";
 import { chainHash, GENESIS_HASH } from "./chain.ts";
 
 export type ChainVerdict =
-  | { ok: true; rows: number }
-  | { ok: false; rows: number; brokenAtId: number; reason: "prev_hash_mismatch" | "hash_mismatch" | "head_mismatch" };
+  { ok: true; rows: number } | { ok: false; rows: number; brokenAtId: number; reason: "prev_hash_mismatch" | "hash_mismatch" | "head_mismatch" };
 
 /** Walks the whole chain in id order and reports the first broken link. */
 export async function verifyAuditChain(db: Db, batchSize = 2000): Promise<ChainVerdict> {

@@ -35,10 +35,16 @@ export async function checkSession(db: Db, claims: SessionClaims, now = Date.now
   if (user.sessionVersion !== claims.sessionVersion) return { valid: false, reason: "revoked" };
   if (now - claims.signedInAt > limits.absoluteHours * 3_600_000) return { valid: false, reason: "expired" };
   if (now - claims.lastActiveAt > limits.idleMinutes * 60_000) return { valid: false, reason: "idle" };
-  return { valid: true, user: { id: user.id, name: user.name, employeeNo: user.employeeNo, role: user.role, sessionVersion: user.sessionVersion, locale: user.locale } };
+  return {
+    valid: true,
+    user: { id: user.id, name: user.name, employeeNo: user.employeeNo, role: user.role, sessionVersion: user.sessionVersion, locale: user.locale },
+  };
 }
 
 /** Records activity at most once a minute, for the staff list's "last seen". */
 export async function touchLastSeen(db: Db, userId: number, now = new Date()) {
-  await db.user.updateMany({ where: { id: userId, OR: [{ lastSeenAt: null }, { lastSeenAt: { lt: new Date(now.getTime() - 60_000) } }] }, data: { lastSeenAt: now } });
+  await db.user.updateMany({
+    where: { id: userId, OR: [{ lastSeenAt: null }, { lastSeenAt: { lt: new Date(now.getTime() - 60_000) } }] },
+    data: { lastSeenAt: now },
+  });
 }

@@ -41,7 +41,8 @@ describe("password sign-in", () => {
 
   it("locks the account on the fifth failure in 15 minutes, ends its sessions, alerts and audits", async () => {
     const user = await h.createUser("AGENT", { employeeNo: "E7003" });
-    for (let i = 1; i <= 4; i++) expect(await attempt("E7003", "wrong-password")).toMatchObject({ ok: false, code: "INVALID_CREDENTIALS", params: { remaining: 5 - i } });
+    for (let i = 1; i <= 4; i++)
+      expect(await attempt("E7003", "wrong-password")).toMatchObject({ ok: false, code: "INVALID_CREDENTIALS", params: { remaining: 5 - i } });
     expect(await attempt("E7003", "wrong-password")).toMatchObject({ ok: false, code: "ACCOUNT_LOCKED" });
     // the right password no longer helps while locked
     expect(await attempt("E7003", TEST_PASSWORD)).toMatchObject({ ok: false, code: "ACCOUNT_LOCKED" });
@@ -55,7 +56,13 @@ describe("password sign-in", () => {
     expect(await h.db.auditLog.count({ where: { action: "auth.signIn", actorId: user.id, result: "FAILURE" } })).toBe(6);
 
     // An existing session is now invalid.
-    const check = await checkSession(h.db, { userId: user.id, role: "AGENT", sessionVersion: user.sessionVersion, signedInAt: Date.now(), lastActiveAt: Date.now() });
+    const check = await checkSession(h.db, {
+      userId: user.id,
+      role: "AGENT",
+      sessionVersion: user.sessionVersion,
+      signedInAt: Date.now(),
+      lastActiveAt: Date.now(),
+    });
     expect(check).toMatchObject({ valid: false });
   });
 

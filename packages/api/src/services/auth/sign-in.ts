@@ -31,7 +31,10 @@ export interface SessionUser {
 // that response time does not reveal which employee numbers are valid.
 const TIMING_DECOY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$1WrXRl2ZLChteG1QsiTbcA$9zTnXeh7q6VbtNnapLPHkt9VzYwelSeep/jJyz5u7EY";
 
-async function recordAttempt(db: Db, attempt: { userId: number | null; identifier: string; success: boolean; reason?: string; ip: string | null; userAgent: string | null }) {
+async function recordAttempt(
+  db: Db,
+  attempt: { userId: number | null; identifier: string; success: boolean; reason?: string; ip: string | null; userAgent: string | null },
+) {
   await db.loginAttempt.create({
     data: {
       userId: attempt.userId,
@@ -58,7 +61,11 @@ async function recordAttempt(db: Db, attempt: { userId: number | null; identifie
 
 export async function signInWithPassword(db: Db, request: SignInRequest): Promise<SessionUser> {
   const identifier = request.identifier.trim();
-  const fail = async (code: "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "ACCOUNT_DISABLED" | "RATE_LIMITED", userId: number | null, params?: Record<string, string | number>) => {
+  const fail = async (
+    code: "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "ACCOUNT_DISABLED" | "RATE_LIMITED",
+    userId: number | null,
+    params?: Record<string, string | number>,
+  ) => {
     await recordAttempt(db, { userId, identifier, success: false, reason: code, ip: request.ip, userAgent: request.userAgent });
     return new AppError(code, { params });
   };
@@ -74,7 +81,18 @@ export async function signInWithPassword(db: Db, request: SignInRequest): Promis
   if (!identifier || !request.password) throw await fail("INVALID_CREDENTIALS", null);
   const user = await db.user.findFirst({
     where: identifier.includes("@") ? { email: identifier.toLowerCase() } : { employeeNo: identifier },
-    select: { id: true, name: true, employeeNo: true, role: true, sessionVersion: true, locale: true, passwordHash: true, disabledAt: true, lockedUntil: true, lastLoginAt: true },
+    select: {
+      id: true,
+      name: true,
+      employeeNo: true,
+      role: true,
+      sessionVersion: true,
+      locale: true,
+      passwordHash: true,
+      disabledAt: true,
+      lockedUntil: true,
+      lastLoginAt: true,
+    },
   });
   if (!user) {
     await verifyPassword(TIMING_DECOY_HASH, request.password);
@@ -91,7 +109,9 @@ export async function signInWithPassword(db: Db, request: SignInRequest): Promis
     const lockout = await getSetting(db, "security.lockout");
     // Failures count from the start of the window, but never from before the last success or the end of the last lock.
     const windowStart = new Date(Math.max(now.getTime() - lockout.windowMinutes * 60_000, user.lastLoginAt?.getTime() ?? 0, user.lockedUntil?.getTime() ?? 0));
-    const earlierFailures = await db.loginAttempt.count({ where: { userId: user.id, success: false, createdAt: { gte: windowStart }, reason: "INVALID_CREDENTIALS" } });
+    const earlierFailures = await db.loginAttempt.count({
+      where: { userId: user.id, success: false, createdAt: { gte: windowStart }, reason: "INVALID_CREDENTIALS" },
+    });
     const failures = earlierFailures + 1;
     if (failures >= lockout.maxFailures) {
       const lockedUntil = new Date(now.getTime() + lockout.lockMinutes * 60_000);
@@ -107,7 +127,13 @@ export async function signInWithPassword(db: Db, request: SignInRequest): Promis
         userAgent: request.userAgent,
         detail: { failures, lockedUntil: lockedUntil.toISOString() },
       });
-      await raiseSecurityAlert(db, { type: "ACCOUNT_LOCKED", severity: "HIGH", userId: user.id, ip: request.ip, detail: { failures, lockedUntil: lockedUntil.toISOString() } });
+      await raiseSecurityAlert(db, {
+        type: "ACCOUNT_LOCKED",
+        severity: "HIGH",
+        userId: user.id,
+        ip: request.ip,
+        detail: { failures, lockedUntil: lockedUntil.toISOString() },
+      });
       throw new AppError("ACCOUNT_LOCKED", { params: { until: lockedUntil.toISOString() } });
     }
     await db.user.update({ where: { id: user.id }, data: { failedLogins: failures } });

@@ -52,7 +52,10 @@ describe("bot", () => {
     expect(first.outcome).toMatchObject({ action: "clarified" });
     const second = await receiveCustomerMessage(h.db, { channel: "WEB", externalUserId: first.externalUserId, clientId: "again-1", body: "量子纠缠怎么解释" });
     expect(second.conversationId).toBe(first.conversationId);
-    expect(await botRespond(h.db, { conversationId: second.conversationId, body: "量子纠缠怎么解释" })).toEqual({ action: "handed_off", reason: "low_confidence" });
+    expect(await botRespond(h.db, { conversationId: second.conversationId, body: "量子纠缠怎么解释" })).toEqual({
+      action: "handed_off",
+      reason: "low_confidence",
+    });
     const questions = await h.db.unansweredQuestion.findMany({ where: { conversationId: first.conversationId } });
     expect(questions.map((q) => q.question).sort()).toEqual(["火星上的天气怎么样", "量子纠缠怎么解释"].sort());
   });

@@ -11,7 +11,11 @@ beforeAll(async () => {
   h = await createHarness();
   defaults = (await h.callerFor(h.users.ADMIN).settings.bot()).defaults;
   const supervisor = h.callerFor(h.users.SUPERVISOR);
-  const article = await supervisor.knowledge.create({ title: "如何申请延长保修", body: "在订单详情页点击“延保服务”，选择延保年限并付款即可。", keywords: "延保,保修期" });
+  const article = await supervisor.knowledge.create({
+    title: "如何申请延长保修",
+    body: "在订单详情页点击“延保服务”，选择延保年限并付款即可。",
+    keywords: "延保,保修期",
+  });
   await supervisor.knowledge.publish({ id: article.id });
   articleId = article.id;
   // a draft the bot must never quote

@@ -47,7 +47,12 @@ export interface BotSettings {
  * corpus statistics (loaded here, never from inside the transaction, which would need a second connection).
  */
 export async function loadBotSettings(db: Db): Promise<BotSettings> {
-  const [strategy, replies, fallbackTeamId] = await Promise.all([getSetting(db, "bot.strategy"), getSetting(db, "bot.replies"), defaultTeamId(db), warmSearchCaches(db)]);
+  const [strategy, replies, fallbackTeamId] = await Promise.all([
+    getSetting(db, "bot.strategy"),
+    getSetting(db, "bot.replies"),
+    defaultTeamId(db),
+    warmSearchCaches(db),
+  ]);
   return { strategy, replies, fallbackTeamId };
 }
 
@@ -81,7 +86,8 @@ export function botTurn(db: Db, settings: BotSettings, at = new Date()): BotTurn
       return {
         message: { senderType: "BOT", kind: "TEXT", body: text, kbArticleId: best.articleId },
         conversationData: { botLowConfidenceCount: 0 },
-        outcome: (messageId) => (messageId === null ? { action: "none" } : { action: "answered", messageId, articleId: best.articleId, confidence: best.confidence }),
+        outcome: (messageId) =>
+          messageId === null ? { action: "none" } : { action: "answered", messageId, articleId: best.articleId, confidence: best.confidence },
       };
     }
 

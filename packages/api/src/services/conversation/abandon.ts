@@ -17,7 +17,12 @@ export async function abandonConversation(db: Db, conversationId: number, option
     const waitedSeconds = conversation.queuedAt ? Math.max(0, Math.round((at.getTime() - conversation.queuedAt.getTime()) / 1000)) : 0;
     await uow.tx.conversation.update({ where: { id: conversation.id }, data: { status: to } });
     const next = { id: conversation.id, status: to, assigneeId: null, teamId: conversation.teamId };
-    await addEvent(uow, next, { type: "ABANDONED", fromStatus: conversation.status, toStatus: to, fromTeamId: conversation.teamId, detail: { waitedSeconds } }, at);
+    await addEvent(
+      uow,
+      next,
+      { type: "ABANDONED", fromStatus: conversation.status, toStatus: to, fromTeamId: conversation.teamId, detail: { waitedSeconds } },
+      at,
+    );
     await appendSystemMessage(uow, next, "conversation.abandoned", at);
     return next;
   });

@@ -22,7 +22,10 @@ export async function canViewConversation(db: Db, actor: Actor, conversation: Vi
 
 /** Reads the conversation's access fields: NOT_FOUND when it does not exist, FORBIDDEN when the actor may not see it. */
 export async function assertCanView(db: Db, actor: Actor, conversationId: number): Promise<ViewableConversation & { lastMessageId: number | null }> {
-  const conversation = await db.conversation.findUnique({ where: { id: conversationId }, select: { id: true, assigneeId: true, teamId: true, lastMessageId: true } });
+  const conversation = await db.conversation.findUnique({
+    where: { id: conversationId },
+    select: { id: true, assigneeId: true, teamId: true, lastMessageId: true },
+  });
   if (!conversation) throw new AppError("NOT_FOUND", { field: "id" });
   if (!(await canViewConversation(db, actor, conversation))) throw new AppError("FORBIDDEN", { field: "id" });
   return conversation;

@@ -16,5 +16,8 @@ export async function listCannedReplies(db: Db, actor: Actor) {
     select: { id: true, title: true, shortcut: true, body: true, teamId: true, ownerId: true },
   });
   const rank = (r: { ownerId: number | null; teamId: number | null }) => (r.ownerId !== null ? 0 : r.teamId !== null ? 1 : 2);
-  return rows.map((r, index) => ({ r, index })).sort((a, b) => rank(a.r) - rank(b.r) || a.index - b.index).map(({ r }) => r);
+  return rows
+    .map((r, index) => ({ r, index }))
+    .sort((a, b) => rank(a.r) - rank(b.r) || a.index - b.index)
+    .map(({ r }) => r);
 }

@@ -50,6 +50,7 @@ export async function tryLockAgent(tx: Tx, userId: number): Promise<LockedAgent 
 export function unavailability(agent: LockedAgent): AppError | null {
   if (agent.disabledAt || agent.presence !== "ONLINE" || !can(agent.role, "conversation.work"))
     return new AppError("AGENT_UNAVAILABLE", { field: "toUserId", params: { presence: agent.disabledAt ? "DISABLED" : agent.presence } });
-  if (agent.open >= agent.maxConcurrent) return new AppError("AGENT_AT_CAPACITY", { field: "toUserId", params: { open: agent.open, max: agent.maxConcurrent } });
+  if (agent.open >= agent.maxConcurrent)
+    return new AppError("AGENT_AT_CAPACITY", { field: "toUserId", params: { open: agent.open, max: agent.maxConcurrent } });
   return null;
 }

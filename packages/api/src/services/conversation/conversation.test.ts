@@ -84,13 +84,26 @@ describe("a customer's message", () => {
     const input = message({ customerName: "王女士", phone: "138 0013 8000" });
     const result = await receiveCustomerMessage(h.db, input);
     expect(result).toMatchObject({ status: "BOT", duplicate: false, created: true, reopened: false });
-    const conversation = await h.db.conversation.findUniqueOrThrow({ where: { id: result.conversationId }, include: { customer: { include: { identities: true } } } });
+    const conversation = await h.db.conversation.findUniqueOrThrow({
+      where: { id: result.conversationId },
+      include: { customer: { include: { identities: true } } },
+    });
     expect(conversation).toMatchObject({ channel: "WEB", status: "BOT", lastMessageId: result.messageId, priority: 0 });
     expect(conversation.lastCustomerMessageAt).not.toBeNull();
-    expect(conversation.customer).toMatchObject({ name: "王女士", phoneLast4: "8000", conversationCount: 1, identities: [{ channel: "WEB", externalUserId: input.externalUserId }] });
+    expect(conversation.customer).toMatchObject({
+      name: "王女士",
+      phoneLast4: "8000",
+      conversationCount: 1,
+      identities: [{ channel: "WEB", externalUserId: input.externalUserId }],
+    });
     expect(JSON.stringify(conversation.customer)).not.toContain("13800138000");
     expect(await eventTypes(h.db, result.conversationId)).toEqual(["CREATED"]);
-    expect(await h.db.message.findUniqueOrThrow({ where: { id: result.messageId } })).toMatchObject({ senderType: "CUSTOMER", kind: "TEXT", clientId: input.clientId, body: input.body });
+    expect(await h.db.message.findUniqueOrThrow({ where: { id: result.messageId } })).toMatchObject({
+      senderType: "CUSTOMER",
+      kind: "TEXT",
+      clientId: input.clientId,
+      body: input.body,
+    });
     expect(vi.mocked(publish)).toHaveBeenCalledWith([`private-conversation-${result.conversationId}`], "message.created", {
       id: result.messageId,
       conversationId: result.conversationId,
@@ -217,7 +230,11 @@ describe("legal transitions, each with its events", () => {
     await routeQueued(h.db, { teamId: third.id });
     await pauseConversation(h.db, taker, { conversationId });
     await transferConversation(h.db, taker, { conversationId, toTeamId: other.id });
-    const events = await h.db.conversationEvent.findMany({ where: { conversationId, id: { gt: 0 } }, orderBy: { id: "asc" }, select: { type: true, fromStatus: true, toStatus: true, fromTeamId: true, toTeamId: true } });
+    const events = await h.db.conversationEvent.findMany({
+      where: { conversationId, id: { gt: 0 } },
+      orderBy: { id: "asc" },
+      select: { type: true, fromStatus: true, toStatus: true, fromTeamId: true, toTeamId: true },
+    });
     expect(events.slice(4).map((e) => `${e.type}:${e.fromStatus}→${e.toStatus}`)).toEqual([
       "TRANSFERRED:null→null",
       "QUEUED:ACTIVE→QUEUED",
@@ -250,7 +267,11 @@ describe("legal transitions, each with its events", () => {
 
     const bot = await receiveCustomerMessage(h.db, message());
     await resolveByBot(h.db, bot.conversationId);
-    expect(await h.db.conversation.findUniqueOrThrow({ where: { id: bot.conversationId } })).toMatchObject({ status: "RESOLVED", resolutionCategory: "机器人已解答", csatSentAt: null });
+    expect(await h.db.conversation.findUniqueOrThrow({ where: { id: bot.conversationId } })).toMatchObject({
+      status: "RESOLVED",
+      resolutionCategory: "机器人已解答",
+      csatSentAt: null,
+    });
 
     await h.db.user.update({ where: { id: agent.id }, data: { presence: "OFFLINE" } });
     const left = await receiveCustomerMessage(h.db, message());
@@ -265,13 +286,18 @@ describe("legal transitions, each with its events", () => {
     // resolved by a person who is still online with a free slot: back to them
     const { agent, conversationId } = await activeConversation();
     await resolveConversation(h.db, agent, { conversationId, resolutionCategory: "问题已解决" });
-    const externalUserId = (await h.db.customerIdentity.findFirstOrThrow({ where: { customer: { conversations: { some: { id: conversationId } } } } })).externalUserId;
+    const externalUserId = (await h.db.customerIdentity.findFirstOrThrow({ where: { customer: { conversations: { some: { id: conversationId } } } } }))
+      .externalUserId;
     const again = await receiveCustomerMessage(h.db, message({ externalUserId, body: "还有一个问题" }));
     expect(again).toMatchObject({ conversationId, status: "ACTIVE", reopened: true });
     const reopened = await h.db.conversation.findUniqueOrThrow({ where: { id: conversationId } });
     expect(reopened).toMatchObject({ assigneeId: agent.id, resolvedAt: null, resolutionCategory: null });
     expect(reopened.reopenedAt).not.toBeNull();
-    expect(await h.db.conversationEvent.findFirst({ where: { conversationId, type: "REOPENED" } })).toMatchObject({ fromStatus: "RESOLVED", toStatus: "ACTIVE", toUserId: agent.id });
+    expect(await h.db.conversationEvent.findFirst({ where: { conversationId, type: "REOPENED" } })).toMatchObject({
+      fromStatus: "RESOLVED",
+      toStatus: "ACTIVE",
+      toUserId: agent.id,
+    });
 
     // the agent went offline: back to the team's queue
     await resolveConversation(h.db, agent, { conversationId, resolutionCategory: "问题已解决" });
@@ -283,15 +309,21 @@ describe("legal transitions, each with its events", () => {
     // resolved by the bot: back to the bot
     const bot = await receiveCustomerMessage(h.db, message());
     await resolveByBot(h.db, bot.conversationId);
-    const botExternal = (await h.db.customerIdentity.findFirstOrThrow({ where: { customer: { conversations: { some: { id: bot.conversationId } } } } })).externalUserId;
-    expect(await receiveCustomerMessage(h.db, message({ externalUserId: botExternal }))).toMatchObject({ conversationId: bot.conversationId, status: "BOT", reopened: true });
+    const botExternal = (await h.db.customerIdentity.findFirstOrThrow({ where: { customer: { conversations: { some: { id: bot.conversationId } } } } }))
+      .externalUserId;
+    expect(await receiveCustomerMessage(h.db, message({ externalUserId: botExternal }))).toMatchObject({
+      conversationId: bot.conversationId,
+      status: "BOT",
+      reopened: true,
+    });
   });
 
   it("starts a new conversation after the reopen window, and after an abandoned one", async () => {
     const bot = await receiveCustomerMessage(h.db, message());
     await resolveByBot(h.db, bot.conversationId);
     await h.db.conversation.update({ where: { id: bot.conversationId }, data: { resolvedAt: new Date(Date.now() - 73 * 3_600_000) } });
-    const externalUserId = (await h.db.customerIdentity.findFirstOrThrow({ where: { customer: { conversations: { some: { id: bot.conversationId } } } } })).externalUserId;
+    const externalUserId = (await h.db.customerIdentity.findFirstOrThrow({ where: { customer: { conversations: { some: { id: bot.conversationId } } } } }))
+      .externalUserId;
     const fresh = await receiveCustomerMessage(h.db, message({ externalUserId }));
     expect(fresh).toMatchObject({ created: true, reopened: false });
     expect(fresh.conversationId).not.toBe(bot.conversationId);
@@ -304,11 +336,17 @@ describe("legal transitions, each with its events", () => {
 
   it("ACTIVE → QUEUED when the reply times out (see the reply-timeout tests) — and every legal move has now been made", async () => {
     const { conversationId, agent } = await activeConversation();
-    const job = await h.db.job.findFirstOrThrow({ where: { type: "conversation.replyTimeout", dedupeKey: { startsWith: `conversation.replyTimeout:${conversationId}:` } } });
+    const job = await h.db.job.findFirstOrThrow({
+      where: { type: "conversation.replyTimeout", dedupeKey: { startsWith: `conversation.replyTimeout:${conversationId}:` } },
+    });
     await h.db.user.update({ where: { id: agent.id }, data: { presence: "OFFLINE" } });
     expect(await handleReplyTimeout(h.db, job.payload)).toBe("requeued");
 
-    const moves = await h.db.conversationEvent.findMany({ where: { fromStatus: { not: null }, toStatus: { not: null } }, distinct: ["fromStatus", "toStatus"], select: { fromStatus: true, toStatus: true } });
+    const moves = await h.db.conversationEvent.findMany({
+      where: { fromStatus: { not: null }, toStatus: { not: null } },
+      distinct: ["fromStatus", "toStatus"],
+      select: { fromStatus: true, toStatus: true },
+    });
     const made = new Set(moves.map((m) => `${m.fromStatus}→${m.toStatus}`));
     const legal = Object.entries(TRANSITIONS).flatMap(([from, tos]) => tos.map((to) => `${from}→${to}`));
     expect(legal.filter((move) => !made.has(move))).toEqual([]);
@@ -393,7 +431,10 @@ describe("agent actions", () => {
     expect(afterSecond.lastAgentMessageAt!.getTime()).toBeGreaterThan(afterFirst.lastAgentMessageAt!.getTime());
 
     await pauseConversation(h.db, agent, { conversationId });
-    expect(await failure(() => sendAgentReply(h.db, agent, { conversationId, body: "在吗" }))).toMatchObject({ code: "CONVERSATION_NOT_ACTIVE", params: { status: "PAUSED" } });
+    expect(await failure(() => sendAgentReply(h.db, agent, { conversationId, body: "在吗" }))).toMatchObject({
+      code: "CONVERSATION_NOT_ACTIVE",
+      params: { status: "PAUSED" },
+    });
   });
 
   it("refuses a stranger (FORBIDDEN), an unknown conversation (NOT_FOUND) and bad bodies, writing nothing", async () => {
@@ -409,8 +450,14 @@ describe("agent actions", () => {
     expect(await failure(() => listMessages(h.db, stranger, { conversationId, limit: 10 }))).toMatchObject({ code: "FORBIDDEN" });
     expect(await failure(() => sendAgentReply(h.db, supervisor(), { conversationId: 987_654, body: "hi" }))).toMatchObject({ code: "NOT_FOUND", field: "id" });
     expect(await failure(() => sendAgentReply(h.db, supervisor(), { conversationId, body: "" }))).toMatchObject({ code: "INVALID_INPUT", field: "body" });
-    expect(await failure(() => sendAgentReply(h.db, supervisor(), { conversationId, body: "a".repeat(5001) }))).toMatchObject({ code: "INVALID_INPUT", field: "body" });
-    expect(await failure(() => addInternalNote(h.db, supervisor(), { conversationId, body: "a".repeat(1001) }))).toMatchObject({ code: "INVALID_INPUT", field: "body" });
+    expect(await failure(() => sendAgentReply(h.db, supervisor(), { conversationId, body: "a".repeat(5001) }))).toMatchObject({
+      code: "INVALID_INPUT",
+      field: "body",
+    });
+    expect(await failure(() => addInternalNote(h.db, supervisor(), { conversationId, body: "a".repeat(1001) }))).toMatchObject({
+      code: "INVALID_INPUT",
+      field: "body",
+    });
     expect(await footprint(h.db, conversationId)).toEqual(before);
   });
 
@@ -432,18 +479,30 @@ describe("agent actions", () => {
     await pauseConversation(h.db, agent, { conversationId });
     await h.db.conversation.update({ where: { id: conversationId }, data: { pausedAt: new Date(Date.now() - 30_000) } });
     expect((await resumeConversation(h.db, agent, { conversationId })).pausedSeconds).toBe(120);
-    expect((await h.db.conversationEvent.findMany({ where: { conversationId, type: "RESUMED" } })).map((e) => e.detail)).toEqual([{ pausedSeconds: 90 }, { pausedSeconds: 30 }]);
+    expect((await h.db.conversationEvent.findMany({ where: { conversationId, type: "RESUMED" } })).map((e) => e.detail)).toEqual([
+      { pausedSeconds: 90 },
+      { pausedSeconds: 30 },
+    ]);
 
     await pauseConversation(h.db, agent, { conversationId });
     await h.db.conversation.update({ where: { id: conversationId }, data: { pausedAt: new Date(Date.now() - 10_000) } });
-    const externalUserId = (await h.db.customerIdentity.findFirstOrThrow({ where: { customer: { conversations: { some: { id: conversationId } } } } })).externalUserId;
+    const externalUserId = (await h.db.customerIdentity.findFirstOrThrow({ where: { customer: { conversations: { some: { id: conversationId } } } } }))
+      .externalUserId;
     await receiveCustomerMessage(h.db, message({ externalUserId, body: "我查到了，单号是 123" }));
-    expect(await h.db.conversation.findUniqueOrThrow({ where: { id: conversationId } })).toMatchObject({ status: "ACTIVE", pausedAt: null, pausedSeconds: 130 });
+    expect(await h.db.conversation.findUniqueOrThrow({ where: { id: conversationId } })).toMatchObject({
+      status: "ACTIVE",
+      pausedAt: null,
+      pausedSeconds: 130,
+    });
 
     await pauseConversation(h.db, agent, { conversationId });
     await h.db.conversation.update({ where: { id: conversationId }, data: { pausedAt: new Date(Date.now() - 20_000) } });
     await resolveConversation(h.db, agent, { conversationId, resolutionCategory: "问题已解决" });
-    expect(await h.db.conversation.findUniqueOrThrow({ where: { id: conversationId } })).toMatchObject({ status: "RESOLVED", pausedAt: null, pausedSeconds: 150 });
+    expect(await h.db.conversation.findUniqueOrThrow({ where: { id: conversationId } })).toMatchObject({
+      status: "RESOLVED",
+      pausedAt: null,
+      pausedSeconds: 150,
+    });
   });
 
   it("transfers to an agent only when they are ONLINE with a free slot, with the note and a new reply timer", async () => {
@@ -453,10 +512,23 @@ describe("agent actions", () => {
     await makeConversation(h.db, { status: "ACTIVE", assigneeId: full.id, teamId: team.id });
     const free = await makeAgent(h.db, { teamIds: [team.id] });
     const before = await footprint(h.db, conversationId);
-    expect(await failure(() => transferConversation(h.db, agent, { conversationId, toUserId: away.id }))).toMatchObject({ code: "AGENT_UNAVAILABLE", field: "toUserId", params: { presence: "AWAY" } });
-    expect(await failure(() => transferConversation(h.db, agent, { conversationId, toUserId: full.id }))).toMatchObject({ code: "AGENT_AT_CAPACITY", params: { open: 1, max: 1 } });
-    expect(await failure(() => transferConversation(h.db, agent, { conversationId, toUserId: 987_654 }))).toMatchObject({ code: "NOT_FOUND", field: "toUserId" });
-    expect(await failure(() => transferConversation(h.db, agent, { conversationId, toUserId: agent.id }))).toMatchObject({ code: "INVALID_INPUT", field: "toUserId" });
+    expect(await failure(() => transferConversation(h.db, agent, { conversationId, toUserId: away.id }))).toMatchObject({
+      code: "AGENT_UNAVAILABLE",
+      field: "toUserId",
+      params: { presence: "AWAY" },
+    });
+    expect(await failure(() => transferConversation(h.db, agent, { conversationId, toUserId: full.id }))).toMatchObject({
+      code: "AGENT_AT_CAPACITY",
+      params: { open: 1, max: 1 },
+    });
+    expect(await failure(() => transferConversation(h.db, agent, { conversationId, toUserId: 987_654 }))).toMatchObject({
+      code: "NOT_FOUND",
+      field: "toUserId",
+    });
+    expect(await failure(() => transferConversation(h.db, agent, { conversationId, toUserId: agent.id }))).toMatchObject({
+      code: "INVALID_INPUT",
+      field: "toUserId",
+    });
     expect(await failure(() => transferConversation(h.db, agent, { conversationId, note: "x" }))).toMatchObject({ code: "INVALID_INPUT", field: "toUserId" });
     expect(await footprint(h.db, conversationId)).toEqual(before);
 
@@ -477,7 +549,10 @@ describe("agent actions", () => {
     const result = await transferConversation(h.db, agent, { conversationId, toTeamId: billing.id, note: "发票问题" });
     expect(result).toMatchObject({ status: "ACTIVE", assigneeId: billingAgent.id, teamId: billing.id });
     expect((await eventTypes(h.db, conversationId)).slice(-3)).toEqual(["TRANSFERRED", "QUEUED", "ASSIGNED"]);
-    expect(await failure(() => transferConversation(h.db, supervisor(), { conversationId, toTeamId: 987_654 }))).toMatchObject({ code: "NOT_FOUND", field: "toTeamId" });
+    expect(await failure(() => transferConversation(h.db, supervisor(), { conversationId, toTeamId: 987_654 }))).toMatchObject({
+      code: "NOT_FOUND",
+      field: "toTeamId",
+    });
   });
 
   it("resolves with a configured category; resolving frees the slot and the next conversation is routed", async () => {
@@ -488,11 +563,17 @@ describe("agent actions", () => {
     await routeQueued(h.db, { teamId: team.id });
     expect(await h.db.conversation.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ status: "QUEUED" });
 
-    expect(await failure(() => resolveConversation(h.db, agent, { conversationId: first.id, resolutionCategory: "随便写的" }))).toMatchObject({ code: "INVALID_INPUT", field: "resolutionCategory" });
+    expect(await failure(() => resolveConversation(h.db, agent, { conversationId: first.id, resolutionCategory: "随便写的" }))).toMatchObject({
+      code: "INVALID_INPUT",
+      field: "resolutionCategory",
+    });
     await updateSetting(h.db, "conversation.resolution", { categories: ["问题已解决", "自定义分类"], botCategory: "机器人已解答" }, h.users.ADMIN.id);
     await resolveConversation(h.db, agent, { conversationId: first.id, resolutionCategory: "自定义分类" });
     expect(await h.db.conversation.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ status: "ACTIVE", assigneeId: agent.id });
-    expect(await h.db.conversationEvent.findFirst({ where: { conversationId: first.id, type: "RESOLVED" } })).toMatchObject({ actorId: agent.id, detail: { resolutionCategory: "自定义分类" } });
+    expect(await h.db.conversationEvent.findFirst({ where: { conversationId: first.id, type: "RESOLVED" } })).toMatchObject({
+      actorId: agent.id,
+      detail: { resolutionCategory: "自定义分类" },
+    });
     await h.db.setting.delete({ where: { key: "conversation.resolution" } });
   });
 
@@ -500,7 +581,8 @@ describe("agent actions", () => {
     const { agent, conversationId } = await activeConversation();
     expect(await failure(() => submitCsat(h.db, { conversationId, score: 5 }))).toMatchObject({ code: "CSAT_NOT_AVAILABLE" });
     await resolveConversation(h.db, agent, { conversationId, resolutionCategory: "问题已解决" });
-    for (const score of [0, 6, 2.5, Number.NaN]) expect(await failure(() => submitCsat(h.db, { conversationId, score }))).toMatchObject({ code: "INVALID_INPUT", field: "score" });
+    for (const score of [0, 6, 2.5, Number.NaN])
+      expect(await failure(() => submitCsat(h.db, { conversationId, score }))).toMatchObject({ code: "INVALID_INPUT", field: "score" });
     expect(await failure(() => submitCsat(h.db, { conversationId, score: 5, comment: "好".repeat(1001) }))).toMatchObject({ field: "comment" });
     expect(await failure(() => submitCsat(h.db, { conversationId, score: 5, customerId: 987_654 }))).toMatchObject({ code: "NOT_FOUND" });
     await submitCsat(h.db, { conversationId, score: 4, comment: "回复很及时" });
@@ -518,7 +600,9 @@ describe("agent actions", () => {
 describe("reply timeout", () => {
   it("puts the conversation back in the queue when the assignee never answered, tells supervisors and routes it to someone else", async () => {
     const { team, agent, conversationId } = await activeConversation({ replyTimeoutSeconds: 60 });
-    const job = await h.db.job.findFirstOrThrow({ where: { type: "conversation.replyTimeout", dedupeKey: { startsWith: `conversation.replyTimeout:${conversationId}:` } } });
+    const job = await h.db.job.findFirstOrThrow({
+      where: { type: "conversation.replyTimeout", dedupeKey: { startsWith: `conversation.replyTimeout:${conversationId}:` } },
+    });
     const other = await makeAgent(h.db, { teamIds: [team.id] });
     vi.mocked(publish).mockClear();
 
@@ -531,7 +615,11 @@ describe("reply timeout", () => {
     expect(requeued).toMatchObject({ fromStatus: "ACTIVE", toStatus: "QUEUED", fromUserId: agent.id, toTeamId: team.id, detail: { reason: "reply_timeout" } });
     // the agent who let it wait is not given it back, even with the fewest open conversations
     expect(await h.db.conversation.findUniqueOrThrow({ where: { id: conversationId } })).toMatchObject({ status: "ACTIVE", assigneeId: other.id });
-    expect(vi.mocked(publish)).toHaveBeenCalledWith(["private-monitor", `private-team-${team.id}`], "conversation.replyTimeout", { id: conversationId, teamId: team.id, agentId: agent.id });
+    expect(vi.mocked(publish)).toHaveBeenCalledWith(["private-monitor", `private-team-${team.id}`], "conversation.replyTimeout", {
+      id: conversationId,
+      teamId: team.id,
+      agentId: agent.id,
+    });
     expect(vi.mocked(publish)).toHaveBeenCalledWith(`private-agent-${agent.id}`, "conversation.unassigned", { id: conversationId });
 
     // running the same job again does nothing
@@ -542,7 +630,9 @@ describe("reply timeout", () => {
 
   it("does nothing once the agent has replied, or for an older assignment", async () => {
     const { team, agent, conversationId } = await activeConversation();
-    const job = await h.db.job.findFirstOrThrow({ where: { type: "conversation.replyTimeout", dedupeKey: { startsWith: `conversation.replyTimeout:${conversationId}:` } } });
+    const job = await h.db.job.findFirstOrThrow({
+      where: { type: "conversation.replyTimeout", dedupeKey: { startsWith: `conversation.replyTimeout:${conversationId}:` } },
+    });
     await sendAgentReply(h.db, agent, { conversationId, body: "您好" });
     let before = await footprint(h.db, conversationId);
     expect(await handleReplyTimeout(h.db, job.payload)).toBe("replied");
@@ -599,6 +689,10 @@ describe("queue position", () => {
       await h.db.conversationEvent.create({ data: { conversationId: done.id, type: "ASSIGNED", toTeamId: team.id, at: new Date(Date.now() - i * 60_000) } });
     }
     expect(await queuePosition(h.db, me.id)).toMatchObject({ position: 3, expectedWaitSeconds: 900 });
-    expect(await queuePosition(h.db, (await makeConversation(h.db, { status: "ACTIVE" })).id)).toEqual({ status: "ACTIVE", position: null, expectedWaitSeconds: null });
+    expect(await queuePosition(h.db, (await makeConversation(h.db, { status: "ACTIVE" })).id)).toEqual({
+      status: "ACTIVE",
+      position: null,
+      expectedWaitSeconds: null,
+    });
   });
 });

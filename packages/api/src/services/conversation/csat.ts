@@ -25,10 +25,16 @@ export async function submitCsat(db: Db, input: CsatInput) {
     const conversation = await lockConversation(uow.tx, input.conversationId);
     if (input.customerId !== undefined && conversation.customerId !== input.customerId) throw new AppError("NOT_FOUND", { field: "id" });
     if (conversation.csatScore !== null) throw new AppError("ALREADY_DONE", { field: "score" });
-    if (conversation.status !== "RESOLVED" || !conversation.csatSentAt) throw new AppError("CSAT_NOT_AVAILABLE", { field: "id", params: { status: conversation.status } });
+    if (conversation.status !== "RESOLVED" || !conversation.csatSentAt)
+      throw new AppError("CSAT_NOT_AVAILABLE", { field: "id", params: { status: conversation.status } });
     const at = new Date();
     await uow.tx.conversation.update({ where: { id: conversation.id }, data: { csatScore: input.score, csatComment: comment, csatAt: at } });
-    await addEvent(uow, conversation, { type: "CSAT", fromUserId: conversation.assigneeId, detail: comment ? { score: input.score, comment } : { score: input.score } }, at);
+    await addEvent(
+      uow,
+      conversation,
+      { type: "CSAT", fromUserId: conversation.assigneeId, detail: comment ? { score: input.score, comment } : { score: input.score } },
+      at,
+    );
   });
   return { conversationId: input.conversationId, score: input.score };
 }

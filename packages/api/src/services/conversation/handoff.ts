@@ -43,7 +43,15 @@ export async function enterQueue(uow: UnitOfWork, conversation: ConversationStat
   const eventId = await addEvent(
     uow,
     after,
-    { type: "QUEUED", actorId: options.actorId, fromStatus: conversation.status, toStatus: "QUEUED", fromTeamId: conversation.teamId, toTeamId: options.teamId, detail: { reason: options.reason } },
+    {
+      type: "QUEUED",
+      actorId: options.actorId,
+      fromStatus: conversation.status,
+      toStatus: "QUEUED",
+      fromTeamId: conversation.teamId,
+      toTeamId: options.teamId,
+      detail: { reason: options.reason },
+    },
     at,
   );
   const message = await appendSystemMessage(uow, after, options.systemMessage.key, at, { params: options.systemMessage.params });
@@ -116,6 +124,11 @@ export async function handOffInUnit(
 ): Promise<ConversationState> {
   nextStatus("handoff", conversation.status);
   await addEvent(uow, conversation, { type: "BOT_HANDOFF", toTeamId: options.teamId, detail: { reason: options.reason } }, at);
-  const { state } = await enterQueue(uow, conversation, { teamId: options.teamId, priority: options.priority, reason: options.reason, systemMessage: { key: "conversation.queued" } }, at);
+  const { state } = await enterQueue(
+    uow,
+    conversation,
+    { teamId: options.teamId, priority: options.priority, reason: options.reason, systemMessage: { key: "conversation.queued" } },
+    at,
+  );
   return { ...conversation, ...state, queuedAt: at, pausedAt: null, priority: options.priority ?? conversation.priority };
 }

@@ -76,7 +76,8 @@ function afterCursor(cursor: QueueCursor | ActivityCursor | null): Prisma.Conver
 async function scope(db: Db, actor: Actor, input: ConversationListInput): Promise<Prisma.ConversationWhereInput> {
   const supervisor = canSupervise(actor);
   const myTeams = supervisor && input.view !== "team" ? [] : await teamIdsOf(db, actor.id);
-  if (input.teamId !== undefined && !supervisor && input.view !== "mine" && !myTeams.includes(input.teamId)) throw new AppError("FORBIDDEN", { field: "teamId" });
+  if (input.teamId !== undefined && !supervisor && input.view !== "mine" && !myTeams.includes(input.teamId))
+    throw new AppError("FORBIDDEN", { field: "teamId" });
   switch (input.view) {
     case "mine":
       return { assigneeId: actor.id, ...(input.status ? {} : { status: { in: [...HELD_STATUSES] } }) };
@@ -121,7 +122,14 @@ export async function listConversations(db: Db, actor: Actor, input: Conversatio
   const rows = await db.conversation.findMany({ where, orderBy, take: input.limit + 1, select: listSelect });
   const hasMore = rows.length > input.limit;
   const page = hasMore ? rows.slice(0, input.limit) : rows;
-  const [unread, previews] = await Promise.all([unreadCounts(db, actor.id, page.map((c) => c.id)), lastMessages(db, page)]);
+  const [unread, previews] = await Promise.all([
+    unreadCounts(
+      db,
+      actor.id,
+      page.map((c) => c.id),
+    ),
+    lastMessages(db, page),
+  ]);
   const last = page.at(-1);
   const nextCursor =
     hasMore && last ? (queueOrder ? `${last.priority}.${last.queuedAt?.getTime() ?? 0}.${last.id}` : `${last.updatedAt.getTime()}.${last.id}`) : undefined;

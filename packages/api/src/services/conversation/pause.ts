@@ -37,7 +37,13 @@ export async function resumeConversation(db: Db, actor: Actor, input: { conversa
     await addEvent(
       uow,
       next,
-      { type: "RESUMED", actorId: actor.id, fromStatus: conversation.status, toStatus: to, detail: { pausedSeconds: pausedSeconds - conversation.pausedSeconds } },
+      {
+        type: "RESUMED",
+        actorId: actor.id,
+        fromStatus: conversation.status,
+        toStatus: to,
+        detail: { pausedSeconds: pausedSeconds - conversation.pausedSeconds },
+      },
       at,
     );
     return { ...next, pausedSeconds };

@@ -23,7 +23,10 @@ export interface QueuePosition {
  * the last 24 hours, times the position; with no history at all it is null.
  */
 export async function queuePosition(db: Db, conversationId: number): Promise<QueuePosition> {
-  const conversation = await db.conversation.findUnique({ where: { id: conversationId }, select: { id: true, status: true, teamId: true, priority: true, queuedAt: true } });
+  const conversation = await db.conversation.findUnique({
+    where: { id: conversationId },
+    select: { id: true, status: true, teamId: true, priority: true, queuedAt: true },
+  });
   if (!conversation) throw new AppError("NOT_FOUND", { field: "id" });
   if (conversation.status !== "QUEUED" || !conversation.queuedAt) return { status: conversation.status, position: null, expectedWaitSeconds: null };
   const { teamId, priority, queuedAt, id } = conversation;
@@ -38,7 +41,8 @@ export async function queuePosition(db: Db, conversationId: number): Promise<Que
   const now = Date.now();
   const teamFilter = teamId === null ? {} : { toTeamId: teamId };
   const recent = await db.conversationEvent.count({ where: { type: "ASSIGNED", at: { gte: new Date(now - PACE_WINDOW_SECONDS * 1000) }, ...teamFilter } });
-  if (recent >= PACE_MIN_ASSIGNMENTS) return { status: conversation.status, position, expectedWaitSeconds: Math.round((position * PACE_WINDOW_SECONDS) / recent) };
+  if (recent >= PACE_MIN_ASSIGNMENTS)
+    return { status: conversation.status, position, expectedWaitSeconds: Math.round((position * PACE_WINDOW_SECONDS) / recent) };
 
   const since = new Date(now - FALLBACK_WINDOW_SECONDS * 1000);
   const [row] = await db.$queryRaw<{ avgWait: number | string | null }[]>`
@@ -53,7 +57,11 @@ export async function queuePosition(db: Db, conversationId: number): Promise<Que
 export async function queueOverview(db: Db, input: { teamId?: number } = {}) {
   const teamWhere = input.teamId !== undefined ? { teamId: input.teamId } : {};
   const [teams, groups, agents] = await Promise.all([
-    db.team.findMany({ where: input.teamId !== undefined ? { id: input.teamId } : {}, orderBy: { id: "asc" }, select: { id: true, name: true, autoAssign: true } }),
+    db.team.findMany({
+      where: input.teamId !== undefined ? { id: input.teamId } : {},
+      orderBy: { id: "asc" },
+      select: { id: true, name: true, autoAssign: true },
+    }),
     db.conversation.groupBy({
       by: ["teamId", "status"],
       where: { status: { in: ["QUEUED", "ACTIVE", "PAUSED"] }, ...teamWhere },

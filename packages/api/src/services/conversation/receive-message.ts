@@ -97,7 +97,9 @@ async function lockOrCreateCustomer(tx: Tx, input: CustomerMessageInput, at: Dat
     if (phone && !known.phoneHash) await tx.customer.updateMany({ where: { id: known.id }, data: phone });
     return { id: known.id, level: known.level };
   }
-  const byPhone = phone ? await tx.customer.findFirst({ where: { phoneHash: phone.phoneHash }, orderBy: { id: "asc" }, select: { id: true, level: true } }) : null;
+  const byPhone = phone
+    ? await tx.customer.findFirst({ where: { phoneHash: phone.phoneHash }, orderBy: { id: "asc" }, select: { id: true, level: true } })
+    : null;
   const customer = byPhone
     ? // a concurrent first message with the same identity makes this a unique violation: the transaction is retried
       (await tx.customerIdentity.create({ data: { customerId: byPhone.id, channel: input.channel, externalUserId: input.externalUserId } }), byPhone)
@@ -155,7 +157,16 @@ async function receive<Outcome>(db: Db, input: CustomerMessageInput, options: Re
       const customer = await lockOrCreateCustomer(tx, input, at);
       const recent = await lockRecentConversations(tx, customer.id, input.channel, input.clientId);
       const replay = recent.find((c) => c.replayMessageId !== null);
-      if (replay) return { conversationId: replay.id, messageId: Number(replay.replayMessageId), status: replay.status, duplicate: true, created: false, reopened: false, bot: null };
+      if (replay)
+        return {
+          conversationId: replay.id,
+          messageId: Number(replay.replayMessageId),
+          status: replay.status,
+          duplicate: true,
+          created: false,
+          reopened: false,
+          bot: null,
+        };
 
       let created = false;
       let reopened = false;
@@ -179,7 +190,17 @@ async function receive<Outcome>(db: Db, input: CustomerMessageInput, options: Re
         const pausedSeconds = pausedSecondsAt(conversation, at);
         await tx.conversation.updateMany({ where: { id: conversation.id }, data: { status: to, pausedAt: null, pausedSeconds } });
         const resumed: ConversationState = { ...conversation, status: to, pausedAt: null, pausedSeconds };
-        await addEvent(uow, resumed, { type: "RESUMED", fromStatus: "PAUSED", toStatus: to, detail: { reason: "customer_message", pausedSeconds: pausedSeconds - conversation.pausedSeconds } }, at);
+        await addEvent(
+          uow,
+          resumed,
+          {
+            type: "RESUMED",
+            fromStatus: "PAUSED",
+            toStatus: to,
+            detail: { reason: "customer_message", pausedSeconds: pausedSeconds - conversation.pausedSeconds },
+          },
+          at,
+        );
         conversation = resumed;
       }
 
@@ -191,7 +212,13 @@ async function receive<Outcome>(db: Db, input: CustomerMessageInput, options: Re
             : null
         : null;
       const reply = conversation.status === "BOT" && !directToQueue && options.botTurn ? await options.botTurn(uow, conversation, input.body) : null;
-      const customerMessage: NewMessage = { senderType: "CUSTOMER", kind: "TEXT", body: input.body, clientId: input.clientId, unreadFor: conversation.assigneeId };
+      const customerMessage: NewMessage = {
+        senderType: "CUSTOMER",
+        kind: "TEXT",
+        body: input.body,
+        clientId: input.clientId,
+        unreadFor: conversation.assigneeId,
+      };
       const [message, botMessage] = await appendMessages(uow, conversation, reply?.message ? [customerMessage, reply.message] : [customerMessage], at, {
         lastCustomerMessageAt: at,
         ...reply?.conversationData,
@@ -204,7 +231,15 @@ async function receive<Outcome>(db: Db, input: CustomerMessageInput, options: Re
       }
       if (reply?.afterAppend) conversation = await reply.afterAppend(uow, conversation, at);
       if (conversation.status === "QUEUED" && (created || reopened || reply)) queuedTeam = { teamId: conversation.teamId };
-      return { conversationId: conversation.id, messageId: message!.id, status: conversation.status, duplicate: false, created, reopened, bot: reply ? reply.outcome(botMessage?.id ?? null) : null };
+      return {
+        conversationId: conversation.id,
+        messageId: message!.id,
+        status: conversation.status,
+        duplicate: false,
+        created,
+        reopened,
+        bot: reply ? reply.outcome(botMessage?.id ?? null) : null,
+      };
     },
     { retryUniqueViolation: true },
   );
@@ -216,7 +251,13 @@ async function receive<Outcome>(db: Db, input: CustomerMessageInput, options: Re
   return { ...result, status: (await snapshot(db, result.conversationId)).status };
 }
 
-async function startConversation(uow: UnitOfWork, customer: { id: number; level: CustomerLevel }, channel: Channel, teamId: number | null, at: Date): Promise<ConversationState> {
+async function startConversation(
+  uow: UnitOfWork,
+  customer: { id: number; level: CustomerLevel },
+  channel: Channel,
+  teamId: number | null,
+  at: Date,
+): Promise<ConversationState> {
   const conversation = await uow.tx.conversation.create({
     data: { customerId: customer.id, channel, status: "BOT", priority: PRIORITY_BY_LEVEL[customer.level], teamId, createdAt: at },
     select: { id: true },
@@ -247,9 +288,20 @@ async function reopen(uow: UnitOfWork, conversation: ConversationState, settings
     const to = nextStatus("reopenToAgent", conversation.status);
     await tx.conversation.update({ where: { id: conversation.id }, data: { status: to } });
     const state = { ...conversation, status: to, resolvedAt: null };
-    const eventId = await addEvent(uow, state, { type: "REOPENED", fromStatus: conversation.status, toStatus: to, fromUserId: previous, toUserId: previous, toTeamId: conversation.teamId }, at);
+    const eventId = await addEvent(
+      uow,
+      state,
+      { type: "REOPENED", fromStatus: conversation.status, toStatus: to, fromUserId: previous, toUserId: previous, toTeamId: conversation.teamId },
+      at,
+    );
     const message = await appendSystemMessage(uow, state, "conversation.reopened", at, { unreadFor: previous });
-    await scheduleReplyTimeout(tx, { conversationId: conversation.id, assigneeId: previous, eventId, afterMessageId: message.id }, conversation.teamId, settings.routing.replyTimeoutSeconds, at);
+    await scheduleReplyTimeout(
+      tx,
+      { conversationId: conversation.id, assigneeId: previous, eventId, afterMessageId: message.id },
+      conversation.teamId,
+      settings.routing.replyTimeoutSeconds,
+      at,
+    );
     return state;
   }
 
@@ -260,6 +312,11 @@ async function reopen(uow: UnitOfWork, conversation: ConversationState, settings
     { type: "REOPENED", fromStatus: conversation.status, toStatus: to, fromUserId: previous, toTeamId: conversation.teamId },
     at,
   );
-  const { state } = await enterQueue(uow, conversation, { teamId: conversation.teamId, reason: "reopened", systemMessage: { key: "conversation.reopened" } }, at);
+  const { state } = await enterQueue(
+    uow,
+    conversation,
+    { teamId: conversation.teamId, reason: "reopened", systemMessage: { key: "conversation.reopened" } },
+    at,
+  );
   return { ...conversation, ...state, resolvedAt: null };
 }

@@ -48,7 +48,15 @@ export async function handleReplyTimeout(db: Db, rawPayload: Prisma.JsonValue): 
     const eventId = await addEvent(
       uow,
       state,
-      { type: "REQUEUED", fromStatus: conversation.status, toStatus: to, fromUserId: payload.assigneeId, fromTeamId: teamId, toTeamId: teamId, detail: { reason: "reply_timeout" } },
+      {
+        type: "REQUEUED",
+        fromStatus: conversation.status,
+        toStatus: to,
+        fromUserId: payload.assigneeId,
+        fromTeamId: teamId,
+        toTeamId: teamId,
+        detail: { reason: "reply_timeout" },
+      },
       at,
     );
     await appendSystemMessage(uow, state, "conversation.requeued", at);

@@ -23,8 +23,10 @@ export interface ResolveInput {
 
 export async function resolveConversation(db: Db, actor: Actor, input: ResolveInput): Promise<ConversationSnapshot> {
   const { categories } = await getSetting(db, "conversation.resolution");
-  if (typeof input.resolutionCategory !== "string" || !categories.includes(input.resolutionCategory)) throw new AppError("INVALID_INPUT", { field: "resolutionCategory" });
-  if (input.note !== undefined && (typeof input.note !== "string" || input.note.length > NOTE_MAX)) throw new AppError("INVALID_INPUT", { field: "note", params: { max: NOTE_MAX } });
+  if (typeof input.resolutionCategory !== "string" || !categories.includes(input.resolutionCategory))
+    throw new AppError("INVALID_INPUT", { field: "resolutionCategory" });
+  if (input.note !== undefined && (typeof input.note !== "string" || input.note.length > NOTE_MAX))
+    throw new AppError("INVALID_INPUT", { field: "note", params: { max: NOTE_MAX } });
   const note = input.note?.trim() ? input.note.trim() : null;
   await runUnitOfWork(db, async (uow) => {
     const conversation = await lockConversation(uow.tx, input.conversationId);
@@ -48,7 +50,14 @@ export async function resolveConversation(db: Db, actor: Actor, input: ResolveIn
     await addEvent(
       uow,
       next,
-      { type: "RESOLVED", actorId: actor.id, fromStatus: conversation.status, toStatus: to, fromUserId: conversation.assigneeId, detail: { resolutionCategory: input.resolutionCategory } },
+      {
+        type: "RESOLVED",
+        actorId: actor.id,
+        fromStatus: conversation.status,
+        toStatus: to,
+        fromUserId: conversation.assigneeId,
+        detail: { resolutionCategory: input.resolutionCategory },
+      },
       at,
     );
     await appendSystemMessage(uow, next, "conversation.resolved", at, surveyed ? { params: { csat: 1 } } : {});

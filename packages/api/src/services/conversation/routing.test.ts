@@ -48,7 +48,9 @@ describe("routing rules", () => {
     expect(system).toMatchObject({ senderType: "SYSTEM", kind: "EVENT" });
     expect(JSON.parse(system.body)).toMatchObject({ key: "conversation.assigned", params: { agentName: agent.name } });
     expect(row.lastMessageId).toBe(system.id);
-    const job = await h.db.job.findFirstOrThrow({ where: { type: "conversation.replyTimeout", dedupeKey: { startsWith: `conversation.replyTimeout:${c.id}:` } } });
+    const job = await h.db.job.findFirstOrThrow({
+      where: { type: "conversation.replyTimeout", dedupeKey: { startsWith: `conversation.replyTimeout:${c.id}:` } },
+    });
     expect(job.dedupeKey).toBe(`conversation.replyTimeout:${c.id}:${events[0]!.id}`);
     expect(job.runAt.getTime() - row.assignedAt!.getTime()).toBe(120_000);
 
@@ -197,7 +199,10 @@ describe("routing under concurrency", () => {
       });
       expect(duplicates).toEqual([]);
       const active = await h.db.conversation.findMany({ where: { id: { in: ids }, status: "ACTIVE" }, select: { id: true, assigneeId: true, teamId: true } });
-      const assignedEvents = await h.db.conversationEvent.findMany({ where: { conversationId: { in: ids }, type: "ASSIGNED" }, select: { conversationId: true, toUserId: true } });
+      const assignedEvents = await h.db.conversationEvent.findMany({
+        where: { conversationId: { in: ids }, type: "ASSIGNED" },
+        select: { conversationId: true, toUserId: true },
+      });
       expect(assignedEvents).toHaveLength(active.length);
       const byConversation = new Map(assignedEvents.map((e) => [e.conversationId, e.toUserId]));
       for (const c of active) expect(byConversation.get(c.id), `conversation ${c.id}`).toBe(c.assigneeId);

@@ -88,7 +88,10 @@ async function tryAssign(db: Db, conversationId: number, replyTimeoutSeconds: nu
     const locked = await tx.$queryRaw<{ id: number }[]>`
       SELECT id FROM \`Conversation\` WHERE id = ${conversationId} AND status = 'QUEUED' FOR UPDATE SKIP LOCKED`;
     if (locked.length === 0) return { kind: "skipped" };
-    const conversation = await tx.conversation.findUniqueOrThrow({ where: { id: conversationId }, select: { id: true, status: true, teamId: true, lastMessageId: true } });
+    const conversation = await tx.conversation.findUniqueOrThrow({
+      where: { id: conversationId },
+      select: { id: true, status: true, teamId: true, lastMessageId: true },
+    });
     const to = nextStatus("assign", conversation.status);
     const agents = await candidateAgents(tx, conversation.id, conversation.teamId);
     let sawBusy = false;
@@ -103,9 +106,23 @@ async function tryAssign(db: Db, conversationId: number, replyTimeoutSeconds: nu
       const at = new Date();
       await tx.conversation.update({ where: { id: conversation.id }, data: { status: to, assigneeId: agent.id, assignedAt: at } });
       const state = { id: conversation.id, status: to, assigneeId: agent.id, teamId: conversation.teamId };
-      const eventId = await addEvent(uow, state, { type: "ASSIGNED", fromStatus: "QUEUED", toStatus: to, toUserId: agent.id, toTeamId: conversation.teamId }, at);
-      const message = await appendSystemMessage(uow, state, "conversation.assigned", at, { params: { agentName: agent.name, employeeNo: agent.employeeNo }, unreadFor: agent.id });
-      await scheduleReplyTimeout(tx, { conversationId: conversation.id, assigneeId: agent.id, eventId, afterMessageId: message.id }, conversation.teamId, replyTimeoutSeconds, at);
+      const eventId = await addEvent(
+        uow,
+        state,
+        { type: "ASSIGNED", fromStatus: "QUEUED", toStatus: to, toUserId: agent.id, toTeamId: conversation.teamId },
+        at,
+      );
+      const message = await appendSystemMessage(uow, state, "conversation.assigned", at, {
+        params: { agentName: agent.name, employeeNo: agent.employeeNo },
+        unreadFor: agent.id,
+      });
+      await scheduleReplyTimeout(
+        tx,
+        { conversationId: conversation.id, assigneeId: agent.id, eventId, afterMessageId: message.id },
+        conversation.teamId,
+        replyTimeoutSeconds,
+        at,
+      );
       return { kind: "assigned", assignment: { conversationId: conversation.id, agentId: agent.id, teamId: conversation.teamId, eventId } };
     }
     if (sawBusy) return { kind: "agents_busy" };
@@ -129,10 +146,7 @@ function queueFilter(options: RouteOptions, exhaustedTeams: ReadonlySet<number>,
  */
 export async function routeQueued(db: Db, options: RouteOptions = {}): Promise<Assignment[]> {
   const limit = options.limit ?? 500;
-  const [routing, manualTeams] = await Promise.all([
-    getSetting(db, "routing"),
-    db.team.findMany({ where: { autoAssign: false }, select: { id: true } }),
-  ]);
+  const [routing, manualTeams] = await Promise.all([getSetting(db, "routing"), db.team.findMany({ where: { autoAssign: false }, select: { id: true } })]);
   const exhaustedTeams = new Set(manualTeams.map((t) => t.id));
   let exhaustedTeamless = false;
   /** conversations with no agent of their own (exclusions after reply timeouts), left for this call */

@@ -97,7 +97,5 @@ export async function quiesce(h: Harness) {
 }
 
 export function eventTypes(db: Db, conversationId: number) {
-  return db.conversationEvent
-    .findMany({ where: { conversationId }, orderBy: { id: "asc" }, select: { type: true } })
-    .then((rows) => rows.map((r) => r.type));
+  return db.conversationEvent.findMany({ where: { conversationId }, orderBy: { id: "asc" }, select: { type: true } }).then((rows) => rows.map((r) => r.type));
 }

@@ -50,7 +50,10 @@ export async function appendMessage(
   at: Date,
   conversationData: Prisma.ConversationUpdateManyMutationInput = {},
 ): Promise<AppendedMessage> {
-  const created = await uow.tx.message.create({ data: messageRow(conversation.id, message, at), select: { id: true, conversationId: true, senderType: true, kind: true } });
+  const created = await uow.tx.message.create({
+    data: messageRow(conversation.id, message, at),
+    select: { id: true, conversationId: true, senderType: true, kind: true },
+  });
   await uow.tx.conversation.updateMany({ where: { id: conversation.id }, data: { ...conversationData, lastMessageId: created.id } });
   recordMessage(uow, conversation, created, message, at);
   return created;
@@ -74,7 +77,12 @@ export async function appendMessages(
   const rows = await uow.tx.$queryRaw<{ id: number }[]>`
     SELECT id FROM \`Message\` WHERE conversationId = ${conversation.id} AND id >= LAST_INSERT_ID() ORDER BY id LIMIT ${messages.length}`;
   if (rows.length !== messages.length) throw new Error(`appendMessages: ${messages.length} rows written, ${rows.length} found`);
-  const created = messages.map((message, i) => ({ id: Number(rows[i]!.id), conversationId: conversation.id, senderType: message.senderType, kind: message.kind }));
+  const created = messages.map((message, i) => ({
+    id: Number(rows[i]!.id),
+    conversationId: conversation.id,
+    senderType: message.senderType,
+    kind: message.kind,
+  }));
   await uow.tx.conversation.updateMany({ where: { id: conversation.id }, data: { ...conversationData, lastMessageId: created.at(-1)!.id } });
   created.forEach((row, i) => recordMessage(uow, conversation, row, messages[i]!, at));
   return created;
@@ -110,7 +118,12 @@ export function appendSystemMessage(
   at: Date,
   options: { params?: Record<string, string | number>; unreadFor?: number | null } = {},
 ) {
-  return appendMessage(uow, conversation, { senderType: "SYSTEM", kind: "EVENT", body: systemMessageBody(key, options.params), unreadFor: options.unreadFor }, at);
+  return appendMessage(
+    uow,
+    conversation,
+    { senderType: "SYSTEM", kind: "EVENT", body: systemMessageBody(key, options.params), unreadFor: options.unreadFor },
+    at,
+  );
 }
 
 export interface NewEvent {

@@ -19,13 +19,24 @@ export async function listTransferTargets(db: Db, actor: Actor) {
     db.teamMember.findMany({ where: { userId: actor.id }, select: { teamId: true } }),
   ]);
   const open = users.length
-    ? await db.conversation.groupBy({ by: ["assigneeId"], where: { assigneeId: { in: users.map((u) => u.id) }, status: { in: [...HELD_STATUSES] } }, _count: { _all: true } })
+    ? await db.conversation.groupBy({
+        by: ["assigneeId"],
+        where: { assigneeId: { in: users.map((u) => u.id) }, status: { in: [...HELD_STATUSES] } },
+        _count: { _all: true },
+      })
     : [];
   const openBy = new Map(open.map((row) => [row.assigneeId, row._count._all]));
   const myTeams = new Set(memberships.map((m) => m.teamId));
   return {
     agents: users
-      .map((u) => ({ id: u.id, name: u.name, employeeNo: u.employeeNo, open: openBy.get(u.id) ?? 0, maxConcurrent: u.maxConcurrent, teamIds: u.teams.map((t) => t.teamId) }))
+      .map((u) => ({
+        id: u.id,
+        name: u.name,
+        employeeNo: u.employeeNo,
+        open: openBy.get(u.id) ?? 0,
+        maxConcurrent: u.maxConcurrent,
+        teamIds: u.teams.map((t) => t.teamId),
+      }))
       .filter((u) => u.open < u.maxConcurrent),
     teams: teams.map((team) => ({ ...team, mine: myTeams.has(team.id) })),
   };

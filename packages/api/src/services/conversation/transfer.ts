@@ -31,7 +31,8 @@ export interface TransferInput {
 
 function validate(input: TransferInput) {
   if (input.toUserId === undefined && input.toTeamId === undefined) throw new AppError("INVALID_INPUT", { field: "toUserId" });
-  if (input.note !== undefined && (typeof input.note !== "string" || input.note.length > NOTE_MAX)) throw new AppError("INVALID_INPUT", { field: "note", params: { max: NOTE_MAX } });
+  if (input.note !== undefined && (typeof input.note !== "string" || input.note.length > NOTE_MAX))
+    throw new AppError("INVALID_INPUT", { field: "note", params: { max: NOTE_MAX } });
 }
 
 export async function transferConversation(db: Db, actor: Actor, input: TransferInput): Promise<ConversationSnapshot> {
@@ -87,7 +88,13 @@ export async function transferConversation(db: Db, actor: Actor, input: Transfer
         unreadFor: agent.id,
       });
       if (to === "ACTIVE")
-        await scheduleReplyTimeout(tx, { conversationId: conversation.id, assigneeId: agent.id, eventId, afterMessageId: message.id }, teamId, routing.replyTimeoutSeconds, at);
+        await scheduleReplyTimeout(
+          tx,
+          { conversationId: conversation.id, assigneeId: agent.id, eventId, afterMessageId: message.id },
+          teamId,
+          routing.replyTimeoutSeconds,
+          at,
+        );
       return;
     }
 

@@ -28,7 +28,16 @@ export async function createApiKey(db: Db, input: { name: string; scopes: ApiKey
 export async function listApiKeys(db: Db) {
   return db.apiKey.findMany({
     orderBy: { id: "desc" },
-    select: { id: true, name: true, prefix: true, scopes: true, lastUsedAt: true, revokedAt: true, createdAt: true, createdBy: { select: { id: true, name: true } } },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      scopes: true,
+      lastUsedAt: true,
+      revokedAt: true,
+      createdAt: true,
+      createdBy: { select: { id: true, name: true } },
+    },
   });
 }
 
@@ -68,7 +77,10 @@ async function keyByPrefix(db: Db, prefix: string): Promise<KeyRow | null> {
   const cached = cache.get(prefix);
   if (cached && cached.generation === keysGeneration && Date.now() - cached.loadedAt < API_KEY_TTL_MS) return cached.row;
   const generation = keysGeneration;
-  const row = await db.apiKey.findUnique({ where: { prefix }, select: { id: true, name: true, keyHash: true, scopes: true, revokedAt: true, lastUsedAt: true } });
+  const row = await db.apiKey.findUnique({
+    where: { prefix },
+    select: { id: true, name: true, keyHash: true, scopes: true, revokedAt: true, lastUsedAt: true },
+  });
   if (row && generation === keysGeneration) {
     if (cache.size > 10_000) cache.clear();
     cache.set(prefix, { row, loadedAt: Date.now(), generation });

@@ -39,8 +39,14 @@ describe("API keys", () => {
 
   it("rejects an unknown scope and an empty name", async () => {
     const admin = h.callerFor(h.users.ADMIN);
-    expect(await outcome(() => admin.integration.createApiKey({ name: "x", scopes: ["root" as never] }))).toMatchObject({ code: "BAD_REQUEST", field: "scopes.0" });
-    expect(await outcome(() => admin.integration.createApiKey({ name: "", scopes: ["channel.messages"] }))).toMatchObject({ code: "BAD_REQUEST", field: "name" });
+    expect(await outcome(() => admin.integration.createApiKey({ name: "x", scopes: ["root" as never] }))).toMatchObject({
+      code: "BAD_REQUEST",
+      field: "scopes.0",
+    });
+    expect(await outcome(() => admin.integration.createApiKey({ name: "", scopes: ["channel.messages"] }))).toMatchObject({
+      code: "BAD_REQUEST",
+      field: "name",
+    });
   });
 });
 

@@ -17,7 +17,12 @@ const searchIds = async (query: string) => (await h.callerFor(h.users.AGENT).kno
 describe("article lifecycle", () => {
   it("creates a draft, publishes it, edits it into new versions and archives it, keeping search in step", async () => {
     const supervisor = h.callerFor(h.users.SUPERVISOR);
-    const created = await supervisor.knowledge.create({ title: "冷链包裹配送说明", body: "生鲜商品使用冷链配送，签收时请当面检查冰袋。", categoryId, keywords: "生鲜,冷链" });
+    const created = await supervisor.knowledge.create({
+      title: "冷链包裹配送说明",
+      body: "生鲜商品使用冷链配送，签收时请当面检查冰袋。",
+      categoryId,
+      keywords: "生鲜,冷链",
+    });
     expect(created).toMatchObject({ status: "DRAFT", version: 1, categoryId, author: { id: h.users.SUPERVISOR.id } });
     expect(await searchIds("冷链包裹")).toEqual([]);
 
@@ -67,7 +72,9 @@ describe("article lifecycle", () => {
     expect(first.items.map((a) => a.title)).toEqual(["分页文章3", "分页文章2"]);
     const second = await admin.knowledge.list({ limit: 2, search: "分页文章", cursor: first.nextCursor });
     expect(second.items.map((a) => a.title)).toEqual(["分页文章1", "分页文章0"]);
-    expect((await admin.knowledge.list({ status: "PUBLISHED", categoryId })).items.every((a) => a.status === "PUBLISHED" && a.categoryId === categoryId)).toBe(true);
+    expect((await admin.knowledge.list({ status: "PUBLISHED", categoryId })).items.every((a) => a.status === "PUBLISHED" && a.categoryId === categoryId)).toBe(
+      true,
+    );
     const categories = await h.callerFor(h.users.QA).knowledge.listCategories();
     expect(categories.find((c) => c.id === categoryId)).toMatchObject({ name: "物流配送", articleCount: 5, publishedCount: 1 });
   });
@@ -79,7 +86,10 @@ describe("article lifecycle", () => {
     expect(await outcome(() => admin.knowledge.update({ id: 987_654, title: "x" }))).toMatchObject({ code: "NOT_FOUND", field: "id" });
     expect(await outcome(() => admin.knowledge.publish({ id: 987_654 }))).toMatchObject({ code: "NOT_FOUND" });
     expect(await outcome(() => admin.knowledge.reindex({ id: 987_654 }))).toMatchObject({ code: "NOT_FOUND" });
-    expect(await outcome(() => admin.knowledge.create({ title: "无分类", body: "正文", categoryId: 987_654 }))).toMatchObject({ code: "NOT_FOUND", field: "categoryId" });
+    expect(await outcome(() => admin.knowledge.create({ title: "无分类", body: "正文", categoryId: 987_654 }))).toMatchObject({
+      code: "NOT_FOUND",
+      field: "categoryId",
+    });
     expect(await outcome(() => admin.knowledge.list({ categoryId: 987_654 }))).toMatchObject({ code: "NOT_FOUND", field: "categoryId" });
     expect(await h.db.kbArticle.count()).toBe(before);
   });

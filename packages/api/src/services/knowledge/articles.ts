@@ -79,7 +79,15 @@ export async function createArticle(db: Db, editor: Editor, input: KbCreateInput
   const vocabulary = await loadVocabulary(db);
   return db.$transaction(async (tx) => {
     const article = await tx.kbArticle.create({
-      data: { title: input.title, body: input.body, categoryId: input.categoryId ?? null, keywords: input.keywords || null, authorId: editor.id, status: "DRAFT", version: 1 },
+      data: {
+        title: input.title,
+        body: input.body,
+        categoryId: input.categoryId ?? null,
+        keywords: input.keywords || null,
+        authorId: editor.id,
+        status: "DRAFT",
+        version: 1,
+      },
       select: { id: true },
     });
     await tx.kbArticleVersion.create({ data: { articleId: article.id, version: 1, title: input.title, body: input.body, editorId: editor.id } });
@@ -113,7 +121,8 @@ export async function updateArticle(db: Db, editor: Editor, input: KbUpdateInput
     categoryId: input.categoryId === undefined ? existing.categoryId : input.categoryId,
     keywords: input.keywords === undefined ? existing.keywords : input.keywords || null,
   };
-  const changed = next.title !== existing.title || next.body !== existing.body || next.categoryId !== existing.categoryId || next.keywords !== existing.keywords;
+  const changed =
+    next.title !== existing.title || next.body !== existing.body || next.categoryId !== existing.categoryId || next.keywords !== existing.keywords;
   if (!changed) return db.kbArticle.findUniqueOrThrow({ where: { id: existing.id }, select: articleSummarySelect });
 
   const vocabulary = await loadVocabulary(db);

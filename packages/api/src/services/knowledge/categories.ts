@@ -25,7 +25,7 @@ export async function categoryWithDescendants(db: Db, categoryId: number, field 
   const categories = await db.kbCategory.findMany({ select: { id: true, parentId: true } });
   if (!categories.some((c) => c.id === categoryId)) throw new AppError("NOT_FOUND", { field });
   const ids = new Set([categoryId]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const c of categories) {
       if (c.parentId !== null && ids.has(c.parentId) && !ids.has(c.id)) {

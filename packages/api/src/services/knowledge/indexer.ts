@@ -66,8 +66,14 @@ async function writeIndex(tx: Tx, articles: readonly IndexableArticle[], vocabul
   // raw SQL on purpose: re-indexing is not an edit and must not move updatedAt
   await tx.$executeRaw`
     UPDATE KbArticle
-    SET titleTermCount = CASE id ${Prisma.join(counts.map((c) => Prisma.sql`WHEN ${c.id} THEN ${c.title}`), " ")} END,
-        bodyTermCount = CASE id ${Prisma.join(counts.map((c) => Prisma.sql`WHEN ${c.id} THEN ${c.body}`), " ")} END
+    SET titleTermCount = CASE id ${Prisma.join(
+      counts.map((c) => Prisma.sql`WHEN ${c.id} THEN ${c.title}`),
+      " ",
+    )} END,
+        bodyTermCount = CASE id ${Prisma.join(
+          counts.map((c) => Prisma.sql`WHEN ${c.id} THEN ${c.body}`),
+          " ",
+        )} END
     WHERE id IN (${Prisma.join(ids)})`;
   invalidateCorpusStats();
   return rows.length;
@@ -77,7 +83,11 @@ async function writeIndex(tx: Tx, articles: readonly IndexableArticle[], vocabul
  * Re-indexes one article inside the caller's transaction (so an edit and its index commit
  * together). Locks the article row; throws NOT_FOUND when it does not exist.
  */
-export async function indexArticleInTransaction(tx: Tx, articleId: number, vocabulary: Vocabulary): Promise<{ articleId: number; searchable: boolean; terms: number }> {
+export async function indexArticleInTransaction(
+  tx: Tx,
+  articleId: number,
+  vocabulary: Vocabulary,
+): Promise<{ articleId: number; searchable: boolean; terms: number }> {
   const [article] = await tx.$queryRaw<IndexableArticle[]>`
     SELECT id, title, body, keywords, status FROM KbArticle WHERE id = ${articleId} FOR UPDATE`;
   if (!article) throw new AppError("NOT_FOUND", { field: "id" });

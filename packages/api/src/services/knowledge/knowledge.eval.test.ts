@@ -21,7 +21,9 @@ beforeAll(async () => {
   report = await evaluateSearch(database.db, KNOWLEDGE_EVALUATION_SET, { outOfScope: OUT_OF_SCOPE_QUESTIONS });
   const { misses, ...figures } = report;
   console.info(`knowledge search: ${JSON.stringify(figures)}`);
-  console.info(`misses at rank 1 (${misses.length}):\n${misses.map((m) => `  ${m.rank ?? "-"}  ${m.question} → ${m.expected} | ${m.top.join(" / ")}`).join("\n")}`);
+  console.info(
+    `misses at rank 1 (${misses.length}):\n${misses.map((m) => `  ${m.rank ?? "-"}  ${m.question} → ${m.expected} | ${m.top.join(" / ")}`).join("\n")}`,
+  );
 });
 
 afterAll(async () => {

@@ -111,7 +111,10 @@ interface ScoredRow {
 /** Σ over `terms` of idf · BM25F saturation, per published article, best first, with the articles' texts. */
 async function scoreArticles(db: Db | Tx, terms: readonly TermWeight[], context: ScoringContext, limit: number): Promise<ScoredRow[]> {
   const { k1, b, titleWeight, bodyWeight } = BM25;
-  const idfCase = Prisma.join(terms.map((w) => Prisma.sql`WHEN ${w.term} THEN ${w.idf}`), " ");
+  const idfCase = Prisma.join(
+    terms.map((w) => Prisma.sql`WHEN ${w.term} THEN ${w.idf}`),
+    " ",
+  );
   // STRAIGHT_JOIN: walk the query terms' postings, then look articles up by id; left to itself the
   // optimizer may scan every published article and probe KbTerm by articleId, ~5× slower.
   // The outer join fetches the texts of the `limit` best only, in the same statement.
@@ -136,7 +139,13 @@ async function scoreArticles(db: Db | Tx, terms: readonly TermWeight[], context:
     ) r
     JOIN KbArticle d ON d.id = r.articleId
     ORDER BY r.score DESC, r.articleId ASC`;
-  return rows.map((r) => ({ articleId: Number(r.articleId), score: Number(r.score), title: r.title, categoryId: r.categoryId === null ? null : Number(r.categoryId), body: r.body }));
+  return rows.map((r) => ({
+    articleId: Number(r.articleId),
+    score: Number(r.score),
+    title: r.title,
+    categoryId: r.categoryId === null ? null : Number(r.categoryId),
+    body: r.body,
+  }));
 }
 
 export function queryTerms(query: string, vocabulary: Vocabulary): string[] {

@@ -51,7 +51,10 @@ describe("handling an unanswered question", () => {
 
   it("refuses an unknown question and writes no article", async () => {
     const before = await h.db.kbArticle.count();
-    expect(await outcome(() => supervisor().knowledge.create({ title: "标题", body: "正文", fromQuestionId: 987_654 }))).toMatchObject({ code: "NOT_FOUND", field: "fromQuestionId" });
+    expect(await outcome(() => supervisor().knowledge.create({ title: "标题", body: "正文", fromQuestionId: 987_654 }))).toMatchObject({
+      code: "NOT_FOUND",
+      field: "fromQuestionId",
+    });
     expect(await h.db.kbArticle.count()).toBe(before);
   });
 
@@ -62,7 +65,10 @@ describe("handling an unanswered question", () => {
     expect((await supervisor().knowledge.listUnanswered({ status: "OPEN" })).items.map((q) => q.id)).not.toContain(question);
 
     const article = await supervisor().knowledge.create({ title: "关于我们", body: "公司介绍。" });
-    expect(await supervisor().knowledge.updateUnanswered({ id: question, status: "RESOLVED", articleId: article.id })).toMatchObject({ status: "RESOLVED", article: { id: article.id } });
+    expect(await supervisor().knowledge.updateUnanswered({ id: question, status: "RESOLVED", articleId: article.id })).toMatchObject({
+      status: "RESOLVED",
+      article: { id: article.id },
+    });
     // omitting articleId keeps the link; null clears it
     expect(await supervisor().knowledge.updateUnanswered({ id: question, status: "OPEN" })).toMatchObject({ status: "OPEN", article: { id: article.id } });
     expect(await supervisor().knowledge.updateUnanswered({ id: question, status: "OPEN", articleId: null })).toMatchObject({ article: null });
@@ -74,8 +80,14 @@ describe("handling an unanswered question", () => {
   it("refuses unknown ids and bad statuses, changing nothing", async () => {
     const question = await ask("可以寄到香港吗", 1);
     expect(await outcome(() => supervisor().knowledge.updateUnanswered({ id: 987_654, status: "IGNORED" }))).toMatchObject({ code: "NOT_FOUND", field: "id" });
-    expect(await outcome(() => supervisor().knowledge.updateUnanswered({ id: question, status: "RESOLVED", articleId: 987_654 }))).toMatchObject({ code: "NOT_FOUND", field: "articleId" });
-    expect(await outcome(() => supervisor().knowledge.updateUnanswered({ id: question, status: "DONE" as never }))).toMatchObject({ code: "BAD_REQUEST", field: "status" });
+    expect(await outcome(() => supervisor().knowledge.updateUnanswered({ id: question, status: "RESOLVED", articleId: 987_654 }))).toMatchObject({
+      code: "NOT_FOUND",
+      field: "articleId",
+    });
+    expect(await outcome(() => supervisor().knowledge.updateUnanswered({ id: question, status: "DONE" as never }))).toMatchObject({
+      code: "BAD_REQUEST",
+      field: "status",
+    });
     expect(await outcome(() => supervisor().knowledge.updateUnanswered({ id: question } as never))).toMatchObject({ code: "BAD_REQUEST", field: "status" });
     expect(await h.db.unansweredQuestion.findUniqueOrThrow({ where: { id: question } })).toMatchObject({ status: "OPEN", articleId: null });
   });
@@ -83,7 +95,9 @@ describe("handling an unanswered question", () => {
   it("is for managers only", async () => {
     const question = await ask("客服几点下班", 1);
     for (const role of ["AGENT", "QA"] as const) {
-      expect(await outcome(() => h.callerFor(h.users[role]).knowledge.updateUnanswered({ id: question, status: "IGNORED" })), role).toMatchObject({ code: "FORBIDDEN" });
+      expect(await outcome(() => h.callerFor(h.users[role]).knowledge.updateUnanswered({ id: question, status: "IGNORED" })), role).toMatchObject({
+        code: "FORBIDDEN",
+      });
     }
     expect(await h.db.unansweredQuestion.findUniqueOrThrow({ where: { id: question } })).toMatchObject({ status: "OPEN" });
   });

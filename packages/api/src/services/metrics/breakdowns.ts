@@ -27,7 +27,8 @@ export async function statusSnapshotNowByTeam(db: Db, now = new Date()): Promise
       result.set(teamId, snapshot);
     }
     snapshot.counts[row.status] = toCount(row.n);
-    if (row.status === "QUEUED" && row.oldestQueuedAt) snapshot.longestQueuedSeconds = Math.max(0, Math.round((now.getTime() - row.oldestQueuedAt.getTime()) / 1000));
+    if (row.status === "QUEUED" && row.oldestQueuedAt)
+      snapshot.longestQueuedSeconds = Math.max(0, Math.round((now.getTime() - row.oldestQueuedAt.getTime()) / 1000));
   }
   return result;
 }

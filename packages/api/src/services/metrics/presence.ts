@@ -14,7 +14,9 @@ function emptyPresence(): PresenceCounts {
 }
 
 function memberOf(scope: Pick<MetricScope, "teamId">): Prisma.Sql {
-  return scope.teamId === undefined ? Prisma.empty : Prisma.sql`AND EXISTS (SELECT 1 FROM \`TeamMember\` tm WHERE tm.userId = u.id AND tm.teamId = ${scope.teamId})`;
+  return scope.teamId === undefined
+    ? Prisma.empty
+    : Prisma.sql`AND EXISTS (SELECT 1 FROM \`TeamMember\` tm WHERE tm.userId = u.id AND tm.teamId = ${scope.teamId})`;
 }
 
 export async function agentsByPresenceNow(db: Db, scope: Pick<MetricScope, "teamId"> = {}): Promise<PresenceCounts> {

@@ -232,7 +232,14 @@ beforeAll(async () => {
     ],
   });
   // the day before yesterday: outside every window but the heatmap's
-  ids.c15 = await writeStory(db, { createdAt: at(D1, -20), teamId: teamB.id, steps: [{ at: at(D1, -20), kind: "customer" }, { at: at(D1, -19), kind: "resolve" }] });
+  ids.c15 = await writeStory(db, {
+    createdAt: at(D1, -20),
+    teamId: teamB.id,
+    steps: [
+      { at: at(D1, -20), kind: "customer" },
+      { at: at(D1, -19), kind: "resolve" },
+    ],
+  });
 });
 
 afterAll(async () => {
@@ -242,7 +249,12 @@ afterAll(async () => {
 /** Direct SQL for the KPIs of a window, written without the metric queries. */
 async function expectedKpis(db: Db, from: Date, to: Date) {
   const resolved = await scalar(db, "SELECT COUNT(*) FROM ConversationEvent WHERE toStatus = 'RESOLVED' AND at >= ? AND at < ?", from, to);
-  const resolvedByBot = await scalar(db, "SELECT COUNT(*) FROM ConversationEvent WHERE toStatus = 'RESOLVED' AND fromStatus = 'BOT' AND at >= ? AND at < ?", from, to);
+  const resolvedByBot = await scalar(
+    db,
+    "SELECT COUNT(*) FROM ConversationEvent WHERE toStatus = 'RESOLVED' AND fromStatus = 'BOT' AND at >= ? AND at < ?",
+    from,
+    to,
+  );
   // each assignment against the queue entry just before it, with LAG over the queue events of the conversation
   const waits = await sql<{ wait: unknown }>(
     db,
@@ -254,7 +266,12 @@ async function expectedKpis(db: Db, from: Date, to: Date) {
     to,
   );
   const waitValues = waits.map((w) => Number(w.wait));
-  const abandoned = (await scalar(db, "SELECT COUNT(DISTINCT conversationId) FROM ConversationEvent WHERE toStatus = 'ABANDONED' AND at >= ? AND at < ?", from, to))!;
+  const abandoned = (await scalar(
+    db,
+    "SELECT COUNT(DISTINCT conversationId) FROM ConversationEvent WHERE toStatus = 'ABANDONED' AND at >= ? AND at < ?",
+    from,
+    to,
+  ))!;
   const firstResponse = await scalar(
     db,
     `SELECT AVG(TIMESTAMPDIFF(SECOND, COALESCE(h.handoffAt, c.createdAt), c.firstResponseAt)) FROM Conversation c
@@ -306,7 +323,10 @@ describe("overview", () => {
     const k = overview.today.kpis;
     const expected = await expectedKpis(h.db, D0, NOW);
 
-    const statuses = await sql<{ status: string; n: unknown }>(h.db, "SELECT status, COUNT(*) AS n FROM Conversation WHERE status IN ('BOT','QUEUED','ACTIVE','PAUSED') GROUP BY status");
+    const statuses = await sql<{ status: string; n: unknown }>(
+      h.db,
+      "SELECT status, COUNT(*) AS n FROM Conversation WHERE status IN ('BOT','QUEUED','ACTIVE','PAUSED') GROUP BY status",
+    );
     const byStatus = Object.fromEntries(statuses.map((r) => [r.status, Number(r.n)]));
     expect(k.conversations).toEqual({ BOT: byStatus.BOT ?? 0, QUEUED: byStatus.QUEUED ?? 0, ACTIVE: byStatus.ACTIVE ?? 0, PAUSED: byStatus.PAUSED ?? 0 });
     const oldestQueued = await scalar(h.db, "SELECT TIMESTAMPDIFF(SECOND, MIN(queuedAt), ?) FROM Conversation WHERE status = 'QUEUED'", NOW);
@@ -327,7 +347,10 @@ describe("overview", () => {
       csatResponses: expected.csatResponses,
       csatPositive: expected.csatPositive,
     });
-    const presence = await sql<{ presence: string; n: unknown }>(h.db, "SELECT presence, COUNT(*) AS n FROM User WHERE role = 'AGENT' AND disabledAt IS NULL GROUP BY presence");
+    const presence = await sql<{ presence: string; n: unknown }>(
+      h.db,
+      "SELECT presence, COUNT(*) AS n FROM User WHERE role = 'AGENT' AND disabledAt IS NULL GROUP BY presence",
+    );
     expect(k.agents).toEqual({ ONLINE: 0, BUSY: 0, AWAY: 0, OFFLINE: 0, ...Object.fromEntries(presence.map((r) => [r.presence, Number(r.n)])) });
 
     const waiting = await scalar(
@@ -340,7 +363,16 @@ describe("overview", () => {
 
     // the story's own numbers, so a wrong fixture cannot make both sides agree on nonsense
     expect(k.conversations).toEqual({ BOT: 1, QUEUED: 2, ACTIVE: 3, PAUSED: 1 });
-    expect(k).toMatchObject({ resolved: 3, resolvedByBot: 1, assigned: 6, abandoned: 1, csatResponses: 2, csatPositive: 1, csat: 50, longestWaitSeconds: 5100 });
+    expect(k).toMatchObject({
+      resolved: 3,
+      resolvedByBot: 1,
+      assigned: 6,
+      abandoned: 1,
+      csatResponses: 2,
+      csatPositive: 1,
+      csat: 50,
+      longestWaitSeconds: 5100,
+    });
     expect(k.averageWaitSeconds).toBe(Math.round((180 + 600 + 120 + 60 + 600 + 120) / 6));
     expect(overview.repliesWaiting).toBe(3);
   });
@@ -401,7 +433,12 @@ describe("overview", () => {
       operationKpis(h.db, window, { live: true }),
       operationKpis(h.db, window, { live: true, scope: { teamId: teamA.id } }),
       operationKpis(h.db, window, { live: true, scope: { teamId: teamB.id } }),
-      sql<{ n: unknown }>(h.db, "SELECT COUNT(*) AS n FROM ConversationEvent e JOIN Conversation c ON c.id = e.conversationId WHERE e.type = 'RESOLVED' AND c.teamId IS NULL AND e.at >= ? AND e.at < ?", D0, NOW),
+      sql<{ n: unknown }>(
+        h.db,
+        "SELECT COUNT(*) AS n FROM ConversationEvent e JOIN Conversation c ON c.id = e.conversationId WHERE e.type = 'RESOLVED' AND c.teamId IS NULL AND e.at >= ? AND e.at < ?",
+        D0,
+        NOW,
+      ),
     ]);
     expect(a.resolved + b.resolved + Number(none[0]!.n)).toBe(all.resolved);
     expect(a.conversations.QUEUED).toBe(await scalar(h.db, "SELECT COUNT(*) FROM Conversation WHERE status = 'QUEUED' AND teamId = ?", teamA.id));
@@ -416,7 +453,12 @@ describe("boards", () => {
       h.db,
       "SELECT assigneeId, COUNT(*) AS n, SUM(status = 'PAUSED') AS paused, MIN(createdAt) AS oldest FROM Conversation WHERE status IN ('ACTIVE', 'PAUSED') GROUP BY assigneeId",
     );
-    const resolved = await sql<{ assigneeId: unknown; n: unknown }>(h.db, "SELECT assigneeId, COUNT(*) AS n FROM Conversation WHERE resolvedAt >= ? AND resolvedAt < ? AND assigneeId IS NOT NULL GROUP BY assigneeId", D0, NOW);
+    const resolved = await sql<{ assigneeId: unknown; n: unknown }>(
+      h.db,
+      "SELECT assigneeId, COUNT(*) AS n FROM Conversation WHERE resolvedAt >= ? AND resolvedAt < ? AND assigneeId IS NOT NULL GROUP BY assigneeId",
+      D0,
+      NOW,
+    );
     const waiting = await sql<{ id: unknown; assigneeId: unknown }>(
       h.db,
       `SELECT c.id, c.assigneeId FROM Conversation c WHERE c.status IN ('ACTIVE', 'PAUSED') AND EXISTS (
@@ -431,12 +473,22 @@ describe("boards", () => {
       expect(row.paused).toBe(Number(mine?.paused ?? 0));
       expect(row.oldestOpen?.createdAt ?? null).toEqual(mine?.oldest ?? null);
       expect(row.resolvedToday).toBe(Number(resolved.find((r) => Number(r.assigneeId) === row.id)?.n ?? 0));
-      expect(row.waitingConversationIds).toEqual(waiting.filter((w) => Number(w.assigneeId) === row.id).map((w) => Number(w.id)).sort((x, y) => x - y));
+      expect(row.waitingConversationIds).toEqual(
+        waiting
+          .filter((w) => Number(w.assigneeId) === row.id)
+          .map((w) => Number(w.id))
+          .sort((x, y) => x - y),
+      );
     }
     const a5 = rows.find((r) => r.id === agents.a5)!;
     expect(a5).toMatchObject({ presence: "ONLINE", open: 1, maxConcurrent: 4, waitingConversationIds: [ids.c2], resolvedToday: 1 });
     expect(a5.teams.map((t) => t.id)).toEqual([teamA.id, teamB.id]);
-    expect(rows.find((r) => r.id === agents.a2)).toMatchObject({ presence: "BUSY", open: 1, oldestOpen: { conversationId: ids.c11 }, waitingConversationIds: [ids.c11] });
+    expect(rows.find((r) => r.id === agents.a2)).toMatchObject({
+      presence: "BUSY",
+      open: 1,
+      oldestOpen: { conversationId: ids.c11 },
+      waitingConversationIds: [ids.c11],
+    });
     // a supervisor holding an escalated conversation is on the board too
     expect(rows.find((r) => r.id === escalatedTo)).toMatchObject({ role: "SUPERVISOR", open: 1, waitingConversationIds: [ids.c14] });
 
@@ -456,13 +508,22 @@ describe("boards", () => {
       expect(team.longestWaitSeconds).toBe(longest ?? 0);
       expect(team.resolvedToday).toBe(await scalar(h.db, `SELECT COUNT(*) FROM Conversation WHERE resolvedAt >= ? AND resolvedAt < ? AND ${teamSql}`, D0, NOW));
       expect(team.abandonedToday).toBe(
-        await scalar(h.db, `SELECT COUNT(*) FROM Conversation c JOIN ConversationEvent e ON e.conversationId = c.id AND e.toStatus = 'ABANDONED' WHERE e.at >= ? AND e.at < ? AND c.${teamSql}`, D0, NOW),
+        await scalar(
+          h.db,
+          `SELECT COUNT(*) FROM Conversation c JOIN ConversationEvent e ON e.conversationId = c.id AND e.toStatus = 'ABANDONED' WHERE e.at >= ? AND e.at < ? AND c.${teamSql}`,
+          D0,
+          NOW,
+        ),
       );
       if (team.teamId === null) {
         expect(team.agents).toEqual({ ONLINE: 0, BUSY: 0, AWAY: 0, OFFLINE: 0 });
         continue;
       }
-      const online = await scalar(h.db, "SELECT COUNT(*) FROM TeamMember m JOIN User u ON u.id = m.userId WHERE m.teamId = ? AND u.role = 'AGENT' AND u.presence = 'ONLINE'", team.teamId);
+      const online = await scalar(
+        h.db,
+        "SELECT COUNT(*) FROM TeamMember m JOIN User u ON u.id = m.userId WHERE m.teamId = ? AND u.role = 'AGENT' AND u.presence = 'ONLINE'",
+        team.teamId,
+      );
       expect(team.agents.ONLINE).toBe(online);
       const free = await scalar(
         h.db,
@@ -477,7 +538,11 @@ describe("boards", () => {
 
   it("queue: routing order, waits and masked customer names", async () => {
     const queue = await monitorQueue(h.db, {}, NOW);
-    const order = await sql<{ id: unknown; wait: unknown }>(h.db, "SELECT id, TIMESTAMPDIFF(SECOND, queuedAt, ?) AS wait FROM Conversation WHERE status = 'QUEUED' ORDER BY priority DESC, queuedAt, id", NOW);
+    const order = await sql<{ id: unknown; wait: unknown }>(
+      h.db,
+      "SELECT id, TIMESTAMPDIFF(SECOND, queuedAt, ?) AS wait FROM Conversation WHERE status = 'QUEUED' ORDER BY priority DESC, queuedAt, id",
+      NOW,
+    );
     expect(queue.total).toBe(order.length);
     expect(queue.items.map((i) => i.id)).toEqual(order.map((o) => Number(o.id)));
     expect(queue.items.map((i) => i.waitSeconds)).toEqual(order.map((o) => Number(o.wait)));
@@ -507,7 +572,9 @@ describe("boards", () => {
       NOW,
     );
     const expected = new Map(rows.map((r) => [r.bucket, Number(r.n)]));
-    for (const day of days) for (let hour = 0; hour < 24; hour++) expect(day.hours[hour], `${day.date} ${hour}`).toBe(expected.get(`${day.date} ${String(hour).padStart(2, "0")}`) ?? 0);
+    for (const day of days)
+      for (let hour = 0; hour < 24; hour++)
+        expect(day.hours[hour], `${day.date} ${hour}`).toBe(expected.get(`${day.date} ${String(hour).padStart(2, "0")}`) ?? 0);
     expect(days.at(-1)!.hours[9]).toBe(1);
     expect(days.at(-1)!.total).toBe(10);
     // c15 was created at 2026-03-07 20:00 UTC, which is 04:00 on 03-08 in Beijing
@@ -585,8 +652,14 @@ describe("the API", () => {
     const supervisor = h.callerFor(h.users.SUPERVISOR);
     expect(await outcome(() => supervisor.monitor.overview({ teamId: 987_654 }))).toMatchObject({ code: "NOT_FOUND", field: "teamId" });
     expect(await outcome(() => supervisor.monitor.queue({ teamId: 987_654 }))).toMatchObject({ code: "NOT_FOUND", field: "teamId" });
-    expect(await outcome(() => supervisor.monitor.presenceTimeline({ date: REAL_TODAY, teamId: 987_654 }))).toMatchObject({ code: "NOT_FOUND", field: "teamId" });
-    expect(await outcome(() => supervisor.monitor.setAgentPresence({ userId: 987_654, presence: "ONLINE" }))).toMatchObject({ code: "NOT_FOUND", field: "userId" });
+    expect(await outcome(() => supervisor.monitor.presenceTimeline({ date: REAL_TODAY, teamId: 987_654 }))).toMatchObject({
+      code: "NOT_FOUND",
+      field: "teamId",
+    });
+    expect(await outcome(() => supervisor.monitor.setAgentPresence({ userId: 987_654, presence: "ONLINE" }))).toMatchObject({
+      code: "NOT_FOUND",
+      field: "userId",
+    });
     expect(await outcome(() => supervisor.monitor.queue({ limit: 500 }))).toMatchObject({ code: "BAD_REQUEST", field: "limit" });
   });
 });
@@ -596,14 +669,22 @@ describe("supervisor actions", () => {
     const supervisor = h.callerFor(h.users.SUPERVISOR);
     const team = await makeTeam(h.db);
     const agent = await makeAgent(h.db, { teamIds: [team.id], presence: "AWAY" });
-    const waiting = await writeStory(h.db, { createdAt: new Date(Date.now() - 60_000), teamId: team.id, steps: [{ at: new Date(Date.now() - 50_000), kind: "handoff" }] });
+    const waiting = await writeStory(h.db, {
+      createdAt: new Date(Date.now() - 60_000),
+      teamId: team.id,
+      steps: [{ at: new Date(Date.now() - 50_000), kind: "handoff" }],
+    });
     vi.mocked(publish).mockClear();
 
     await supervisor.monitor.setAgentPresence({ userId: agent.id, presence: "ONLINE" });
     expect(await h.db.conversation.findUniqueOrThrow({ where: { id: waiting } })).toMatchObject({ status: "ACTIVE", assigneeId: agent.id });
     const interval = await h.db.presenceInterval.findFirstOrThrow({ where: { userId: agent.id, endedAt: null } });
     expect(interval.presence).toBe("ONLINE");
-    expect(vi.mocked(publish)).toHaveBeenCalledWith(["private-monitor", `private-agent-${agent.id}`], "presence.changed", expect.objectContaining({ userId: agent.id, presence: "ONLINE" }));
+    expect(vi.mocked(publish)).toHaveBeenCalledWith(
+      ["private-monitor", `private-agent-${agent.id}`],
+      "presence.changed",
+      expect.objectContaining({ userId: agent.id, presence: "ONLINE" }),
+    );
     // the assignment reached the monitor as a delta
     expect(vi.mocked(publish)).toHaveBeenCalledWith("private-monitor", "monitor.delta", {
       changes: [{ id: waiting, type: "ASSIGNED", from: "QUEUED", to: "ACTIVE", toUserId: agent.id }],
@@ -618,7 +699,10 @@ describe("supervisor actions", () => {
       ["AWAY", true],
     ]);
     // QA staff take no conversations: their presence is not the monitor's to set
-    expect(await outcome(() => supervisor.monitor.setAgentPresence({ userId: h.users.QA.id, presence: "ONLINE" }))).toMatchObject({ code: "BAD_REQUEST", field: "userId" });
+    expect(await outcome(() => supervisor.monitor.setAgentPresence({ userId: h.users.QA.id, presence: "ONLINE" }))).toMatchObject({
+      code: "BAD_REQUEST",
+      field: "userId",
+    });
   });
 
   it("reads the transcript of a conversation the supervisor does not hold and leaves an internal note on it", async () => {
@@ -644,7 +728,11 @@ describe("supervisor actions", () => {
     });
     vi.mocked(publish).mockClear();
     await h.callerFor(agent).conversation.reply({ id: conversation, body: "您好" });
-    expect(vi.mocked(publish)).toHaveBeenCalledWith("private-monitor", "monitor.message", { conversationId: conversation, assigneeId: agent.id, senderType: "AGENT" });
+    expect(vi.mocked(publish)).toHaveBeenCalledWith("private-monitor", "monitor.message", {
+      conversationId: conversation,
+      assigneeId: agent.id,
+      senderType: "AGENT",
+    });
     for (const [, , data] of vi.mocked(publish).mock.calls) expect(JSON.stringify(data).length).toBeLessThan(10_240);
   });
 });

@@ -9,7 +9,16 @@
  */
 import type { Db } from "@kefu/db/client";
 import { AppError } from "../../errors.ts";
-import { operationKpis, repliesWaiting, responseTimes, sameHoursDayBefore, todaySoFar, type OperationKpis, type ResponseTimes, type TimeWindow } from "../metrics/index.ts";
+import {
+  operationKpis,
+  repliesWaiting,
+  responseTimes,
+  sameHoursDayBefore,
+  todaySoFar,
+  type OperationKpis,
+  type ResponseTimes,
+  type TimeWindow,
+} from "../metrics/index.ts";
 
 const MINUTE_MS = 60_000;
 const COMPARISON_CACHE_ENTRIES = 32;

@@ -76,7 +76,14 @@ export async function writeStory(db: Db, story: Story): Promise<number> {
   };
   const message = async (at: Date, senderType: SenderType, kind: "TEXT" | "NOTE" = "TEXT") => {
     const row = await db.message.create({
-      data: { conversationId: id, senderType, senderId: senderType === "AGENT" ? state.assigneeId : null, kind, body: `${senderType} ${at.toISOString()}`, createdAt: at },
+      data: {
+        conversationId: id,
+        senderType,
+        senderId: senderType === "AGENT" ? state.assigneeId : null,
+        kind,
+        body: `${senderType} ${at.toISOString()}`,
+        createdAt: at,
+      },
       select: { id: true },
     });
     state.lastMessageId = row.id;

@@ -27,13 +27,21 @@ export async function presenceTimeline(db: Db, input: { date: string; teamId?: n
       OR: [
         { role: "AGENT", disabledAt: null },
         // anyone who was signed in that day (e.g. an agent disabled since) still has a row
-        { presenceIntervals: { some: { presence: { not: "OFFLINE" }, startedAt: { lt: window.to }, OR: [{ endedAt: null }, { endedAt: { gt: window.from } }] } } },
+        {
+          presenceIntervals: {
+            some: { presence: { not: "OFFLINE" }, startedAt: { lt: window.to }, OR: [{ endedAt: null }, { endedAt: { gt: window.from } }] },
+          },
+        },
       ],
     },
     orderBy: { id: "asc" },
     select: { id: true, name: true, employeeNo: true, role: true },
   });
-  const timelines = await presenceTimelines(db, users.map((u) => u.id), window);
+  const timelines = await presenceTimelines(
+    db,
+    users.map((u) => u.id),
+    window,
+  );
   const agents = users.map((user): AgentPresenceDay => {
     const timeline = timelines.get(user.id);
     return {

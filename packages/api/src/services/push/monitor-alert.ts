@@ -73,7 +73,8 @@ export async function deliverMonitorAlertPush(db: Db, payload: unknown) {
   const gone = outcomes.filter(([, outcome]) => outcome.status === "gone").map(([id]) => id);
   if (gone.length > 0) await db.pushSubscription.deleteMany({ where: { id: { in: gone } } });
   for (const [id, outcome] of outcomes) {
-    if (outcome.status === "rejected") logger.warn({ eventId, subscriptionId: id, httpStatus: outcome.httpStatus, reason: outcome.reason }, "push.alert: the push service refused the message");
+    if (outcome.status === "rejected")
+      logger.warn({ eventId, subscriptionId: id, httpStatus: outcome.httpStatus, reason: outcome.reason }, "push.alert: the push service refused the message");
   }
   const failed = outcomes.filter(([, outcome]) => outcome.status === "failed");
   const delivered = outcomes.filter(([, outcome]) => outcome.status === "delivered").length;

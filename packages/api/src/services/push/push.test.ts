@@ -150,7 +150,9 @@ describe("push.subscribe input", () => {
     // Someone else signs in on the same browser and turns pushes on: the device is now theirs.
     const newKeys = validKeys();
     await admin.push.subscribe({ endpoint, keys: newKeys });
-    expect(await h.db.pushSubscription.findMany({ where: { endpoint } })).toEqual([expect.objectContaining({ userId: h.users.ADMIN.id, p256dh: newKeys.p256dh })]);
+    expect(await h.db.pushSubscription.findMany({ where: { endpoint } })).toEqual([
+      expect.objectContaining({ userId: h.users.ADMIN.id, p256dh: newKeys.p256dh }),
+    ]);
     expect(await supervisor.push.status({ endpoint })).toEqual({ subscribed: false });
 
     expect(await supervisor.push.unsubscribe({ endpoint })).toEqual({ removed: false });
@@ -257,7 +259,10 @@ describe("push.alert job", () => {
 
     expect(push.received.map((request) => request.path).sort()).toEqual(["/push/admin-laptop", "/push/supervisor-phone"]);
     const { publicKey } = await ensureVapidKeys(h.db);
-    for (const [device, locale] of [[supervisorPhone, "zh-CN"], [adminLaptop, "en"]] as const) {
+    for (const [device, locale] of [
+      [supervisorPhone, "zh-CN"],
+      [adminLaptop, "en"],
+    ] as const) {
       const request = push.received.find((received) => device.row.endpoint.endsWith(received.path))!;
       expect(verifyVapid(request.headers.authorization, push.origin)).toBe(publicKey);
       expect(request.headers["content-encoding"]).toBe("aes128gcm");
@@ -266,7 +271,16 @@ describe("push.alert job", () => {
       expect(request.headers.urgency).toBe("high");
       expect(request.headers.topic).toMatch(/^alert-rule-\d+$/);
       const message = JSON.parse(decryptPush(request.body, device.browser)) as MonitorAlertPush;
-      expect(message).toEqual({ type: "monitor.alert", eventId: event.id, metric: "QUEUE_LENGTH", value: 14, threshold: 10, teamName: "售前组", locale, url: "/monitor" });
+      expect(message).toEqual({
+        type: "monitor.alert",
+        eventId: event.id,
+        metric: "QUEUE_LENGTH",
+        value: 14,
+        threshold: 10,
+        teamName: "售前组",
+        locale,
+        url: "/monitor",
+      });
     }
   });
 

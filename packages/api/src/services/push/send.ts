@@ -40,7 +40,11 @@ export async function sendWebPush(target: PushTarget, payload: unknown, vapid: V
     ...(options.topic ? { topic: options.topic } : {}),
   });
   // fetch sets the length from the body itself.
-  const headers = Object.fromEntries(Object.entries(details.headers).filter(([name]) => name.toLowerCase() !== "content-length").map(([name, value]) => [name, String(value)]));
+  const headers = Object.fromEntries(
+    Object.entries(details.headers)
+      .filter(([name]) => name.toLowerCase() !== "content-length")
+      .map(([name, value]) => [name, String(value)]),
+  );
   let response: Response;
   try {
     response = await fetch(details.endpoint, {

@@ -24,7 +24,9 @@ export function generateVapidKeys(): VapidKeys {
   return {
     publicKey: ecdh.getPublicKey().toString("base64url"),
     // getPrivateKey drops leading zero bytes; the JWT signer expects exactly 32.
-    privateKey: Buffer.concat([Buffer.alloc(32), ecdh.getPrivateKey()]).subarray(-32).toString("base64url"),
+    privateKey: Buffer.concat([Buffer.alloc(32), ecdh.getPrivateKey()])
+      .subarray(-32)
+      .toString("base64url"),
   };
 }
 

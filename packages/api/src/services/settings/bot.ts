@@ -57,7 +57,12 @@ export async function updateBotSettings(db: Db, input: BotSettingsInput, actorId
     const strategy = await updateSetting(
       tx,
       "bot.strategy",
-      { enabled: input.enabled, priorityDirectToQueue: input.priorityDirectToQueue, handoffKeywords: keywords, lowConfidenceHandoffAfter: input.lowConfidenceHandoffAfter },
+      {
+        enabled: input.enabled,
+        priorityDirectToQueue: input.priorityDirectToQueue,
+        handoffKeywords: keywords,
+        lowConfidenceHandoffAfter: input.lowConfidenceHandoffAfter,
+      },
       actorId,
     );
     const replies = await updateSetting(

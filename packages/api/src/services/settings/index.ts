@@ -8,22 +8,52 @@ import { BOT_KEYWORD_MAX, BOT_KEYWORDS_MAX, BOT_TEXT_MAX, RESOLUTION_CATEGORY_MA
 
 export const settingSchemas = {
   "security.session": z.object({
-    idleMinutes: z.number().int().min(5).max(24 * 60).default(30),
-    absoluteHours: z.number().int().min(1).max(24 * 30).default(12),
+    idleMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .default(30),
+    absoluteHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(12),
   }),
   "security.lockout": z.object({
     maxFailures: z.number().int().min(3).max(20).default(5),
-    windowMinutes: z.number().int().min(1).max(24 * 60).default(15),
-    lockMinutes: z.number().int().min(1).max(24 * 60).default(15),
+    windowMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(15),
+    lockMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(15),
   }),
   /** Routing and the life of a conversation (services/conversation). */
   routing: z.object({
     /** a customer writing again within this many hours of a resolution reopens that conversation; 0 turns reopening off */
-    reopenWindowHours: z.number().int().min(0).max(24 * 30).default(72),
+    reopenWindowHours: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 30)
+      .default(72),
     /** the team a handoff goes to when neither the caller nor the conversation names one; null = any team */
     defaultTeamId: z.number().int().positive().nullable().default(null),
     /** reply timeout for conversations without a team (teams have their own replyTimeoutSeconds); 0 turns it off */
-    replyTimeoutSeconds: z.number().int().min(0).max(24 * 3600).default(180),
+    replyTimeoutSeconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 3600)
+      .default(180),
   }),
   /** What an agent may pick when ending a conversation, and what the bot records when it resolves one. */
   "conversation.resolution": z.object({
@@ -32,8 +62,22 @@ export const settingSchemas = {
       .min(1)
       .max(100)
       .default([
-        "问题已解决", "已提供方案", "已登记工单", "已解答咨询", "已办理退款", "已办理退换货", "已催件", "已安排补发",
-        "已开具发票", "已安排维修", "已促成下单", "已补发权益", "已恢复账号", "已登记投诉", "已安抚并补偿", "已提交建议",
+        "问题已解决",
+        "已提供方案",
+        "已登记工单",
+        "已解答咨询",
+        "已办理退款",
+        "已办理退换货",
+        "已催件",
+        "已安排补发",
+        "已开具发票",
+        "已安排维修",
+        "已促成下单",
+        "已补发权益",
+        "已恢复账号",
+        "已登记投诉",
+        "已安抚并补偿",
+        "已提交建议",
       ]),
     botCategory: z.string().trim().min(1).max(RESOLUTION_CATEGORY_MAX).default("机器人已解答"),
   }),
@@ -55,15 +99,26 @@ export const settingSchemas = {
     /** answer with the best article only when its confidence (0–1) reaches this; see services/knowledge/search.ts */
     threshold: z.number().min(0).max(1).default(0.35),
     welcomeMessage: z.string().trim().min(1).max(BOT_TEXT_MAX).default("您好，我是智能客服小客，请问有什么可以帮您？输入“人工”可随时转接人工客服。"),
-    clarifyMessage: z.string().trim().min(1).max(BOT_TEXT_MAX).default("抱歉，我没有完全理解您的问题，能换个说法或补充一些细节吗？也可以输入“人工”转接人工客服。"),
+    clarifyMessage: z
+      .string()
+      .trim()
+      .min(1)
+      .max(BOT_TEXT_MAX)
+      .default("抱歉，我没有完全理解您的问题，能换个说法或补充一些细节吗？也可以输入“人工”转接人工客服。"),
     offHoursMessage: z.string().trim().min(1).max(BOT_TEXT_MAX).default("智能客服当前不在服务时间，已为您转接人工客服，请稍候。"),
     queueFullMessage: z.string().trim().min(1).max(BOT_TEXT_MAX).default("当前咨询人数较多，您前面还有 {position} 位，请耐心等待，我们会尽快为您服务。"),
     /** when the bot answers, in China Standard Time; outside these hours customers go straight to the queue */
     hours: z
       .object({
         days: z.array(z.number().int().min(1).max(7)).max(7).default([1, 2, 3, 4, 5, 6, 7]),
-        start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).default("00:00"),
-        end: z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/).default("24:00"),
+        start: z
+          .string()
+          .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+          .default("00:00"),
+        end: z
+          .string()
+          .regex(/^([01]\d|2[0-4]):[0-5]\d$/)
+          .default("24:00"),
       })
       .default({ days: [1, 2, 3, 4, 5, 6, 7], start: "00:00", end: "24:00" }),
   }),

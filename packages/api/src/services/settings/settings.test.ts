@@ -15,7 +15,11 @@ describe("settings cache", () => {
   it("serves the keys a message reads from the process until a write through updateSetting", async () => {
     const before = await getSetting(h.db, "routing");
     // a write behind the service's back is not seen within the TTL …
-    await h.db.setting.upsert({ where: { key: "routing" }, create: { key: "routing", value: { reopenWindowHours: 5 } }, update: { value: { reopenWindowHours: 5 } } });
+    await h.db.setting.upsert({
+      where: { key: "routing" },
+      create: { key: "routing", value: { reopenWindowHours: 5 } },
+      update: { value: { reopenWindowHours: 5 } },
+    });
     expect(await getSetting(h.db, "routing")).toEqual(before);
     // … until the cache is forgotten
     invalidateSettings();
@@ -37,7 +41,11 @@ describe("settings cache", () => {
 
   it("reads other keys from the table each time", async () => {
     await getSetting(h.db, "security.lockout");
-    await h.db.setting.upsert({ where: { key: "security.lockout" }, create: { key: "security.lockout", value: { maxFailures: 7 } }, update: { value: { maxFailures: 7 } } });
+    await h.db.setting.upsert({
+      where: { key: "security.lockout" },
+      create: { key: "security.lockout", value: { maxFailures: 7 } },
+      update: { value: { maxFailures: 7 } },
+    });
     expect((await getSetting(h.db, "security.lockout")).maxFailures).toBe(7);
   });
 });

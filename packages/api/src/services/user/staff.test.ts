@@ -30,8 +30,16 @@ describe("staff management", () => {
   it("refuses a taken employee number or email, naming the field, and writes nothing", async () => {
     const admin = h.callerFor(h.users.ADMIN);
     const before = await h.db.user.count();
-    expect(await outcome(() => admin.user.create({ ...valid, email: "other@test.kefu.cn" }))).toMatchObject({ code: "CONFLICT", appCode: "EMPLOYEE_NO_TAKEN", field: "employeeNo" });
-    expect(await outcome(() => admin.user.create({ ...valid, employeeNo: "S1002" }))).toMatchObject({ code: "CONFLICT", appCode: "EMAIL_TAKEN", field: "email" });
+    expect(await outcome(() => admin.user.create({ ...valid, email: "other@test.kefu.cn" }))).toMatchObject({
+      code: "CONFLICT",
+      appCode: "EMPLOYEE_NO_TAKEN",
+      field: "employeeNo",
+    });
+    expect(await outcome(() => admin.user.create({ ...valid, employeeNo: "S1002" }))).toMatchObject({
+      code: "CONFLICT",
+      appCode: "EMAIL_TAKEN",
+      field: "email",
+    });
     expect(await h.db.user.count()).toBe(before);
   });
 
@@ -52,7 +60,9 @@ describe("staff management", () => {
   });
 
   it("refuses common passwords", async () => {
-    const result = await outcome(() => h.callerFor(h.users.ADMIN).user.create({ ...valid, employeeNo: "S2001", email: "s2001@test.kefu.cn", password: "password123" }));
+    const result = await outcome(() =>
+      h.callerFor(h.users.ADMIN).user.create({ ...valid, employeeNo: "S2001", email: "s2001@test.kefu.cn", password: "password123" }),
+    );
     expect(result).toMatchObject({ code: "BAD_REQUEST", appCode: "COMMON_PASSWORD", field: "password" });
   });
 
@@ -60,7 +70,10 @@ describe("staff management", () => {
     const admin = h.callerFor(h.users.ADMIN);
     expect(await outcome(() => admin.user.get({ id: 987_654 }))).toMatchObject({ code: "NOT_FOUND", field: "id" });
     expect(await outcome(() => admin.user.update({ id: 987_654, name: "x" }))).toMatchObject({ code: "NOT_FOUND" });
-    expect(await outcome(() => admin.user.create({ ...valid, employeeNo: "S2002", email: "s2002@test.kefu.cn", teamIds: [987_654] }))).toMatchObject({ code: "NOT_FOUND", field: "teamIds" });
+    expect(await outcome(() => admin.user.create({ ...valid, employeeNo: "S2002", email: "s2002@test.kefu.cn", teamIds: [987_654] }))).toMatchObject({
+      code: "NOT_FOUND",
+      field: "teamIds",
+    });
   });
 
   it("a role change, a disable, a reset and a force logout each end the user's sessions", async () => {
@@ -99,7 +112,10 @@ describe("staff management", () => {
   it("changing one's own password needs the current one", async () => {
     const user = await h.createUser("AGENT");
     const me = h.callerFor(user);
-    expect(await outcome(() => me.auth.changePassword({ currentPassword: "wrong", newPassword: "Brand-New-Pass-9" }))).toMatchObject({ appCode: "WRONG_CURRENT_PASSWORD", field: "currentPassword" });
+    expect(await outcome(() => me.auth.changePassword({ currentPassword: "wrong", newPassword: "Brand-New-Pass-9" }))).toMatchObject({
+      appCode: "WRONG_CURRENT_PASSWORD",
+      field: "currentPassword",
+    });
     await me.auth.changePassword({ currentPassword: "Correct-Horse-42", newPassword: "Brand-New-Pass-9" });
     const row = await h.db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(await verifyPassword(row.passwordHash, "Brand-New-Pass-9")).toBe(true);
@@ -112,7 +128,13 @@ describe("teams", () => {
     const admin = h.callerFor(h.users.ADMIN);
     const team = await admin.team.create({ name: "技术支持", description: "二线技术问题" });
     expect(await outcome(() => admin.team.create({ name: "技术支持" }))).toMatchObject({ code: "CONFLICT", appCode: "TEAM_NAME_TAKEN", field: "name" });
-    await admin.team.setMembers({ id: team.id, members: [{ userId: h.users.AGENT.id, isLead: false }, { userId: h.users.SUPERVISOR.id, isLead: true }] });
+    await admin.team.setMembers({
+      id: team.id,
+      members: [
+        { userId: h.users.AGENT.id, isLead: false },
+        { userId: h.users.SUPERVISOR.id, isLead: true },
+      ],
+    });
     const detail = await admin.team.get({ id: team.id });
     expect(detail.members).toHaveLength(2);
     const listed = (await admin.team.list()).find((t) => t.id === team.id);
@@ -127,6 +149,9 @@ describe("teams", () => {
     const admin = h.callerFor(h.users.ADMIN);
     expect(await outcome(() => admin.team.create({ name: "组".repeat(65) }))).toMatchObject({ code: "BAD_REQUEST", field: "name" });
     const team = await admin.team.create({ name: "VIP专席" });
-    expect(await outcome(() => admin.team.setMembers({ id: team.id, members: [{ userId: 999_999, isLead: false }] }))).toMatchObject({ code: "NOT_FOUND", field: "members" });
+    expect(await outcome(() => admin.team.setMembers({ id: team.id, members: [{ userId: 999_999, isLead: false }] }))).toMatchObject({
+      code: "NOT_FOUND",
+      field: "members",
+    });
   });
 });

@@ -106,7 +106,11 @@ export async function updateStaff(db: Db, actor: Actor, input: StaffUpdateInput)
   const roleChanges = input.role !== undefined && input.role !== existing.role;
   if (roleChanges && existing.id === actor.id) throw new AppError("CANNOT_CHANGE_SELF", { field: "role" });
   if (roleChanges && existing.role === "ADMIN" && (await activeAdminCount(db, existing.id)) === 0) throw new AppError("LAST_ADMIN", { field: "role" });
-  const phone = input.phone ? protectPhone(fieldKeysFromEnv(), input.phone) : input.phone === null ? { phoneHash: null, phoneEnc: null, phoneLast4: null } : undefined;
+  const phone = input.phone
+    ? protectPhone(fieldKeysFromEnv(), input.phone)
+    : input.phone === null
+      ? { phoneHash: null, phoneEnc: null, phoneLast4: null }
+      : undefined;
   await assertUniqueIdentity(db, { email: input.email, phoneHash: phone?.phoneHash }, existing.id);
   if (input.teamIds) await assertTeamsExist(db, input.teamIds);
   return db.$transaction(async (tx) => {
@@ -213,5 +217,10 @@ export async function staffOverview(db: Db) {
     db.user.count({ where: { lockedUntil: { gt: now } } }),
     db.user.groupBy({ by: ["presence"], where: { disabledAt: null, role: "AGENT" }, _count: { _all: true } }),
   ]);
-  return { total, online, locked, agentsByPresence: Object.fromEntries(byPresence.map((g) => [g.presence, g._count._all])) as Partial<Record<"ONLINE" | "BUSY" | "AWAY" | "OFFLINE", number>> };
+  return {
+    total,
+    online,
+    locked,
+    agentsByPresence: Object.fromEntries(byPresence.map((g) => [g.presence, g._count._all])) as Partial<Record<"ONLINE" | "BUSY" | "AWAY" | "OFFLINE", number>>,
+  };
 }

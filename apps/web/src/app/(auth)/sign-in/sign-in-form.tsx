@@ -27,8 +27,10 @@ export function SignInForm({ next }: { next: string }) {
 
   function messageFor(raw: string): string {
     const { code, params } = parseSignInError(raw);
-    if (code === "INVALID_CREDENTIALS" && typeof params.remaining === "number") return t("errors.INVALID_CREDENTIALS_REMAINING", { remaining: params.remaining });
-    if (code === "ACCOUNT_LOCKED" && typeof params.until === "string") return t("errors.ACCOUNT_LOCKED", { until: new Date(params.until).toLocaleTimeString() });
+    if (code === "INVALID_CREDENTIALS" && typeof params.remaining === "number")
+      return t("errors.INVALID_CREDENTIALS_REMAINING", { remaining: params.remaining });
+    if (code === "ACCOUNT_LOCKED" && typeof params.until === "string")
+      return t("errors.ACCOUNT_LOCKED", { until: new Date(params.until).toLocaleTimeString() });
     if (code === "RATE_LIMITED") return t("errors.RATE_LIMITED", { seconds: params.seconds ?? 60 });
     if (code === "ACCOUNT_DISABLED") return t("errors.ACCOUNT_DISABLED");
     return t("errors.INVALID_CREDENTIALS");
@@ -67,7 +69,14 @@ export function SignInForm({ next }: { next: string }) {
         />
       </Field>
       <Field label={t("signIn.password")} htmlFor="password" required>
-        <Input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} maxLength={PASSWORD_MAX} />
+        <Input
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          maxLength={PASSWORD_MAX}
+        />
       </Field>
       {error ? (
         <p role="alert" data-testid="sign-in-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">

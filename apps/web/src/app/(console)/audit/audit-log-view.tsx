@@ -50,12 +50,22 @@ export function AuditLogView() {
         }
       />
       {verify.data ? (
-        <p role="status" data-testid="chain-verdict" className={verify.data.ok ? "rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800" : "rounded-md bg-red-50 px-3 py-2 text-sm text-red-800"}>
+        <p
+          role="status"
+          data-testid="chain-verdict"
+          className={verify.data.ok ? "rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800" : "rounded-md bg-red-50 px-3 py-2 text-sm text-red-800"}
+        >
           {verify.data.ok ? t("audit.chainOk", { rows: verify.data.rows }) : t("audit.chainBroken", { id: verify.data.brokenAtId, reason: verify.data.reason })}
         </p>
       ) : null}
       <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-4">
-        <Input aria-label={t("audit.actionFilter")} placeholder={t("audit.actionFilter")} value={action} onChange={(e) => setAction(e.target.value)} maxLength={AUDIT_ACTION_FILTER_MAX} />
+        <Input
+          aria-label={t("audit.actionFilter")}
+          placeholder={t("audit.actionFilter")}
+          value={action}
+          onChange={(e) => setAction(e.target.value)}
+          maxLength={AUDIT_ACTION_FILTER_MAX}
+        />
         <NativeSelect aria-label={t("audit.result")} value={result} onChange={(e) => setResult(e.target.value as Result | "")}>
           <option value="">{t("audit.allResults")}</option>
           {(["SUCCESS", "FAILURE", "DENIED"] as const).map((r) => (
@@ -90,8 +100,16 @@ export function AuditLogView() {
               ))
             : rows.map((row) => (
                 <TableRow key={row.id}>
-                  <TableCell className="whitespace-nowrap tabular-nums">{format.dateTime(new Date(row.createdAt), { dateStyle: "short", timeStyle: "medium" })}</TableCell>
-                  <TableCell>{row.actor ? `${row.actor.name} (${row.actor.employeeNo})` : row.actorLabel === "system" ? t("audit.system") : (row.actorLabel ?? t("audit.anonymous"))}</TableCell>
+                  <TableCell className="whitespace-nowrap tabular-nums">
+                    {format.dateTime(new Date(row.createdAt), { dateStyle: "short", timeStyle: "medium" })}
+                  </TableCell>
+                  <TableCell>
+                    {row.actor
+                      ? `${row.actor.name} (${row.actor.employeeNo})`
+                      : row.actorLabel === "system"
+                        ? t("audit.system")
+                        : (row.actorLabel ?? t("audit.anonymous"))}
+                  </TableCell>
                   <TableCell className="font-mono text-xs">{row.action}</TableCell>
                   <TableCell className="text-xs">{row.targetType ? `${row.targetType}#${row.targetId ?? ""}` : ""}</TableCell>
                   <TableCell>

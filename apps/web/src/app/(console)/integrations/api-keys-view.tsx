@@ -61,7 +61,11 @@ export function ApiKeysView() {
 
   return (
     <div className="space-y-4">
-      <PageHeader title={t("integrations.title")} description={t("integrations.description")} actions={<Button onClick={() => setCreating(true)}>{t("integrations.create")}</Button>} />
+      <PageHeader
+        title={t("integrations.title")}
+        description={t("integrations.description")}
+        actions={<Button onClick={() => setCreating(true)}>{t("integrations.create")}</Button>}
+      />
       <Table framed>
         <TableHeader>
           <TableRow>
@@ -79,10 +83,10 @@ export function ApiKeysView() {
             <TableRow key={key.id}>
               <TableCell className="font-medium">{key.name}</TableCell>
               <TableCell className="font-mono text-xs">kf_{key.prefix}_…</TableCell>
-              <TableCell className="text-xs">
-                {(Array.isArray(key.scopes) ? (key.scopes as string[]) : []).map(scopeLabel).join("、")}
+              <TableCell className="text-xs">{(Array.isArray(key.scopes) ? (key.scopes as string[]) : []).map(scopeLabel).join("、")}</TableCell>
+              <TableCell className="whitespace-nowrap">
+                {key.lastUsedAt ? format.dateTime(new Date(key.lastUsedAt), { dateStyle: "short", timeStyle: "short" }) : t("common.never")}
               </TableCell>
-              <TableCell className="whitespace-nowrap">{key.lastUsedAt ? format.dateTime(new Date(key.lastUsedAt), { dateStyle: "short", timeStyle: "short" }) : t("common.never")}</TableCell>
               <TableCell>{key.createdBy.name}</TableCell>
               <TableCell>{key.revokedAt ? <Badge>{t("integrations.revoked")}</Badge> : <Badge variant="success">{t("integrations.active")}</Badge>}</TableCell>
               <TableCell className="text-right">

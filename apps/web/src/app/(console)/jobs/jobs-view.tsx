@@ -70,7 +70,11 @@ export function JobsView() {
               </TableCell>
               <TableCell className="text-right">
                 {job.status === "DEAD" ? (
-                  <Button size="sm" variant="outline" onClick={() => void feedback.run(() => replay.mutateAsync({ id: job.id }), { success: t("jobs.replayed") })}>
+                  <Button
+                    size="sm"
+                    variant="outline"
+                    onClick={() => void feedback.run(() => replay.mutateAsync({ id: job.id }), { success: t("jobs.replayed") })}
+                  >
                     {t("jobs.replay")}
                   </Button>
                 ) : null}

@@ -22,7 +22,6 @@ import { KB_BODY_MAX, KB_KEYWORDS_MAX, KB_TITLE_MAX } from "@kefu/api/contracts/
 
 export type EditorTarget = { mode: "create"; title?: string; fromQuestionId?: number } | { mode: "edit"; id: number };
 
-
 interface FormState {
   title: string;
   categoryId: number | "";
@@ -80,14 +79,17 @@ export function ArticleEditorDialog({ target, categories, onClose }: { target: E
     const input = toInput(form, target, current);
     await run(
       async () => {
-        let saved: { id: number; title: string; status: string; version: number } = "id" in input ? await update.mutateAsync(input) : await create.mutateAsync(input);
+        let saved: { id: number; title: string; status: string; version: number } =
+          "id" in input ? await update.mutateAsync(input) : await create.mutateAsync(input);
         if (andPublish && saved.status !== "PUBLISHED") saved = await publish.mutateAsync({ id: saved.id });
         await queryClient.invalidateQueries({ queryKey: trpc.knowledge.pathKey() });
         return saved;
       },
       {
         success: (saved) =>
-          andPublish || saved.status === "PUBLISHED" ? t("knowledgeAdmin.savedPublished", { title: saved.title, version: saved.version }) : t("knowledgeAdmin.savedDraft", { title: saved.title, version: saved.version }),
+          andPublish || saved.status === "PUBLISHED"
+            ? t("knowledgeAdmin.savedPublished", { title: saved.title, version: saved.version })
+            : t("knowledgeAdmin.savedDraft", { title: saved.title, version: saved.version }),
         onSuccess: onClose,
         onError: async (_error, fields) => {
           setFieldErrors(setError, fields);
@@ -128,7 +130,14 @@ export function ArticleEditorDialog({ target, categories, onClose }: { target: E
             </DialogBody>
           ) : (
             <DialogBody className="grid gap-4 sm:grid-cols-2">
-              <Field label={t("knowledgeAdmin.articleTitle")} htmlFor="article-title" error={fieldErrors.title?.message} description={t("knowledgeAdmin.titleHint")} required className="sm:col-span-2">
+              <Field
+                label={t("knowledgeAdmin.articleTitle")}
+                htmlFor="article-title"
+                error={fieldErrors.title?.message}
+                description={t("knowledgeAdmin.titleHint")}
+                required
+                className="sm:col-span-2"
+              >
                 <Input {...register("title")} maxLength={KB_TITLE_MAX} />
               </Field>
               <Field label={t("knowledgeAdmin.category")} htmlFor="article-category" error={fieldErrors.categoryId?.message}>
@@ -141,7 +150,12 @@ export function ArticleEditorDialog({ target, categories, onClose }: { target: E
                   ))}
                 </NativeSelect>
               </Field>
-              <Field label={t("knowledgeAdmin.keywords")} htmlFor="article-keywords" error={fieldErrors.keywords?.message} description={t("knowledgeAdmin.keywordsHint")}>
+              <Field
+                label={t("knowledgeAdmin.keywords")}
+                htmlFor="article-keywords"
+                error={fieldErrors.keywords?.message}
+                description={t("knowledgeAdmin.keywordsHint")}
+              >
                 <Input {...register("keywords")} maxLength={KB_KEYWORDS_MAX} placeholder={t("knowledgeAdmin.keywordsPlaceholder")} />
               </Field>
               <Field
@@ -181,7 +195,13 @@ export function ArticleEditorDialog({ target, categories, onClose }: { target: E
               {t("common.cancel")}
             </Button>
             {isPublished ? null : (
-              <Button type="button" variant="outline" loading={pending} disabled={!loaded} onClick={() => void handleSubmit((form) => save(form, true), invalidInput)()}>
+              <Button
+                type="button"
+                variant="outline"
+                loading={pending}
+                disabled={!loaded}
+                onClick={() => void handleSubmit((form) => save(form, true), invalidInput)()}
+              >
                 {t("knowledgeAdmin.saveAndPublish")}
               </Button>
             )}

@@ -62,7 +62,14 @@ export function ArticleList({ categories, onCreate, onEdit }: { categories: Cate
   return (
     <div className="space-y-4">
       <div className="grid gap-2 sm:grid-cols-[2fr_1fr_1fr]" role="search">
-        <Input type="search" aria-label={t("knowledgeAdmin.searchLabel")} placeholder={t("knowledgeAdmin.searchPlaceholder")} value={query} maxLength={KB_QUERY_MAX} onChange={(e) => setQuery(e.target.value)} />
+        <Input
+          type="search"
+          aria-label={t("knowledgeAdmin.searchLabel")}
+          placeholder={t("knowledgeAdmin.searchPlaceholder")}
+          value={query}
+          maxLength={KB_QUERY_MAX}
+          onChange={(e) => setQuery(e.target.value)}
+        />
         <NativeSelect aria-label={t("knowledgeAdmin.status")} value={status} onChange={(e) => setStatus(e.target.value as Status | "")}>
           <option value="">{t("knowledgeAdmin.allStatuses")}</option>
           {STATUSES.map((s) => (
@@ -71,7 +78,11 @@ export function ArticleList({ categories, onCreate, onEdit }: { categories: Cate
             </option>
           ))}
         </NativeSelect>
-        <NativeSelect aria-label={t("knowledgeAdmin.category")} value={categoryId} onChange={(e) => setCategoryId(e.target.value ? Number(e.target.value) : "")}>
+        <NativeSelect
+          aria-label={t("knowledgeAdmin.category")}
+          value={categoryId}
+          onChange={(e) => setCategoryId(e.target.value ? Number(e.target.value) : "")}
+        >
           <option value="">{t("knowledgeAdmin.allCategories")}</option>
           {options.map((option) => (
             <option key={option.id} value={option.id}>
@@ -104,7 +115,9 @@ export function ArticleList({ categories, onCreate, onEdit }: { categories: Cate
                     <div className="font-medium text-slate-900">{hit.title}</div>
                     <p className="line-clamp-2 text-xs text-slate-500">{hit.snippet}</p>
                   </TableCell>
-                  <TableCell>{hit.categoryId ? (categoryName.get(hit.categoryId) ?? "") : <span className="text-slate-400">{t("knowledgeAdmin.uncategorized")}</span>}</TableCell>
+                  <TableCell>
+                    {hit.categoryId ? (categoryName.get(hit.categoryId) ?? "") : <span className="text-slate-400">{t("knowledgeAdmin.uncategorized")}</span>}
+                  </TableCell>
                   <TableCell className="text-right tabular-nums">{format.number(hit.confidence, { style: "percent" })}</TableCell>
                   <TableCell className="text-right">
                     <div className="flex justify-end gap-1">
@@ -143,7 +156,9 @@ export function ArticleList({ categories, onCreate, onEdit }: { categories: Cate
                     <div className="font-medium text-slate-900">{row.title}</div>
                     <div className="text-xs text-slate-500">
                       {row.author?.name ?? ""}
-                      {row.status === "PUBLISHED" ? ` · ${t("knowledgeAdmin.feedback", { views: row.viewCount, helpful: row.helpfulCount, unhelpful: row.unhelpfulCount })}` : ""}
+                      {row.status === "PUBLISHED"
+                        ? ` · ${t("knowledgeAdmin.feedback", { views: row.viewCount, helpful: row.helpfulCount, unhelpful: row.unhelpfulCount })}`
+                        : ""}
                     </div>
                   </TableCell>
                   <TableCell>{row.category?.name ?? <span className="text-slate-400">{t("knowledgeAdmin.uncategorized")}</span>}</TableCell>
@@ -153,7 +168,9 @@ export function ArticleList({ categories, onCreate, onEdit }: { categories: Cate
                     </Badge>
                   </TableCell>
                   <TableCell className="text-right tabular-nums">v{row.version}</TableCell>
-                  <TableCell className="whitespace-nowrap text-slate-500">{format.dateTime(new Date(row.updatedAt), { dateStyle: "short", timeStyle: "short" })}</TableCell>
+                  <TableCell className="whitespace-nowrap text-slate-500">
+                    {format.dateTime(new Date(row.updatedAt), { dateStyle: "short", timeStyle: "short" })}
+                  </TableCell>
                   <TableCell className="text-right">
                     <div className="flex justify-end gap-1">
                       <Button size="sm" variant="outline" onClick={() => onEdit(row.id)}>
@@ -178,10 +195,20 @@ export function ArticleList({ categories, onCreate, onEdit }: { categories: Cate
         </Table>
       )}
       {relevance && search.isSuccess && search.data.results.length === 0 ? (
-        <EmptyState bordered title={t("knowledgeAdmin.noMatches")} description={t("knowledgeAdmin.noMatchesHint")} action={<Button onClick={onCreate}>{t("knowledgeAdmin.create")}</Button>} />
+        <EmptyState
+          bordered
+          title={t("knowledgeAdmin.noMatches")}
+          description={t("knowledgeAdmin.noMatchesHint")}
+          action={<Button onClick={onCreate}>{t("knowledgeAdmin.create")}</Button>}
+        />
       ) : null}
       {!relevance && list.isSuccess && rows.length === 0 ? (
-        <EmptyState bordered title={t("knowledgeAdmin.empty")} description={t("knowledgeAdmin.emptyHint")} action={<Button onClick={onCreate}>{t("knowledgeAdmin.create")}</Button>} />
+        <EmptyState
+          bordered
+          title={t("knowledgeAdmin.empty")}
+          description={t("knowledgeAdmin.emptyHint")}
+          action={<Button onClick={onCreate}>{t("knowledgeAdmin.create")}</Button>}
+        />
       ) : null}
       {relevance ? null : <LoadMore query={list} />}
 
@@ -193,7 +220,9 @@ export function ArticleList({ categories, onCreate, onEdit }: { categories: Cate
         confirmLabel={t("knowledgeAdmin.archive")}
         cancelLabel={t("common.cancel")}
         destructive
-        onConfirm={() => feedback.confirm(() => archive.mutateAsync({ id: archiving!.id }), { success: t("knowledgeAdmin.archivedToast", { title: archiving!.title }) })}
+        onConfirm={() =>
+          feedback.confirm(() => archive.mutateAsync({ id: archiving!.id }), { success: t("knowledgeAdmin.archivedToast", { title: archiving!.title }) })
+        }
       />
     </div>
   );

@@ -22,7 +22,11 @@ export function KnowledgeAdmin({ canEditBotSettings }: { canEditBotSettings: boo
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} description={t("description")} actions={<Button onClick={() => setEditor({ mode: "create" })}>{t("create")}</Button>} />
-      <TryBot canEditBotSettings={canEditBotSettings} onEdit={(id) => setEditor({ mode: "edit", id })} onCreate={(title) => setEditor({ mode: "create", title })} />
+      <TryBot
+        canEditBotSettings={canEditBotSettings}
+        onEdit={(id) => setEditor({ mode: "edit", id })}
+        onCreate={(title) => setEditor({ mode: "create", title })}
+      />
       <Tabs value={tab} onValueChange={setTab}>
         <TabsList aria-label={t("title")}>
           <TabsTrigger value="articles">{t("tabArticles")}</TabsTrigger>
@@ -32,7 +36,10 @@ export function KnowledgeAdmin({ canEditBotSettings }: { canEditBotSettings: boo
           <ArticleList categories={categories.data ?? []} onCreate={() => setEditor({ mode: "create" })} onEdit={(id) => setEditor({ mode: "edit", id })} />
         </TabsContent>
         <TabsContent value="unanswered">
-          <UnansweredList onWriteArticle={(question) => setEditor({ mode: "create", title: question.question, fromQuestionId: question.id })} onOpenArticle={(id) => setEditor({ mode: "edit", id })} />
+          <UnansweredList
+            onWriteArticle={(question) => setEditor({ mode: "create", title: question.question, fromQuestionId: question.id })}
+            onOpenArticle={(id) => setEditor({ mode: "edit", id })}
+          />
         </TabsContent>
       </Tabs>
       <ArticleEditorDialog target={editor} categories={categories.data ?? []} onClose={() => setEditor(null)} />

@@ -23,7 +23,15 @@ const DECISION_TONE = {
 } as const;
 
 /** Type a customer's question and see what the bot would do with it, and why. */
-export function TryBot({ canEditBotSettings, onEdit, onCreate }: { canEditBotSettings: boolean; onEdit: (id: number) => void; onCreate: (title: string) => void }) {
+export function TryBot({
+  canEditBotSettings,
+  onEdit,
+  onCreate,
+}: {
+  canEditBotSettings: boolean;
+  onEdit: (id: number) => void;
+  onCreate: (title: string) => void;
+}) {
   const t = useTranslations("knowledgeAdmin");
   const format = useFormatter();
   const trpc = useTRPC();
@@ -59,7 +67,13 @@ export function TryBot({ canEditBotSettings, onEdit, onCreate }: { canEditBotSet
       </CardHeader>
       <CardContent className="space-y-3">
         <form className="flex gap-2" onSubmit={onSubmit} role="search">
-          <Input aria-label={t("tryBotQuestion")} placeholder={t("tryBotPlaceholder")} value={draft} maxLength={KB_TRY_BOT_QUESTION_MAX} onChange={(e) => setDraft(e.target.value)} />
+          <Input
+            aria-label={t("tryBotQuestion")}
+            placeholder={t("tryBotPlaceholder")}
+            value={draft}
+            maxLength={KB_TRY_BOT_QUESTION_MAX}
+            onChange={(e) => setDraft(e.target.value)}
+          />
           <Button type="submit" variant="outline" disabled={!draft.trim()} loading={preview.isFetching}>
             {t("tryBotAsk")}
           </Button>
@@ -97,7 +111,10 @@ export function TryBot({ canEditBotSettings, onEdit, onCreate }: { canEditBotSet
                         aria-valuenow={hit.confidence}
                         aria-valuetext={percent(hit.confidence)}
                       >
-                        <div className={cn("h-full rounded-full", hit.clearsThreshold ? "bg-emerald-500" : "bg-slate-400")} style={{ width: `${Math.round(hit.confidence * 100)}%` }} />
+                        <div
+                          className={cn("h-full rounded-full", hit.clearsThreshold ? "bg-emerald-500" : "bg-slate-400")}
+                          style={{ width: `${Math.round(hit.confidence * 100)}%` }}
+                        />
                         <div className="absolute inset-y-0 w-0.5 bg-slate-900/60" style={{ left: `${Math.round(data.threshold * 100)}%` }} aria-hidden />
                       </div>
                       <span className="w-24 text-right text-slate-600 tabular-nums">{t("confidenceValue", { value: percent(hit.confidence) })}</span>

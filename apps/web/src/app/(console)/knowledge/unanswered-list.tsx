@@ -121,7 +121,9 @@ export function UnansweredList({ onWriteArticle, onOpenArticle }: { onWriteArtic
               ))}
         </TableBody>
       </Table>
-      {list.isSuccess && rows.length === 0 ? <EmptyState bordered title={t("knowledgeAdmin.noQuestions")} description={t("knowledgeAdmin.noQuestionsHint")} /> : null}
+      {list.isSuccess && rows.length === 0 ? (
+        <EmptyState bordered title={t("knowledgeAdmin.noQuestions")} description={t("knowledgeAdmin.noQuestionsHint")} />
+      ) : null}
       <LoadMore query={list} />
     </div>
   );

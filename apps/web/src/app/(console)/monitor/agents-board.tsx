@@ -34,7 +34,10 @@ function LoadBar({ open, max }: { open: number; max: number }) {
     <span className="inline-flex items-center gap-2">
       <span className="tabular-nums">{`${open}/${max}`}</span>
       <span aria-hidden className="h-1.5 w-12 overflow-hidden rounded-full bg-slate-100">
-        <span className={cn("block h-full rounded-full", share >= 1 ? "bg-red-500" : share >= 0.8 ? "bg-amber-500" : "bg-emerald-500")} style={{ width: `${share * 100}%` }} />
+        <span
+          className={cn("block h-full rounded-full", share >= 1 ? "bg-red-500" : share >= 0.8 ? "bg-amber-500" : "bg-emerald-500")}
+          style={{ width: `${share * 100}%` }}
+        />
       </span>
     </span>
   );
@@ -84,7 +87,13 @@ export function AgentsBoard({ board, loading, canSupervise, pendingPresenceFor, 
 
   const oldest = (agent: Agent) =>
     agent.oldestOpen ? (
-      <Button variant="link" size="sm" className="h-auto tabular-nums" aria-label={tm("openConversation", { id: agent.oldestOpen.conversationId })} onClick={() => onOpenConversation(agent.oldestOpen!.conversationId)}>
+      <Button
+        variant="link"
+        size="sm"
+        className="h-auto tabular-nums"
+        aria-label={tm("openConversation", { id: agent.oldestOpen.conversationId })}
+        onClick={() => onOpenConversation(agent.oldestOpen!.conversationId)}
+      >
         {duration((now - new Date(agent.oldestOpen.createdAt).getTime()) / 1000)}
       </Button>
     ) : (

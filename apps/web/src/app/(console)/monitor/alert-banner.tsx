@@ -126,14 +126,24 @@ export function AlertBanner() {
 
   if (unacknowledged.length === 0) return null;
   return (
-    <section role="alert" aria-label={t("bannerLabel")} className="grid gap-2 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-900" data-testid="alert-banner">
+    <section
+      role="alert"
+      aria-label={t("bannerLabel")}
+      className="grid gap-2 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-900"
+      data-testid="alert-banner"
+    >
       {unacknowledged.map((event) => (
         <div key={event.id} className="flex flex-wrap items-center justify-between gap-2" data-alert-event-id={event.id}>
           <span className="flex min-w-0 items-start gap-2">
             <CircleAlertIcon className="mt-0.5 size-4 shrink-0" aria-hidden />
             <span className="min-w-0 break-words">{text(event.rule, event.value)}</span>
           </span>
-          <Button size="sm" variant="danger" loading={acknowledge.isPending && acknowledge.variables.id === event.id} onClick={() => void feedback.run(() => acknowledge.mutateAsync({ id: event.id }), { success: t("acknowledged") })}>
+          <Button
+            size="sm"
+            variant="danger"
+            loading={acknowledge.isPending && acknowledge.variables.id === event.id}
+            onClick={() => void feedback.run(() => acknowledge.mutateAsync({ id: event.id }), { success: t("acknowledged") })}
+          >
             {t("acknowledge")}
           </Button>
         </div>

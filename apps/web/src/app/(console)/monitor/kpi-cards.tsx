@@ -39,9 +39,24 @@ export function KpiCards({ overview, repliesWaiting, loading }: { overview: Over
   const definitions: KpiDefinition[] = [
     { key: "queued", label: t("kpi.queued"), ...pick((k) => k.conversations.QUEUED), kind: "count", direction: "lowerIsBetter", testId: "kpi-queued" },
     { key: "longestWait", label: t("kpi.longestWait"), ...pick((k) => k.longestWaitSeconds), kind: "duration", direction: "lowerIsBetter" },
-    { key: "active", label: t("kpi.active"), ...pick((k) => k.conversations.ACTIVE), kind: "count", direction: "neutral", hint: today ? t("agents.pausedCount", { count: today.conversations.PAUSED }) : undefined },
+    {
+      key: "active",
+      label: t("kpi.active"),
+      ...pick((k) => k.conversations.ACTIVE),
+      kind: "count",
+      direction: "neutral",
+      hint: today ? t("agents.pausedCount", { count: today.conversations.PAUSED }) : undefined,
+    },
     { key: "bot", label: t("kpi.bot"), ...pick((k) => k.conversations.BOT), kind: "count", direction: "neutral" },
-    { key: "repliesWaiting", label: t("kpi.repliesWaiting"), today: repliesWaiting, yesterday: null, kind: "count", direction: "lowerIsBetter", testId: "kpi-replies-waiting" },
+    {
+      key: "repliesWaiting",
+      label: t("kpi.repliesWaiting"),
+      today: repliesWaiting,
+      yesterday: null,
+      kind: "count",
+      direction: "lowerIsBetter",
+      testId: "kpi-replies-waiting",
+    },
     {
       key: "agentsOnline",
       label: t("kpi.agentsOnline"),
@@ -67,7 +82,10 @@ export function KpiCards({ overview, repliesWaiting, loading }: { overview: Over
       ...pick((k) => k.abandoned),
       kind: "count",
       direction: "lowerIsBetter",
-      hint: today?.abandonedPercent !== null && today?.abandonedPercent !== undefined ? t("abandonedRate", { percent: `${format.number(today.abandonedPercent)}%` }) : undefined,
+      hint:
+        today?.abandonedPercent !== null && today?.abandonedPercent !== undefined
+          ? t("abandonedRate", { percent: `${format.number(today.abandonedPercent)}%` })
+          : undefined,
     },
     {
       key: "csat",
@@ -83,7 +101,12 @@ export function KpiCards({ overview, repliesWaiting, loading }: { overview: Over
     if (definition.today === null || definition.yesterday === null) return undefined;
     const difference = definition.today - definition.yesterday;
     const direction = difference > 0 ? "up" : difference < 0 ? "down" : "flat";
-    const good = definition.direction === "neutral" || direction === "flat" ? "neutral" : (direction === "up") === (definition.direction === "higherIsBetter") ? "positive" : "negative";
+    const good =
+      definition.direction === "neutral" || direction === "flat"
+        ? "neutral"
+        : (direction === "up") === (definition.direction === "higherIsBetter")
+          ? "positive"
+          : "negative";
     const magnitude = show(definition.kind, Math.abs(Math.round(difference * 10) / 10));
     return { value: `${difference > 0 ? "+" : difference < 0 ? "−" : "±"}${magnitude}`, direction, tone: good };
   };

@@ -33,7 +33,13 @@ const kpis = (): Overview["today"]["kpis"] => ({
   agents: { ONLINE: 2, BUSY: 1, AWAY: 0, OFFLINE: 1 },
 });
 const window = { from: new Date("2026-03-09T16:00:00Z"), to: new Date("2026-03-10T06:30:00Z") };
-const overview = (): Overview => ({ generatedAt: window.to, teamId: null, today: { ...window, kpis: kpis() }, yesterday: { ...window, kpis: kpis() }, repliesWaiting: 1 });
+const overview = (): Overview => ({
+  generatedAt: window.to,
+  teamId: null,
+  today: { ...window, kpis: kpis() },
+  yesterday: { ...window, kpis: kpis() },
+  repliesWaiting: 1,
+});
 
 const agent = (id: number, open: number[], waiting: number[] = [], extra: Partial<AgentsBoard["agents"][number]> = {}): AgentsBoard["agents"][number] => ({
   id,
@@ -53,7 +59,14 @@ const agent = (id: number, open: number[], waiting: number[] = [], extra: Partia
   ...extra,
 });
 const board = (...agents: AgentsBoard["agents"]): AgentsBoard => ({ generatedAt: window.to, agents });
-const change = (id: number, type: string, from: MonitorChange["from"], to: MonitorChange["to"], toUserId: number | null = null, score?: number): MonitorChange => ({
+const change = (
+  id: number,
+  type: string,
+  from: MonitorChange["from"],
+  to: MonitorChange["to"],
+  toUserId: number | null = null,
+  score?: number,
+): MonitorChange => ({
   id,
   type,
   from,
@@ -73,7 +86,16 @@ describe("monitor deltas", () => {
       change(14, "CSAT", null, null, null, 5),
     ]).today.kpis;
     expect(next.conversations).toEqual({ BOT: 1, QUEUED: 0, ACTIVE: 4, PAUSED: 0 });
-    expect(next).toMatchObject({ resolved: 5, resolvedByBot: 2, assigned: 4, abandoned: 2, abandonedPercent: 33.3, csatResponses: 3, csatPositive: 2, csat: 66.7 });
+    expect(next).toMatchObject({
+      resolved: 5,
+      resolvedByBot: 2,
+      assigned: 4,
+      abandoned: 2,
+      abandonedPercent: 33.3,
+      csatResponses: 3,
+      csatPositive: 2,
+      csat: 66.7,
+    });
   });
 
   it("move held conversations between agents, keeping a customer's wait with the conversation", () => {

@@ -163,7 +163,12 @@ export function applyChangesToQueue(queue: QueueSnapshot, changes: readonly Moni
 /** `queue.changed` carries the authoritative queue length of one team (null: no team). */
 export function applyQueueLength(board: TeamsBoard, change: { teamId: number | null; queued: number }): TeamsBoard {
   if (!board.teams.some((team) => team.teamId === change.teamId)) return board;
-  return { ...board, teams: board.teams.map((team) => (team.teamId === change.teamId ? { ...team, queued: change.queued, ...(change.queued === 0 ? { longestWaitSeconds: 0 } : {}) } : team)) };
+  return {
+    ...board,
+    teams: board.teams.map((team) =>
+      team.teamId === change.teamId ? { ...team, queued: change.queued, ...(change.queued === 0 ? { longestWaitSeconds: 0 } : {}) } : team,
+    ),
+  };
 }
 
 /** Replies waiting across the operation, from the agents board the page keeps live. */

@@ -156,7 +156,9 @@ export function MonitorDashboard({ canSupervise }: { canSupervise: boolean }) {
   });
   useRealtimeReconnect(refetchAll);
 
-  const setPresence = useMutation(trpc.monitor.setAgentPresence.mutationOptions({ onSettled: () => void queryClient.invalidateQueries({ queryKey: keys.agents }) }));
+  const setPresence = useMutation(
+    trpc.monitor.setAgentPresence.mutationOptions({ onSettled: () => void queryClient.invalidateQueries({ queryKey: keys.agents }) }),
+  );
   const presenceSet = (result: NonNullable<typeof setPresence.data>) => {
     const agent = agents.data?.agents.find((a) => a.id === result.id);
     return t("agents.presenceSet", { name: agent?.name ?? "", presence: tAll(`presence.${result.presence}`) });
@@ -175,7 +177,13 @@ export function MonitorDashboard({ canSupervise }: { canSupervise: boolean }) {
   const queueLongest = Math.max(0, ...(queueData?.items ?? []).map((item) => waitedSeconds(item, now)));
   const liveOverview: Overview | undefined =
     overviewData && !offline
-      ? { ...overviewData, today: { ...overviewData.today, kpis: { ...overviewData.today.kpis, longestWaitSeconds: Math.max(overviewData.today.kpis.longestWaitSeconds, Math.round(queueLongest)) } } }
+      ? {
+          ...overviewData,
+          today: {
+            ...overviewData.today,
+            kpis: { ...overviewData.today.kpis, longestWaitSeconds: Math.max(overviewData.today.kpis.longestWaitSeconds, Math.round(queueLongest)) },
+          },
+        }
       : overviewData;
 
   return (
@@ -202,7 +210,8 @@ export function MonitorDashboard({ canSupervise }: { canSupervise: boolean }) {
         <div role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="offline-banner">
           {dataTime ? (
             <>
-              <strong className="font-semibold">{t("offline", { time: clockTime(dataTime) })}</strong> <span className="text-amber-800">{t("offlineHint")}</span>
+              <strong className="font-semibold">{t("offline", { time: clockTime(dataTime) })}</strong>{" "}
+              <span className="text-amber-800">{t("offlineHint")}</span>
             </>
           ) : (
             t("offlineNoData")

@@ -43,7 +43,14 @@ export function PresenceTimeline() {
   return (
     <div className="grid gap-3" data-testid="presence-timeline">
       <Field label={tt("date")} htmlFor="timeline-date" error={fieldError} className="max-w-48">
-        <Input id="timeline-date" type="date" value={date} min={beijingDate(MAX_DAYS_BACK)} max={beijingDate()} onChange={(event) => setDate(event.target.value)} />
+        <Input
+          id="timeline-date"
+          type="date"
+          value={date}
+          min={beijingDate(MAX_DAYS_BACK)}
+          max={beijingDate()}
+          onChange={(event) => setDate(event.target.value)}
+        />
       </Field>
       <div className="flex flex-wrap gap-3 text-xs text-slate-600" aria-label={tt("legend")}>
         {(["ONLINE", "BUSY", "AWAY"] as const).map((presence) => (
@@ -56,14 +63,20 @@ export function PresenceTimeline() {
       {timeline.isPending && valid ? (
         <Skeleton className="h-32 w-full" />
       ) : agents.length === 0 ? (
-        !fieldError ? <EmptyState bordered title={tt("empty")} /> : null
+        !fieldError ? (
+          <EmptyState bordered title={tt("empty")} />
+        ) : null
       ) : (
         <ul className="grid gap-3">
           <li aria-hidden className="grid grid-cols-[minmax(0,1fr)] sm:grid-cols-[8rem_minmax(0,1fr)_9rem] sm:gap-3">
             <span className="hidden sm:block" />
             <span className="relative h-4 text-[10px] text-slate-400">
               {[0, 6, 12, 18, 24].map((hour) => (
-                <span key={hour} className={cn("absolute", hour === 24 ? "-translate-x-full" : hour > 0 ? "-translate-x-1/2" : "")} style={{ left: `${(hour / 24) * 100}%` }}>
+                <span
+                  key={hour}
+                  className={cn("absolute", hour === 24 ? "-translate-x-full" : hour > 0 ? "-translate-x-1/2" : "")}
+                  style={{ left: `${(hour / 24) * 100}%` }}
+                >
                   {hour}
                 </span>
               ))}

@@ -62,7 +62,9 @@ export function QueueList({ queue, loading, canSupervise, onAssign, onView }: Pr
                 </div>
               </div>
               <div className="flex shrink-0 flex-col items-end gap-1">
-                <span className={cn("text-sm font-semibold tabular-nums", waited >= 300 ? "text-red-600" : waited >= 120 ? "text-amber-700" : "text-slate-700")}>
+                <span
+                  className={cn("text-sm font-semibold tabular-nums", waited >= 300 ? "text-red-600" : waited >= 120 ? "text-amber-700" : "text-slate-700")}
+                >
                   {tq("waited", { time: duration(waited) ?? "" })}
                 </span>
                 <span className="flex gap-1">
@@ -81,7 +83,9 @@ export function QueueList({ queue, loading, canSupervise, onAssign, onView }: Pr
         })}
       </ol>
       <ShowMore hidden={list.hidden} all={list.all} total={queue.items.length} onChange={list.setAll} />
-      {queue.total > queue.items.length ? <p className="text-center text-xs text-slate-500">{tq("more", { count: queue.total - queue.items.length })}</p> : null}
+      {queue.total > queue.items.length ? (
+        <p className="text-center text-xs text-slate-500">{tq("more", { count: queue.total - queue.items.length })}</p>
+      ) : null}
     </div>
   );
 }

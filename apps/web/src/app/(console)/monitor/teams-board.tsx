@@ -14,7 +14,9 @@ export function TeamsBoard({ board, loading }: { board: TeamsData | undefined; l
   const now = useNow(1000);
   const elapsed = board ? Math.max(0, (now - new Date(board.generatedAt).getTime()) / 1000) : 0;
   // the row for conversations without a team only matters when it has some
-  const teams = (board?.teams ?? []).filter((team) => team.teamId !== null || team.queued + team.active + team.paused + team.bot + team.resolvedToday + team.abandonedToday > 0);
+  const teams = (board?.teams ?? []).filter(
+    (team) => team.teamId !== null || team.queued + team.active + team.paused + team.bot + team.resolvedToday + team.abandonedToday > 0,
+  );
 
   if (loading) {
     return (
@@ -42,7 +44,9 @@ export function TeamsBoard({ board, loading }: { board: TeamsData | undefined; l
             </div>
             <div>
               <dt className="text-xs text-slate-500">{t("longestWait")}</dt>
-              <dd className="text-sm font-medium tabular-nums">{team.queued > 0 && team.longestWaitSeconds > 0 ? duration(team.longestWaitSeconds + elapsed) : none}</dd>
+              <dd className="text-sm font-medium tabular-nums">
+                {team.queued > 0 && team.longestWaitSeconds > 0 ? duration(team.longestWaitSeconds + elapsed) : none}
+              </dd>
             </div>
             <div>
               <dt className="text-xs text-slate-500">{t("active")}</dt>

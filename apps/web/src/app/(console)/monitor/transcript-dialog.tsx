@@ -52,7 +52,13 @@ function Bubble({ message }: { message: Message }) {
       <p
         className={cn(
           "max-w-[85%] rounded-lg px-3 py-2 text-sm break-words whitespace-pre-wrap",
-          note ? "border border-amber-200 bg-amber-50 text-amber-900" : fromCustomer ? "bg-slate-100 text-slate-900" : message.senderType === "BOT" ? "bg-sky-50 text-slate-800" : "bg-primary-600 text-white",
+          note
+            ? "border border-amber-200 bg-amber-50 text-amber-900"
+            : fromCustomer
+              ? "bg-slate-100 text-slate-900"
+              : message.senderType === "BOT"
+                ? "bg-sky-50 text-slate-800"
+                : "bg-primary-600 text-white",
         )}
       >
         {message.body}
@@ -89,7 +95,13 @@ export function TranscriptDialog({
   );
 }
 
-function TranscriptBody({ conversationId, onReassign }: { conversationId: number; onReassign?: (conversation: { id: number; assigneeId: number | null }) => void }) {
+function TranscriptBody({
+  conversationId,
+  onReassign,
+}: {
+  conversationId: number;
+  onReassign?: (conversation: { id: number; assigneeId: number | null }) => void;
+}) {
   const t = useTranslations("monitor.transcript");
   const tAll = useTranslations();
   const trpc = useTRPC();
@@ -108,7 +120,11 @@ function TranscriptBody({ conversationId, onReassign }: { conversationId: number
   const latest = useQuery(trpc.conversation.messages.queryOptions({ id: conversationId, limit: PAGE }));
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.conversation.messages.queryKey({ id: conversationId, limit: PAGE }) });
   useRealtimeEvent(channels.conversation(conversationId), "message.created", refresh);
-  useRealtimeEvent(channels.conversation(conversationId), "conversation.updated", () => void queryClient.invalidateQueries({ queryKey: trpc.conversation.get.queryKey({ id: conversationId }) }));
+  useRealtimeEvent(
+    channels.conversation(conversationId),
+    "conversation.updated",
+    () => void queryClient.invalidateQueries({ queryKey: trpc.conversation.get.queryKey({ id: conversationId }) }),
+  );
 
   const addNote = useMutation(trpc.conversation.note.mutationOptions());
 
@@ -190,11 +206,23 @@ function TranscriptBody({ conversationId, onReassign }: { conversationId: number
         }}
       >
         <Field label={t("note")} htmlFor="monitor-note" error={noteError}>
-          <Textarea id="monitor-note" rows={2} value={note} maxLength={NOTE_MAX} placeholder={t("notePlaceholder")} onChange={(event) => setNote(event.target.value)} />
+          <Textarea
+            id="monitor-note"
+            rows={2}
+            value={note}
+            maxLength={NOTE_MAX}
+            placeholder={t("notePlaceholder")}
+            onChange={(event) => setNote(event.target.value)}
+          />
         </Field>
         <div className="flex flex-wrap justify-end gap-2">
           {onReassign && conversation && ["QUEUED", "ACTIVE", "PAUSED"].includes(conversation.status) ? (
-            <Button type="button" size="sm" variant="outline" onClick={() => onReassign({ id: conversation.id, assigneeId: conversation.assignee?.id ?? null })}>
+            <Button
+              type="button"
+              size="sm"
+              variant="outline"
+              onClick={() => onReassign({ id: conversation.id, assigneeId: conversation.assignee?.id ?? null })}
+            >
               {t("reassign")}
             </Button>
           ) : null}

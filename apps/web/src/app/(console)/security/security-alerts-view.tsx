@@ -23,7 +23,9 @@ export function SecurityAlertsView() {
   const queryClient = useQueryClient();
   const feedback = useMutationFeedback();
   const [openOnly, setOpenOnly] = useState(true);
-  const list = useInfiniteQuery(trpc.audit.listAlerts.infiniteQueryOptions({ limit: 50, unacknowledgedOnly: openOnly }, { getNextPageParam: (page) => page.nextCursor }));
+  const list = useInfiniteQuery(
+    trpc.audit.listAlerts.infiniteQueryOptions({ limit: 50, unacknowledgedOnly: openOnly }, { getNextPageParam: (page) => page.nextCursor }),
+  );
   const acknowledge = useMutation(
     trpc.audit.acknowledgeAlert.mutationOptions({
       onSettled: async () => {
@@ -61,7 +63,9 @@ export function SecurityAlertsView() {
         <TableBody>
           {rows.map((alert) => (
             <TableRow key={alert.id}>
-              <TableCell className="whitespace-nowrap tabular-nums">{format.dateTime(new Date(alert.createdAt), { dateStyle: "short", timeStyle: "medium" })}</TableCell>
+              <TableCell className="whitespace-nowrap tabular-nums">
+                {format.dateTime(new Date(alert.createdAt), { dateStyle: "short", timeStyle: "medium" })}
+              </TableCell>
               <TableCell>{typeLabel(alert.type)}</TableCell>
               <TableCell>
                 <Badge variant={SEVERITY_BADGE[alert.severity]}>{t(`security.severities.${alert.severity}`)}</Badge>
@@ -71,10 +75,18 @@ export function SecurityAlertsView() {
               <TableCell className="text-right">
                 {alert.acknowledgedAt ? (
                   <span className="text-xs text-slate-500">
-                    {t("security.acknowledgedBy", { name: alert.acknowledgedBy?.name ?? "", time: format.dateTime(new Date(alert.acknowledgedAt), { dateStyle: "short", timeStyle: "short" }) })}
+                    {t("security.acknowledgedBy", {
+                      name: alert.acknowledgedBy?.name ?? "",
+                      time: format.dateTime(new Date(alert.acknowledgedAt), { dateStyle: "short", timeStyle: "short" }),
+                    })}
                   </span>
                 ) : (
-                  <Button size="sm" variant="outline" loading={acknowledge.isPending && acknowledge.variables.id === alert.id} onClick={() => void feedback.run(() => acknowledge.mutateAsync({ id: alert.id }), { success: t("security.acknowledged") })}>
+                  <Button
+                    size="sm"
+                    variant="outline"
+                    loading={acknowledge.isPending && acknowledge.variables.id === alert.id}
+                    onClick={() => void feedback.run(() => acknowledge.mutateAsync({ id: alert.id }), { success: t("security.acknowledged") })}
+                  >
                     {t("security.acknowledge")}
                   </Button>
                 )}

@@ -76,7 +76,9 @@ function toInput(form: FormState): BotSettingsInput {
     threshold: Number.isFinite(percent) ? Math.round(percent * 100) / 10_000 : Number.NaN,
     lowConfidenceHandoffAfter: form.lowConfidenceHandoffAfter.trim() === "" ? Number.NaN : Number(form.lowConfidenceHandoffAfter),
     handoffKeywords: form.handoffKeywords,
-    hours: form.allDay ? { days: form.days, start: "00:00", end: "24:00" } : { days: form.days, start: form.start, end: form.end === "00:00" ? "24:00" : form.end },
+    hours: form.allDay
+      ? { days: form.days, start: "00:00", end: "24:00" }
+      : { days: form.days, start: form.start, end: form.end === "00:00" ? "24:00" : form.end },
     welcomeMessage: form.welcomeMessage,
     clarifyMessage: form.clarifyMessage,
     offHoursMessage: form.offHoursMessage,
@@ -178,7 +180,9 @@ export function BotSettingsForm() {
   }
 
   function toggleDay(day: number, checked: boolean) {
-    setForm((current) => (current ? { ...current, days: checked ? [...current.days, day].sort((a, b) => a - b) : current.days.filter((d) => d !== day) } : current));
+    setForm((current) =>
+      current ? { ...current, days: checked ? [...current.days, day].sort((a, b) => a - b) : current.days.filter((d) => d !== day) } : current,
+    );
   }
   const thresholdNumber = form ? Number(form.thresholdPercent) : 0;
 
@@ -211,7 +215,12 @@ export function BotSettingsForm() {
                 </div>
               </div>
               <div className="flex items-start gap-3">
-                <Switch id="bot-vip" checked={form.priorityDirectToQueue} onCheckedChange={(priorityDirectToQueue) => update({ priorityDirectToQueue })} aria-describedby="bot-vip-hint" />
+                <Switch
+                  id="bot-vip"
+                  checked={form.priorityDirectToQueue}
+                  onCheckedChange={(priorityDirectToQueue) => update({ priorityDirectToQueue })}
+                  aria-describedby="bot-vip-hint"
+                />
                 <div className="grid gap-1">
                   <Label htmlFor="bot-vip">{t("botSettings.priorityDirectToQueue")}</Label>
                   <p id="bot-vip-hint" className="text-sm text-slate-500">
@@ -233,7 +242,17 @@ export function BotSettingsForm() {
                       className="h-2 min-w-0 flex-1 cursor-pointer accent-primary-600"
                     />
                     <div className="flex items-center gap-1">
-                      <Input {...control} type="number" min={0} max={100} step={1} inputMode="decimal" className="w-20 text-right tabular-nums" value={form.thresholdPercent} onChange={(e) => update({ thresholdPercent: e.target.value })} />
+                      <Input
+                        {...control}
+                        type="number"
+                        min={0}
+                        max={100}
+                        step={1}
+                        inputMode="decimal"
+                        className="w-20 text-right tabular-nums"
+                        value={form.thresholdPercent}
+                        onChange={(e) => update({ thresholdPercent: e.target.value })}
+                      />
                       <span className="text-sm text-slate-500">%</span>
                     </div>
                   </div>
@@ -245,7 +264,15 @@ export function BotSettingsForm() {
                 error={fieldErrors.lowConfidenceHandoffAfter}
                 description={t("botSettings.lowConfidenceHandoffAfterHint", { count: Number(form.lowConfidenceHandoffAfter) || 0 })}
               >
-                <Input type="number" min={1} max={10} step={1} className="w-24" value={form.lowConfidenceHandoffAfter} onChange={(e) => update({ lowConfidenceHandoffAfter: e.target.value })} />
+                <Input
+                  type="number"
+                  min={1}
+                  max={10}
+                  step={1}
+                  className="w-24"
+                  value={form.lowConfidenceHandoffAfter}
+                  onChange={(e) => update({ lowConfidenceHandoffAfter: e.target.value })}
+                />
               </Field>
             </CardContent>
           </Card>
@@ -258,7 +285,10 @@ export function BotSettingsForm() {
             <CardContent className="space-y-3">
               <ul className="flex flex-wrap gap-2" aria-label={t("botSettings.keywords")} data-testid="handoff-keywords">
                 {form.handoffKeywords.map((keyword, index) => (
-                  <li key={`${keyword}-${index}`} className="inline-flex items-center gap-1 rounded-full bg-primary-50 py-1 pr-1 pl-3 text-sm text-primary-800 ring-1 ring-primary-600/20 ring-inset">
+                  <li
+                    key={`${keyword}-${index}`}
+                    className="inline-flex items-center gap-1 rounded-full bg-primary-50 py-1 pr-1 pl-3 text-sm text-primary-800 ring-1 ring-primary-600/20 ring-inset"
+                  >
                     {keyword}
                     <button
                       type="button"
@@ -306,7 +336,12 @@ export function BotSettingsForm() {
                 <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
                   {WEEKDAYS.map((day) => (
                     <div key={day} className="flex items-center gap-1.5">
-                      <Checkbox id={`bot-day-${day}`} checked={form.days.includes(day)} onCheckedChange={(checked) => toggleDay(day, checked === true)} aria-invalid={fieldErrors["hours.days"] ? true : undefined} />
+                      <Checkbox
+                        id={`bot-day-${day}`}
+                        checked={form.days.includes(day)}
+                        onCheckedChange={(checked) => toggleDay(day, checked === true)}
+                        aria-invalid={fieldErrors["hours.days"] ? true : undefined}
+                      />
                       <Label htmlFor={`bot-day-${day}`}>{t(`botSettings.weekday.d${day}`)}</Label>
                     </div>
                   ))}
@@ -324,7 +359,11 @@ export function BotSettingsForm() {
                 </p>
               </fieldset>
               <div className="flex items-center gap-2">
-                <Checkbox id="bot-all-day" checked={form.allDay} onCheckedChange={(checked) => update(checked === true ? { allDay: true } : { allDay: false, start: "09:00", end: "21:00" })} />
+                <Checkbox
+                  id="bot-all-day"
+                  checked={form.allDay}
+                  onCheckedChange={(checked) => update(checked === true ? { allDay: true } : { allDay: false, start: "09:00", end: "21:00" })}
+                />
                 <Label htmlFor="bot-all-day">{t("botSettings.allDay")}</Label>
               </div>
               {form.allDay ? null : (
@@ -356,7 +395,9 @@ export function BotSettingsForm() {
                     <>
                       {t(`botSettings.${key}Hint`)}
                       {key === "queueFullMessage" ? <QueueLimits teams={teams.data} /> : null}
-                      <span className="float-right tabular-nums">{t("botSettings.characters", { count: Array.from(form[key]).length, maximum: BOT_TEXT_MAX })}</span>
+                      <span className="float-right tabular-nums">
+                        {t("botSettings.characters", { count: Array.from(form[key]).length, maximum: BOT_TEXT_MAX })}
+                      </span>
                     </>
                   }
                   required
@@ -370,7 +411,10 @@ export function BotSettingsForm() {
           <div className="flex flex-col-reverse gap-3 border-t border-slate-200 pt-4 sm:flex-row sm:items-center sm:justify-between">
             <p className="text-sm text-slate-500" data-testid="bot-last-change">
               {bot.data.lastChange
-                ? t("botSettings.lastChange", { name: bot.data.lastChange.by?.name ?? t("botSettings.someone"), time: format.dateTime(new Date(bot.data.lastChange.at), { dateStyle: "medium", timeStyle: "short" }) })
+                ? t("botSettings.lastChange", {
+                    name: bot.data.lastChange.by?.name ?? t("botSettings.someone"),
+                    time: format.dateTime(new Date(bot.data.lastChange.at), { dateStyle: "medium", timeStyle: "short" }),
+                  })
                 : t("botSettings.neverChanged")}
             </p>
             <div className="flex flex-wrap gap-2">

@@ -42,14 +42,32 @@ export function StaffActions({ row, isSelf, locked, onEdit }: { row: StaffRow; i
         </DropdownMenuTrigger>
         <DropdownMenuContent align="end">
           <DropdownMenuItem onSelect={onEdit}>{t("common.edit")}</DropdownMenuItem>
-          <DropdownMenuItem onSelect={() => { setNewPassword(""); setPasswordError(undefined); setPending("reset"); }}>{t("staff.resetPassword")}</DropdownMenuItem>
-          {locked ? <DropdownMenuItem onSelect={() => void feedback.run(() => unlock.mutateAsync({ id: row.id }), { success: t("staff.unlockDone", { name: row.name }) })}>{t("staff.unlock")}</DropdownMenuItem> : null}
+          <DropdownMenuItem
+            onSelect={() => {
+              setNewPassword("");
+              setPasswordError(undefined);
+              setPending("reset");
+            }}
+          >
+            {t("staff.resetPassword")}
+          </DropdownMenuItem>
+          {locked ? (
+            <DropdownMenuItem
+              onSelect={() => void feedback.run(() => unlock.mutateAsync({ id: row.id }), { success: t("staff.unlockDone", { name: row.name }) })}
+            >
+              {t("staff.unlock")}
+            </DropdownMenuItem>
+          ) : null}
           {isSelf ? null : (
             <>
               <DropdownMenuItem onSelect={() => setPending("logout")}>{t("staff.forceLogout")}</DropdownMenuItem>
               <DropdownMenuSeparator />
               {row.disabledAt ? (
-                <DropdownMenuItem onSelect={() => void feedback.run(() => setDisabled.mutateAsync({ id: row.id, disabled: false }), { success: t("staff.enabledToast", { name: row.name }) })}>
+                <DropdownMenuItem
+                  onSelect={() =>
+                    void feedback.run(() => setDisabled.mutateAsync({ id: row.id, disabled: false }), { success: t("staff.enabledToast", { name: row.name }) })
+                  }
+                >
                   {t("staff.enable")}
                 </DropdownMenuItem>
               ) : (

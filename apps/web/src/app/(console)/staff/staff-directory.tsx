@@ -51,7 +51,14 @@ export function StaffDirectory({ canManage, currentUserId }: { canManage: boolea
         actions={canManage ? <Button onClick={() => setCreating(true)}>{t("staff.create")}</Button> : null}
       />
       <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-4" role="search">
-        <Input type="search" aria-label={t("common.search")} placeholder={t("staff.searchPlaceholder")} value={search} onChange={(e) => setSearch(e.target.value)} maxLength={STAFF_SEARCH_MAX} />
+        <Input
+          type="search"
+          aria-label={t("common.search")}
+          placeholder={t("staff.searchPlaceholder")}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          maxLength={STAFF_SEARCH_MAX}
+        />
         <NativeSelect aria-label={t("staff.role")} value={role} onChange={(e) => setRole(e.target.value as Role | "")}>
           <option value="">{t("staff.allRoles")}</option>
           {ROLES.map((r) => (
@@ -109,7 +116,11 @@ export function StaffDirectory({ canManage, currentUserId }: { canManage: boolea
                     </TableCell>
                     <TableCell>{t(`roles.${row.role}`)}</TableCell>
                     <TableCell className="max-w-48">
-                      {row.teams.length ? row.teams.map((m) => m.team.name + (m.isLead ? `(${t("staff.lead")})` : "")).join("、") : <span className="text-slate-400">{t("staff.noTeam")}</span>}
+                      {row.teams.length ? (
+                        row.teams.map((m) => m.team.name + (m.isLead ? `(${t("staff.lead")})` : "")).join("、")
+                      ) : (
+                        <span className="text-slate-400">{t("staff.noTeam")}</span>
+                      )}
                     </TableCell>
                     <TableCell className="text-right tabular-nums">{row.maxConcurrent}</TableCell>
                     <TableCell>
@@ -139,7 +150,12 @@ export function StaffDirectory({ canManage, currentUserId }: { canManage: boolea
         </TableBody>
       </Table>
       {!list.isPending && rows.length === 0 ? (
-        <EmptyState bordered title={t("staff.empty")} description={t("staff.emptyHint")} action={canManage ? <Button onClick={() => setCreating(true)}>{t("staff.create")}</Button> : undefined} />
+        <EmptyState
+          bordered
+          title={t("staff.empty")}
+          description={t("staff.emptyHint")}
+          action={canManage ? <Button onClick={() => setCreating(true)}>{t("staff.create")}</Button> : undefined}
+        />
       ) : null}
       <LoadMore query={list} />
 

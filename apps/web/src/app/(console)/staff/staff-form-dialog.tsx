@@ -33,11 +33,28 @@ const EMPTY: FormState = { employeeNo: "", name: "", email: "", phone: "", role:
 
 /** The input the form sends: a new member's (with employee number and password) or the changes to one. */
 function toInput(form: FormState, staff: StaffRow | null) {
-  const common = { name: form.name, email: form.email, role: form.role, teamIds: form.teamIds, maxConcurrent: Number(form.maxConcurrent), ...(form.phone ? { phone: form.phone } : {}) };
+  const common = {
+    name: form.name,
+    email: form.email,
+    role: form.role,
+    teamIds: form.teamIds,
+    maxConcurrent: Number(form.maxConcurrent),
+    ...(form.phone ? { phone: form.phone } : {}),
+  };
   return staff ? { id: staff.id, ...common } : { ...common, employeeNo: form.employeeNo, password: form.password };
 }
 
-export function StaffFormDialog({ open, staff, teams, onOpenChange }: { open: boolean; staff: StaffRow | null; teams: Team[]; onOpenChange: (open: boolean) => void }) {
+export function StaffFormDialog({
+  open,
+  staff,
+  teams,
+  onOpenChange,
+}: {
+  open: boolean;
+  staff: StaffRow | null;
+  teams: Team[];
+  onOpenChange: (open: boolean) => void;
+}) {
   const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -56,7 +73,15 @@ export function StaffFormDialog({ open, staff, teams, onOpenChange }: { open: bo
     if (!open) return;
     reset(
       staff
-        ? { ...EMPTY, employeeNo: staff.employeeNo, name: staff.name, email: staff.email, role: staff.role, teamIds: staff.teams.map((m) => m.team.id), maxConcurrent: String(staff.maxConcurrent) }
+        ? {
+            ...EMPTY,
+            employeeNo: staff.employeeNo,
+            name: staff.name,
+            email: staff.email,
+            role: staff.role,
+            teamIds: staff.teams.map((m) => m.team.id),
+            maxConcurrent: String(staff.maxConcurrent),
+          }
         : EMPTY,
     );
   }, [open, staff, reset]);
@@ -91,7 +116,12 @@ export function StaffFormDialog({ open, staff, teams, onOpenChange }: { open: bo
             <Field label={t("staff.email")} htmlFor="staff-email" error={fieldErrors.email?.message} required>
               <Input {...register("email")} type="email" maxLength={EMAIL_MAX} />
             </Field>
-            <Field label={t("staff.phone")} htmlFor="staff-phone" error={fieldErrors.phone?.message} description={staff?.phoneLast4 ? `****${staff.phoneLast4} · ${t("staff.phoneHint")}` : t("staff.phoneHint")}>
+            <Field
+              label={t("staff.phone")}
+              htmlFor="staff-phone"
+              error={fieldErrors.phone?.message}
+              description={staff?.phoneLast4 ? `****${staff.phoneLast4} · ${t("staff.phoneHint")}` : t("staff.phoneHint")}
+            >
               <Input {...register("phone")} type="tel" inputMode="tel" maxLength={PHONE_INPUT_MAX} />
             </Field>
             <Field label={t("staff.role")} htmlFor="staff-role" error={fieldErrors.role?.message} required>
@@ -103,11 +133,24 @@ export function StaffFormDialog({ open, staff, teams, onOpenChange }: { open: bo
                 ))}
               </NativeSelect>
             </Field>
-            <Field label={t("staff.maxConcurrent")} htmlFor="staff-maxConcurrent" error={fieldErrors.maxConcurrent?.message} description={t("staff.maxConcurrentHint")} required>
+            <Field
+              label={t("staff.maxConcurrent")}
+              htmlFor="staff-maxConcurrent"
+              error={fieldErrors.maxConcurrent?.message}
+              description={t("staff.maxConcurrentHint")}
+              required
+            >
               <Input {...register("maxConcurrent")} type="number" min={1} max={50} />
             </Field>
             {staff ? null : (
-              <Field label={t("staff.initialPassword")} htmlFor="staff-password" error={fieldErrors.password?.message} description={t("staff.initialPasswordHint")} required className="sm:col-span-2">
+              <Field
+                label={t("staff.initialPassword")}
+                htmlFor="staff-password"
+                error={fieldErrors.password?.message}
+                description={t("staff.initialPasswordHint")}
+                required
+                className="sm:col-span-2"
+              >
                 <Input {...register("password")} type="password" autoComplete="new-password" maxLength={PASSWORD_MAX} />
               </Field>
             )}

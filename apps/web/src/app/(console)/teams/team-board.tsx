@@ -16,7 +16,6 @@ import { TeamFormDialog } from "./team-form-dialog";
 import { TeamMembersDialog } from "./team-members-dialog";
 import type { TeamRow } from "./team-types";
 
-
 export function TeamBoard({ canManage }: { canManage: boolean }) {
   const t = useTranslations();
   const trpc = useTRPC();
@@ -30,7 +29,11 @@ export function TeamBoard({ canManage }: { canManage: boolean }) {
 
   return (
     <div className="space-y-4">
-      <PageHeader title={t("teams.title")} description={t("teams.description")} actions={canManage ? <Button onClick={() => setEditing("new")}>{t("teams.create")}</Button> : null} />
+      <PageHeader
+        title={t("teams.title")}
+        description={t("teams.description")}
+        actions={canManage ? <Button onClick={() => setEditing("new")}>{t("teams.create")}</Button> : null}
+      />
       {teams.isPending ? (
         <div className="grid gap-4 md:grid-cols-2">
           <Skeleton className="h-40" />
@@ -83,7 +86,12 @@ export function TeamBoard({ canManage }: { canManage: boolean }) {
           ))}
         </div>
       ) : (
-        <EmptyState bordered title={t("teams.empty")} description={t("teams.emptyHint")} action={canManage ? <Button onClick={() => setEditing("new")}>{t("teams.create")}</Button> : undefined} />
+        <EmptyState
+          bordered
+          title={t("teams.empty")}
+          description={t("teams.emptyHint")}
+          action={canManage ? <Button onClick={() => setEditing("new")}>{t("teams.create")}</Button> : undefined}
+        />
       )}
       {canManage ? (
         <>

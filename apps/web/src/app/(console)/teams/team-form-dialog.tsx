@@ -30,7 +30,13 @@ export function TeamFormDialog({ team, open, onOpenChange }: { team: TeamRow | n
     resetFieldErrors();
     setForm(
       team
-        ? { name: team.name, description: team.description ?? "", autoAssign: team.autoAssign, maxQueueLength: String(team.maxQueueLength), replyTimeoutSeconds: String(team.replyTimeoutSeconds) }
+        ? {
+            name: team.name,
+            description: team.description ?? "",
+            autoAssign: team.autoAssign,
+            maxQueueLength: String(team.maxQueueLength),
+            replyTimeoutSeconds: String(team.replyTimeoutSeconds),
+          }
         : EMPTY,
     );
   }, [open, team, resetFieldErrors]);
@@ -64,7 +70,12 @@ export function TeamFormDialog({ team, open, onOpenChange }: { team: TeamRow | n
               <Input name="name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} maxLength={TEAM_NAME_MAX} />
             </Field>
             <Field label={t("teams.descriptionLabel")} htmlFor="team-description" error={fieldErrors.description}>
-              <Textarea name="description" value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} maxLength={TEAM_DESCRIPTION_MAX} />
+              <Textarea
+                name="description"
+                value={form.description}
+                onChange={(e) => setForm({ ...form, description: e.target.value })}
+                maxLength={TEAM_DESCRIPTION_MAX}
+              />
             </Field>
             <div className="flex items-center justify-between gap-3">
               <div>
@@ -79,8 +90,19 @@ export function TeamFormDialog({ team, open, onOpenChange }: { team: TeamRow | n
               <Field label={t("teams.maxQueueLength")} htmlFor="team-maxQueueLength" error={fieldErrors.maxQueueLength}>
                 <Input type="number" min={1} max={10000} value={form.maxQueueLength} onChange={(e) => setForm({ ...form, maxQueueLength: e.target.value })} />
               </Field>
-              <Field label={t("teams.replyTimeout")} htmlFor="team-replyTimeoutSeconds" error={fieldErrors.replyTimeoutSeconds} description={t("teams.replyTimeoutHint")}>
-                <Input type="number" min={30} max={3600} value={form.replyTimeoutSeconds} onChange={(e) => setForm({ ...form, replyTimeoutSeconds: e.target.value })} />
+              <Field
+                label={t("teams.replyTimeout")}
+                htmlFor="team-replyTimeoutSeconds"
+                error={fieldErrors.replyTimeoutSeconds}
+                description={t("teams.replyTimeoutHint")}
+              >
+                <Input
+                  type="number"
+                  min={30}
+                  max={3600}
+                  value={form.replyTimeoutSeconds}
+                  onChange={(e) => setForm({ ...form, replyTimeoutSeconds: e.target.value })}
+                />
               </Field>
             </div>
           </DialogBody>

@@ -52,7 +52,13 @@ export function TeamMembersDialog({ team, onOpenChange }: { team: TeamRow | null
           </DialogTitle>
         </DialogHeader>
         <DialogBody className="space-y-3">
-          <Input type="search" aria-label={t("teams.pickStaff")} placeholder={t("staff.searchPlaceholder")} value={filter} onChange={(e) => setFilter(e.target.value)} />
+          <Input
+            type="search"
+            aria-label={t("teams.pickStaff")}
+            placeholder={t("staff.searchPlaceholder")}
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+          />
           <ul className="max-h-80 divide-y divide-slate-100 overflow-y-auto rounded-md border border-slate-200">
             {people.map((person) => {
               const member = selected.has(person.id);
@@ -70,12 +76,19 @@ export function TeamMembersDialog({ team, onOpenChange }: { team: TeamRow | null
                       }}
                     />
                     <Label htmlFor={`member-${person.id}`}>
-                      {person.name} <span className="text-slate-500">({person.employeeNo} · {t(`roles.${person.role}`)})</span>
+                      {person.name}{" "}
+                      <span className="text-slate-500">
+                        ({person.employeeNo} · {t(`roles.${person.role}`)})
+                      </span>
                     </Label>
                   </div>
                   {member ? (
                     <div className="flex items-center gap-2">
-                      <Checkbox id={`lead-${person.id}`} checked={selected.get(person.id) ?? false} onCheckedChange={(checked) => setSelected(new Map(selected).set(person.id, checked === true))} />
+                      <Checkbox
+                        id={`lead-${person.id}`}
+                        checked={selected.get(person.id) ?? false}
+                        onCheckedChange={(checked) => setSelected(new Map(selected).set(person.id, checked === true))}
+                      />
                       <Label htmlFor={`lead-${person.id}`}>{t("teams.isLead")}</Label>
                     </div>
                   ) : null}

@@ -149,7 +149,13 @@ export function ResolveDialog({ open, onOpenChange, conversationId, onDone }: Di
               <Textarea id="resolve-note" value={note} maxLength={NOTE_MAX} onChange={(e) => setNote(e.target.value)} />
             </Field>
           </DialogBody>
-          <FormDialogFooter onCancel={() => onOpenChange(false)} submitLabel={t("resolve.submit")} pending={mutation.isPending} disabled={!category} variant="danger" />
+          <FormDialogFooter
+            onCancel={() => onOpenChange(false)}
+            submitLabel={t("resolve.submit")}
+            pending={mutation.isPending}
+            disabled={!category}
+            variant="danger"
+          />
         </form>
       </DialogContent>
     </Dialog>

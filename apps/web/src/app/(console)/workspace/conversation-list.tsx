@@ -13,7 +13,17 @@ import { useDeferredValue, useEffect } from "react";
 import { LoadMore } from "~/components/load-more";
 import { useTRPC } from "~/trpc/react";
 import { systemText } from "./system-message";
-import { CHANNELS, LEVEL_BADGE, STATUS_BADGE, STATUSES, type Channel, type ConversationRow, type ConversationStatus as Status, type ListFilters, type View } from "./conversation-types";
+import {
+  CHANNELS,
+  LEVEL_BADGE,
+  STATUS_BADGE,
+  STATUSES,
+  type Channel,
+  type ConversationRow,
+  type ConversationStatus as Status,
+  type ListFilters,
+  type View,
+} from "./conversation-types";
 
 interface Props {
   view: View;
@@ -44,7 +54,11 @@ export function ConversationList({ view, filters, onFiltersChange, teams, select
     ...(to && (!from || to >= from) ? { to } : {}),
   };
   const list = useInfiniteQuery(
-    trpc.conversation.list.infiniteQueryOptions(input, { getNextPageParam: (page) => page.nextCursor, refetchInterval: 60_000, placeholderData: (previous) => previous }),
+    trpc.conversation.list.infiniteQueryOptions(input, {
+      getNextPageParam: (page) => page.nextCursor,
+      refetchInterval: 60_000,
+      placeholderData: (previous) => previous,
+    }),
   );
   const rows = list.data?.pages.flatMap((page) => page.items) ?? [];
   useEffect(() => onRows(rows));
@@ -78,7 +92,12 @@ export function ConversationList({ view, filters, onFiltersChange, teams, select
             </option>
           ))}
         </NativeSelect>
-        <NativeSelect className="col-span-2" aria-label={t("filterTeam")} value={filters.teamId} onChange={(e) => set({ teamId: e.target.value ? Number(e.target.value) : "" })}>
+        <NativeSelect
+          className="col-span-2"
+          aria-label={t("filterTeam")}
+          value={filters.teamId}
+          onChange={(e) => set({ teamId: e.target.value ? Number(e.target.value) : "" })}
+        >
           <option value="">{t("allTeams")}</option>
           {teams.map((team) => (
             <option key={team.id} value={team.id}>

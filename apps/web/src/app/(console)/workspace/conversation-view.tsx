@@ -30,7 +30,15 @@ export function ConversationView({ conversationId, userId, targets, knowledgeSea
   return (
     <>
       {conversationId ? (
-        <Transcript conversationId={conversationId} userId={userId} targets={targets} draft={draft} setDraft={setDraft} composerRef={composerRef} onChanged={onChanged} />
+        <Transcript
+          conversationId={conversationId}
+          userId={userId}
+          targets={targets}
+          draft={draft}
+          setDraft={setDraft}
+          composerRef={composerRef}
+          onChanged={onChanged}
+        />
       ) : (
         <section className="flex min-h-64 items-center justify-center rounded-lg border border-slate-200 bg-white">
           <EmptyState title={t("selectConversation")} description={t("selectConversationHint")} />

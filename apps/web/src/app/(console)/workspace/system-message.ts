@@ -29,6 +29,7 @@ export function systemText(t: Translator, body: string): string {
   let name = KEYS[key];
   if (!name) return t("system.unknown");
   if (name === "assigned" && params.agentName === undefined) name = "transferred";
-  if (name === "transferred") name = params.agentName !== undefined ? "transferredToAgent" : params.teamName !== undefined ? "transferredToTeam" : "transferred";
+  if (name === "transferred")
+    name = params.agentName !== undefined ? "transferredToAgent" : params.teamName !== undefined ? "transferredToTeam" : "transferred";
   return t(`system.${name}`, params);
 }

@@ -12,7 +12,17 @@ import { CSAT_COMMENT_MAX } from "@kefu/api/contracts/limits";
  * The satisfaction rating offered after an agent resolves the conversation, and the thanks once it is given
  * (here or earlier).
  */
-export function CsatForm({ token, available, alreadyScored, onSubmitted }: { token: string | null; available: boolean; alreadyScored: boolean; onSubmitted: () => Promise<void> }) {
+export function CsatForm({
+  token,
+  available,
+  alreadyScored,
+  onSubmitted,
+}: {
+  token: string | null;
+  available: boolean;
+  alreadyScored: boolean;
+  onSubmitted: () => Promise<void>;
+}) {
   const t = useTranslations("widget");
   const [score, setScore] = useState(0);
   const [comment, setComment] = useState("");
@@ -51,7 +61,14 @@ export function CsatForm({ token, available, alreadyScored, onSubmitted }: { tok
               </button>
             ))}
           </div>
-          <Textarea value={comment} onChange={(e) => setComment(e.target.value)} maxLength={CSAT_COMMENT_MAX} rows={2} placeholder={t("csat.comment")} aria-label={t("csat.comment")} />
+          <Textarea
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+            maxLength={CSAT_COMMENT_MAX}
+            rows={2}
+            placeholder={t("csat.comment")}
+            aria-label={t("csat.comment")}
+          />
           {state === "failed" && (
             <p role="alert" className="text-xs text-red-700">
               {t("csat.failed")}

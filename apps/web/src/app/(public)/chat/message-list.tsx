@@ -22,7 +22,17 @@ function parseSystemBody(body: string): SystemBody | null {
 }
 
 /** The welcome line, the conversation's messages (notes left out) and the visitor's messages still on their way. */
-export function MessageList({ welcome, messages, pending, onRetry }: { welcome: string; messages: WidgetMessage[]; pending: Pending[]; onRetry: (message: Pending) => void }) {
+export function MessageList({
+  welcome,
+  messages,
+  pending,
+  onRetry,
+}: {
+  welcome: string;
+  messages: WidgetMessage[];
+  pending: Pending[];
+  onRetry: (message: Pending) => void;
+}) {
   const t = useTranslations("widget");
 
   const systemText = (body: string) => {
@@ -69,7 +79,12 @@ export function MessageList({ welcome, messages, pending, onRetry }: { welcome: 
       })}
       {pending.map((p) => (
         <li key={p.clientId} className="flex flex-col items-end gap-1">
-          <p className={cn("max-w-[80%] rounded-2xl rounded-tr-sm px-3 py-2 text-sm break-words whitespace-pre-wrap", p.state === "failed" ? "bg-red-50 text-red-900" : "bg-primary-400 text-white")}>
+          <p
+            className={cn(
+              "max-w-[80%] rounded-2xl rounded-tr-sm px-3 py-2 text-sm break-words whitespace-pre-wrap",
+              p.state === "failed" ? "bg-red-50 text-red-900" : "bg-primary-400 text-white",
+            )}
+          >
             {p.body}
           </p>
           {p.state === "sending" ? (

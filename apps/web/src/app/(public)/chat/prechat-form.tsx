@@ -8,7 +8,17 @@ import type { Contact } from "./use-widget-outbox";
 import { CUSTOMER_NAME_MAX, PHONE_INPUT_MAX } from "@kefu/api/contracts/limits";
 
 /** Optional name and phone before the first message; the phone must be a mainland mobile number. */
-export function PrechatForm({ contact, onContactChange, onDone, onSkip }: { contact: Contact; onContactChange: (contact: Contact) => void; onDone: () => void; onSkip: () => void }) {
+export function PrechatForm({
+  contact,
+  onContactChange,
+  onDone,
+  onSkip,
+}: {
+  contact: Contact;
+  onContactChange: (contact: Contact) => void;
+  onDone: () => void;
+  onSkip: () => void;
+}) {
   const t = useTranslations("widget");
   const [contactError, setContactError] = useState(false);
 
@@ -26,7 +36,14 @@ export function PrechatForm({ contact, onContactChange, onDone, onSkip }: { cont
   return (
     <form onSubmit={save} className="flex flex-col gap-2 border-t border-slate-200 bg-white p-3">
       <p className="text-sm text-slate-700">{t("prechat.title")}</p>
-      <Input value={contact.name} onChange={(e) => onContactChange({ ...contact, name: e.target.value })} maxLength={CUSTOMER_NAME_MAX} placeholder={t("prechat.name")} aria-label={t("prechat.name")} autoComplete="name" />
+      <Input
+        value={contact.name}
+        onChange={(e) => onContactChange({ ...contact, name: e.target.value })}
+        maxLength={CUSTOMER_NAME_MAX}
+        placeholder={t("prechat.name")}
+        aria-label={t("prechat.name")}
+        autoComplete="name"
+      />
       <Input
         value={contact.phone}
         onChange={(e) => onContactChange({ ...contact, phone: e.target.value })}

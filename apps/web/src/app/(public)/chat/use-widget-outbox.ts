@@ -33,8 +33,14 @@ export function useWidgetOutbox(session: WidgetSession, { teamId, contact }: { t
       setPending((current) => [...current.filter((p) => p.clientId !== clientId), { clientId, body, state: "sending" }]);
       const first = conversationIdRef.current === null;
       try {
-        const json = { clientId, body, ...(first && contact.name.trim() ? { name: contact.name.trim() } : {}), ...(first && contact.phone.trim() ? { phone: contact.phone.trim() } : {}) };
-        const post = (team: number | null) => call<{ conversationId: number }>("/api/v1/widget/messages", tokenRef.current, { json: team && first ? { ...json, teamId: team } : json });
+        const json = {
+          clientId,
+          body,
+          ...(first && contact.name.trim() ? { name: contact.name.trim() } : {}),
+          ...(first && contact.phone.trim() ? { phone: contact.phone.trim() } : {}),
+        };
+        const post = (team: number | null) =>
+          call<{ conversationId: number }>("/api/v1/widget/messages", tokenRef.current, { json: team && first ? { ...json, teamId: team } : json });
         const result = await post(teamId).catch((error: unknown) => {
           // an embed naming a team that no longer exists still lets the customer chat, with the default team
           if (error instanceof ApiError && error.field === "teamId") return post(null);

@@ -71,7 +71,10 @@ export function useWidgetSession() {
   const startSession = useCallback(async () => {
     setPhase("loading");
     const open = async (presented: string | null) =>
-      call<{ token: string; config: { welcomeMessage: string }; conversation: WidgetConversation | null }>("/api/v1/widget/session", presented, { method: "POST", json: {} });
+      call<{ token: string; config: { welcomeMessage: string }; conversation: WidgetConversation | null }>("/api/v1/widget/session", presented, {
+        method: "POST",
+        json: {},
+      });
     try {
       const stored = readStorage(TOKEN_KEY);
       let data;

@@ -11,7 +11,17 @@ import { channels } from "@kefu/api/contracts/realtime";
  * Live updates on the conversation's channel through the shared realtime provider, authorised with the visitor
  * token; a reconnect or coming back online fills the gap. Connected only while there is a conversation.
  */
-export function WidgetLive({ realtime, token, conversationId, session }: { realtime: RealtimeClientConfig; token: string; conversationId: number; session: WidgetSession }) {
+export function WidgetLive({
+  realtime,
+  token,
+  conversationId,
+  session,
+}: {
+  realtime: RealtimeClientConfig;
+  token: string;
+  conversationId: number;
+  session: WidgetSession;
+}) {
   const authorization = useMemo(() => ({ endpoint: REALTIME_AUTH_ENDPOINT, headers: visitorHeaders(token) }), [token]);
   return (
     <RealtimeProvider config={realtime} authorization={authorization}>

@@ -28,7 +28,16 @@ function formatFigure(strings: OfflineStrings, locale: Locale, key: SnapshotFigu
 
 function WifiOffIcon() {
   return (
-    <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="size-6">
+    <svg
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      className="size-6"
+    >
       <path d="M12 20h.01" />
       <path d="M8.5 16.43a5 5 0 0 1 7 0" />
       <path d="M5 12.86a10 10 0 0 1 5.17-2.69" />
@@ -87,7 +96,13 @@ export function OfflineView({ initialLocale, strings }: { initialLocale: Locale;
       </Card>
 
       <Card aria-labelledby="offline-snapshot-title" data-testid="offline-snapshot">
-        <CardHeader actions={<Badge variant="warning" dot>{t.offlineBadge}</Badge>}>
+        <CardHeader
+          actions={
+            <Badge variant="warning" dot>
+              {t.offlineBadge}
+            </Badge>
+          }
+        >
           <CardTitle id="offline-snapshot-title">{t.snapshotTitle}</CardTitle>
           {savedAt ? <p className="text-sm text-slate-500">{fill(t.savedAt, { time: savedAt })}</p> : null}
         </CardHeader>

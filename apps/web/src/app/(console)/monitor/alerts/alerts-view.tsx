@@ -123,7 +123,15 @@ function Rules({ canManage }: { canManage: boolean }) {
 
   return (
     <Card>
-      <CardHeader actions={canManage ? <Button size="sm" onClick={() => setCreating(true)}>{t("createRule")}</Button> : undefined}>
+      <CardHeader
+        actions={
+          canManage ? (
+            <Button size="sm" onClick={() => setCreating(true)}>
+              {t("createRule")}
+            </Button>
+          ) : undefined
+        }
+      >
         <CardTitle>{t("rules")}</CardTitle>
       </CardHeader>
       <CardContent className="grid gap-2">
@@ -140,7 +148,13 @@ function Rules({ canManage }: { canManage: boolean }) {
                   <div className="font-medium text-slate-900">{text(rule)}</div>
                   <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-500">
                     <span>{rule.team ? rule.team.name : t("allTeams")}</span>
-                    {!rule.enabled ? <Badge variant="neutral">{t("disabled")}</Badge> : rule.openEvent ? <Badge variant="danger">{t("active")}</Badge> : <Badge variant="success">{t("normal")}</Badge>}
+                    {!rule.enabled ? (
+                      <Badge variant="neutral">{t("disabled")}</Badge>
+                    ) : rule.openEvent ? (
+                      <Badge variant="danger">{t("active")}</Badge>
+                    ) : (
+                      <Badge variant="success">{t("normal")}</Badge>
+                    )}
                   </div>
                 </div>
                 {canManage ? (
@@ -203,7 +217,9 @@ function History() {
   const list = useInfiniteQuery(trpc.alert.events.infiniteQueryOptions({ limit: 30, openOnly }, { getNextPageParam: (page) => page.nextCursor }));
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.alert.events.pathKey() });
   useRealtimeEvent(channels.monitor, "alert.acknowledged", refresh);
-  const acknowledge = useMutation(trpc.alert.acknowledge.mutationOptions({ onSettled: () => void queryClient.invalidateQueries({ queryKey: trpc.alert.pathKey() }) }));
+  const acknowledge = useMutation(
+    trpc.alert.acknowledge.mutationOptions({ onSettled: () => void queryClient.invalidateQueries({ queryKey: trpc.alert.pathKey() }) }),
+  );
   const rows = list.data?.pages.flatMap((page) => page.items) ?? [];
   const when = (date: Date | string) => format.dateTime(new Date(date), { dateStyle: "short", timeStyle: "short" });
 
@@ -248,7 +264,13 @@ function History() {
                     ) : (
                       <span className="inline-flex flex-wrap items-center gap-2">
                         {t("notAcknowledged")}
-                        <Button size="sm" variant="outline" className="h-7" loading={acknowledge.isPending && acknowledge.variables.id === event.id} onClick={() => void feedback.run(() => acknowledge.mutateAsync({ id: event.id }), { success: t("acknowledged") })}>
+                        <Button
+                          size="sm"
+                          variant="outline"
+                          className="h-7"
+                          loading={acknowledge.isPending && acknowledge.variables.id === event.id}
+                          onClick={() => void feedback.run(() => acknowledge.mutateAsync({ id: event.id }), { success: t("acknowledged") })}
+                        >
                           {t("acknowledge")}
                         </Button>
                       </span>

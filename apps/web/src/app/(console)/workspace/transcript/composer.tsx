@@ -98,7 +98,15 @@ export function Composer({ draft, setDraft, composerRef, status, canReply, canNo
         aria-activedescendant={activeCanned >= 0 ? `canned-reply-${suggestions[activeCanned]!.id}` : undefined}
         rows={3}
         aria-label={noteMode ? t("composer.noteLabel") : t("composer.label")}
-        placeholder={composerEnabled ? (noteMode ? t("composer.notePlaceholder") : t("composer.placeholder")) : status === "RESOLVED" || status === "ABANDONED" ? t("composer.closed") : t("composer.readOnly")}
+        placeholder={
+          composerEnabled
+            ? noteMode
+              ? t("composer.notePlaceholder")
+              : t("composer.placeholder")
+            : status === "RESOLVED" || status === "ABANDONED"
+              ? t("composer.closed")
+              : t("composer.readOnly")
+        }
         className={cn(noteMode && "border-amber-300 bg-amber-50")}
         disabled={!composerEnabled}
         value={draft}

@@ -56,7 +56,12 @@ function PendingBubble({ message, onRetry }: { message: PendingMessage; onRetry:
   const t = useTranslations("workspace");
   return (
     <div className="flex flex-col items-end gap-1" data-testid="pending-message">
-      <div className={cn("max-w-[80%] rounded-lg px-3 py-2 text-sm whitespace-pre-wrap opacity-70", message.note ? "border border-amber-300 bg-amber-50 text-amber-900" : "bg-primary-600 text-white")}>
+      <div
+        className={cn(
+          "max-w-[80%] rounded-lg px-3 py-2 text-sm whitespace-pre-wrap opacity-70",
+          message.note ? "border border-amber-300 bg-amber-50 text-amber-900" : "bg-primary-600 text-white",
+        )}
+      >
         {message.body}
       </div>
       <span className="text-xs text-slate-500">
@@ -96,9 +101,17 @@ function MessageBubble({ message, customerName, mine }: { message: Message; cust
   const note = message.kind === "NOTE";
   const outgoing = message.senderType === "AGENT" || message.senderType === "BOT" || note;
   const name =
-    message.senderType === "CUSTOMER" ? (customerName ?? t("sender.CUSTOMER")) : message.senderType === "BOT" ? t("sender.BOT") : (message.sender?.name ?? t("sender.AGENT"));
+    message.senderType === "CUSTOMER"
+      ? (customerName ?? t("sender.CUSTOMER"))
+      : message.senderType === "BOT"
+        ? t("sender.BOT")
+        : (message.sender?.name ?? t("sender.AGENT"));
   return (
-    <div className={cn("flex flex-col gap-1", outgoing ? "items-end" : "items-start")} data-kind={note ? "note" : message.senderType.toLowerCase()} data-message-id={message.id}>
+    <div
+      className={cn("flex flex-col gap-1", outgoing ? "items-end" : "items-start")}
+      data-kind={note ? "note" : message.senderType.toLowerCase()}
+      data-message-id={message.id}
+    >
       <div className="flex items-center gap-2 text-xs text-slate-600">
         <span className="font-medium">{name}</span>
         {note ? <Badge variant="warning">{t("noteLabel")}</Badge> : null}

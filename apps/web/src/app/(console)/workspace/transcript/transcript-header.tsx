@@ -34,7 +34,11 @@ export function TranscriptHeader({
   return (
     <header className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-3 py-2">
       <h2 className="min-w-0 flex-1 truncate font-semibold text-slate-900">
-        {conversation ? `${conversation.customer.name} · ${conversation.subject ?? t("conversationNo", { id: conversationId })}` : <Skeleton className="h-5 w-40" />}
+        {conversation ? (
+          `${conversation.customer.name} · ${conversation.subject ?? t("conversationNo", { id: conversationId })}`
+        ) : (
+          <Skeleton className="h-5 w-40" />
+        )}
       </h2>
       {status ? (
         <Badge variant={STATUS_BADGE[status]} data-testid="conversation-status">
@@ -47,12 +51,22 @@ export function TranscriptHeader({
             {t("actions.transfer")}
           </Button>
           {status === "ACTIVE" ? (
-            <Button size="sm" variant="outline" loading={pause.isPending} onClick={() => void run(() => pause.mutateAsync({ id: conversationId }), { success: t("actions.paused"), onSuccess: onChanged })}>
+            <Button
+              size="sm"
+              variant="outline"
+              loading={pause.isPending}
+              onClick={() => void run(() => pause.mutateAsync({ id: conversationId }), { success: t("actions.paused"), onSuccess: onChanged })}
+            >
               {t("actions.pause")}
             </Button>
           ) : null}
           {status === "PAUSED" ? (
-            <Button size="sm" variant="outline" loading={resume.isPending} onClick={() => void run(() => resume.mutateAsync({ id: conversationId }), { success: t("actions.resumed"), onSuccess: onChanged })}>
+            <Button
+              size="sm"
+              variant="outline"
+              loading={resume.isPending}
+              onClick={() => void run(() => resume.mutateAsync({ id: conversationId }), { success: t("actions.resumed"), onSuccess: onChanged })}
+            >
               {t("actions.resume")}
             </Button>
           ) : null}

@@ -51,7 +51,11 @@ export function Transcript({ conversationId, userId, targets, draft, setDraft, c
   const canAct = conversation?.canAct ?? false;
 
   return (
-    <section aria-label={conversation ? t("conversationNo", { id: conversationId }) : undefined} className="flex min-h-[28rem] flex-col overflow-hidden rounded-lg border border-slate-200 bg-white lg:min-h-0" data-testid="conversation-view">
+    <section
+      aria-label={conversation ? t("conversationNo", { id: conversationId }) : undefined}
+      className="flex min-h-[28rem] flex-col overflow-hidden rounded-lg border border-slate-200 bg-white lg:min-h-0"
+      data-testid="conversation-view"
+    >
       <TranscriptHeader conversationId={conversationId} conversation={conversation} onOpenDialog={setDialog} onChanged={refreshDetail} />
       <MessageList
         scroller={scroll.scroller}
@@ -87,7 +91,12 @@ export function Transcript({ conversationId, userId, targets, draft, setDraft, c
             targets={targets}
             onDone={refreshDetail}
           />
-          <ResolveDialog open={dialog === "resolve"} onOpenChange={(o) => setDialog(o ? "resolve" : null)} conversationId={conversationId} onDone={refreshDetail} />
+          <ResolveDialog
+            open={dialog === "resolve"}
+            onOpenChange={(o) => setDialog(o ? "resolve" : null)}
+            conversationId={conversationId}
+            onDone={refreshDetail}
+          />
         </>
       ) : null}
     </section>

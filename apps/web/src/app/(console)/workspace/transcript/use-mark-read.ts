@@ -6,7 +6,19 @@ import { useTRPC } from "~/trpc/react";
 import type { Detail } from "./types";
 
 /** Marks the conversation read up to `lastId` while the transcript is on screen. */
-export function useMarkRead({ conversationId, conversation, loaded, lastId, onChanged }: { conversationId: number; conversation: Detail | undefined; loaded: boolean; lastId: number; onChanged: () => void }) {
+export function useMarkRead({
+  conversationId,
+  conversation,
+  loaded,
+  lastId,
+  onChanged,
+}: {
+  conversationId: number;
+  conversation: Detail | undefined;
+  loaded: boolean;
+  lastId: number;
+  onChanged: () => void;
+}) {
   const trpc = useTRPC();
   const markedRef = useRef(0);
   const markRead = useMutation(trpc.conversation.markRead.mutationOptions({ onSuccess: onChanged }));

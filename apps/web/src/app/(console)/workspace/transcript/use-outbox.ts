@@ -10,7 +10,17 @@ import type { Message, PendingMessage } from "./types";
  * Replies and notes on their way: shown at once, sent with a client id (so a retry is not stored twice), dropped
  * once the transcript has them; a failed one stays with a retry and the error as a toast.
  */
-export function useOutbox({ conversationId, messages, fillGap, onChanged }: { conversationId: number; messages: Message[]; fillGap: () => Promise<void>; onChanged: () => void }) {
+export function useOutbox({
+  conversationId,
+  messages,
+  fillGap,
+  onChanged,
+}: {
+  conversationId: number;
+  messages: Message[];
+  fillGap: () => Promise<void>;
+  onChanged: () => void;
+}) {
   const trpc = useTRPC();
   const { run } = useMutationFeedback();
   const [pending, setPending] = useState<PendingMessage[]>([]);

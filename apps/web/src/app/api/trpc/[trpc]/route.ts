@@ -14,7 +14,10 @@ function refuse(status: number, code: string, message: string) {
 
 async function handler(request: Request) {
   const url = new URL(request.url);
-  const procedures = url.pathname.replace(/^\/api\/trpc\/?/, "").split(",").filter(Boolean);
+  const procedures = url.pathname
+    .replace(/^\/api\/trpc\/?/, "")
+    .split(",")
+    .filter(Boolean);
   if (procedures.length > MAX_BATCH_SIZE) return refuse(400, "BAD_REQUEST", `batch: at most ${MAX_BATCH_SIZE} procedures per request`);
   if (request.method === "POST" && !isSameOrigin(request.headers, webEnv.AUTH_URL)) return refuse(403, "FORBIDDEN", "origin: cross-site request refused");
 
