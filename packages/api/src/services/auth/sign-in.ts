@@ -6,9 +6,9 @@ import type { Db, Role } from "@kefu/db/client";
 import { verifyPassword } from "@kefu/db/password";
 import { apiEnv } from "../../env.ts";
 import { AppError } from "../../errors.ts";
-import { appendAudit } from "../audit/append.ts";
+import { appendAudit } from "../audit/index.ts";
 import { getRateLimiter } from "../rate-limit/index.ts";
-import { raiseSecurityAlert } from "../security/alerts.ts";
+import { raiseSecurityAlert } from "../security/index.ts";
 import { getSetting } from "../settings/index.ts";
 
 export interface SignInRequest {

@@ -4,7 +4,7 @@
  * outside bot hours, a hand-off keyword, then the best article against the threshold.
  */
 import type { Db } from "@kefu/db/client";
-import { searchKnowledge } from "../knowledge/search.ts";
+import { searchKnowledge } from "../knowledge/index.ts";
 import { getSetting } from "../settings/index.ts";
 import { withinHours } from "./hours.ts";
 

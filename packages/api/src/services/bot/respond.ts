@@ -7,6 +7,7 @@ import type { Db } from "@kefu/db/client";
 import { runUnitOfWork, type UnitOfWork } from "../../domain-events/index.ts";
 import {
   appendMessage,
+  defaultTeamId,
   handOffInUnit,
   lockConversation,
   queuePosition,
@@ -15,9 +16,7 @@ import {
   type BotTurn,
   type ConversationState,
 } from "../conversation/index.ts";
-import { defaultTeamId } from "../conversation/handoff.ts";
-import { searchKnowledge, warmSearchCaches } from "../knowledge/search.ts";
-import { logUnansweredQuestion } from "../knowledge/unanswered.ts";
+import { logUnansweredQuestion, searchKnowledge, warmSearchCaches } from "../knowledge/index.ts";
 import { getSetting, type SettingValue } from "../settings/index.ts";
 import { withinHours } from "./hours.ts";
 

@@ -4,7 +4,7 @@ export { canSubscribeToConversation, canViewConversation } from "./access.ts";
 export { listCannedReplies } from "./canned-replies.ts";
 export { submitCsat, type CsatInput } from "./csat.ts";
 export { getConversation } from "./get.ts";
-export { handOffInUnit, handoffToQueue, type ConversationSnapshot, type HandoffOptions } from "./handoff.ts";
+export { defaultTeamId, handOffInUnit, handoffToQueue, type ConversationSnapshot, type HandoffOptions } from "./handoff.ts";
 export { lockConversation, type ConversationState } from "./conversation-row.ts";
 export { appendMessage, type NewMessage } from "./timeline.ts";
 export { listConversations } from "./list.ts";

@@ -5,7 +5,7 @@
  * parse and call this; they orchestrate nothing. See docs/architecture.md, "The life of one customer message".
  */
 import type { Db } from "@kefu/db/client";
-import { botTurn, loadBotSettings, tellIfQueueIsFull, type BotOutcome } from "../bot/respond.ts";
+import { botTurn, loadBotSettings, tellIfQueueIsFull, type BotOutcome } from "../bot/index.ts";
 import { receiveCustomerMessageWithBot, type CustomerMessageInput, type ReceivedMessage } from "../conversation/index.ts";
 
 export interface IncomingMessageResult extends ReceivedMessage {

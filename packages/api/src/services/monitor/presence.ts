@@ -6,7 +6,7 @@
 import type { Db, Presence } from "@kefu/db/client";
 import { AppError } from "../../errors.ts";
 import { can } from "../../permissions.ts";
-import { setPresence } from "../user/presence.ts";
+import { setPresence } from "../user/index.ts";
 
 export async function setAgentPresence(db: Db, input: { userId: number; presence: Presence }) {
   const user = await db.user.findUnique({ where: { id: input.userId }, select: { id: true, role: true, disabledAt: true } });

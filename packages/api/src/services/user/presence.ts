@@ -1,6 +1,6 @@
 import type { Db, Presence } from "@kefu/db/client";
 import { runUnitOfWork } from "../../domain-events/index.ts";
-import { triggerRouting } from "../conversation/routing.ts";
+import { triggerRouting } from "../conversation/index.ts";
 
 /**
  * Closes the open presence interval and opens one for the new presence, OFFLINE included, so at any instant one

@@ -9,7 +9,7 @@ import { hashPassword, verifyPassword } from "@kefu/db/password";
 import { AppError } from "../../errors.ts";
 import { PASSWORD_MIN } from "../../contracts/limits.ts";
 import type { StaffCreateInput, StaffListInput, StaffUpdateInput } from "../../contracts/user.ts";
-import { assertAcceptablePassword } from "../auth/password-policy.ts";
+import { assertAcceptablePassword } from "../auth/index.ts";
 import { recordPresenceChange } from "./presence.ts";
 import { keysetPage } from "../pagination.ts";
 

@@ -1,0 +1,2 @@
+// Signing in and the password rules.
+export { assertAcceptablePassword } from "./password-policy.ts";

@@ -1,0 +1,3 @@
+// The knowledge base: search (the bot, agents, admins) and the questions it could not answer.
+export { BODY_PREVIEW_LENGTH, searchKnowledge, warmSearchCaches, type SearchHit, type SearchOptions, type SearchResult } from "./search.ts";
+export { logUnansweredQuestion, type LogUnansweredInput } from "./unanswered.ts";

@@ -1,0 +1,2 @@
+// Staff and their presence.
+export { recordPresenceChange, setPresence } from "./presence.ts";
