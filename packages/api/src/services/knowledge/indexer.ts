@@ -179,11 +179,11 @@ export async function documentFrequencies(db: Db, terms: readonly string[], read
 }
 
 /** N and the average title/body lengths of the published corpus (BM25), cached for 30 s. */
-export async function corpusStats(db: Db): Promise<CorpusStats> {
+export async function corpusStats(db: Db, reader: Db | Tx = db): Promise<CorpusStats> {
   const cached = corpusStatsCache.get(db);
   if (cached && cached.generation === statsGeneration && Date.now() - cached.at < STATS_TTL_MS) return cached.stats;
   const generation = statsGeneration;
-  const [row] = await db.$queryRaw<{ articles: bigint | number; avgTitle: unknown; avgBody: unknown }[]>`
+  const [row] = await reader.$queryRaw<{ articles: bigint | number; avgTitle: unknown; avgBody: unknown }[]>`
     SELECT COUNT(*) AS articles, AVG(titleTermCount) AS avgTitle, AVG(bodyTermCount) AS avgBody
     FROM KbArticle WHERE status = 'PUBLISHED'`;
   const stats = { articles: Number(row?.articles ?? 0), avgTitleTerms: Number(row?.avgTitle ?? 0), avgBodyTerms: Number(row?.avgBody ?? 0) };

@@ -161,15 +161,17 @@ export async function searchKnowledge(db: Db, query: string, options: SearchOpti
   if (!query.trim()) throw new AppError("INVALID_INPUT", { field: "query" });
   const limit = Math.max(1, Math.min(Math.trunc(options.limit ?? 10), MAX_SEARCH_LIMIT));
   const categoryIds = options.categoryId !== undefined ? await categoryWithDescendants(db, options.categoryId) : null;
-  const vocabulary = await loadVocabulary(db);
+  // inside a transaction (`reader`), a cache refill reads through it too: a second connection could wait on a
+  // pool that transactions like this one have exhausted
+  const reader = options.reader ?? db;
+  const vocabulary = await loadVocabulary(db, reader);
   const terms = queryTerms(query, vocabulary);
   const empty: SearchResult = { terms, results: [], confidence: 0 };
   if (terms.length === 0) return empty;
 
-  const stats = await corpusStats(db);
+  const stats = await corpusStats(db, reader);
   if (stats.articles === 0) return empty;
 
-  const reader = options.reader ?? db;
   const dfByTerm = await documentFrequencies(db, terms, reader);
   const weights = terms.map((term) => ({ term, idf: idf(stats.articles, dfByTerm.get(term) ?? 0) }));
   const matched = weights.filter((w) => (dfByTerm.get(w.term) ?? 0) > 0);

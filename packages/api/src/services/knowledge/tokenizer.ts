@@ -10,7 +10,7 @@
  * Changing synonyms or stop words changes the terms of every article: call `invalidateVocabulary`
  * and `reindexAll` after editing them.
  */
-import type { Db } from "@kefu/db/client";
+import type { Db, Prisma } from "@kefu/db/client";
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
 
@@ -312,15 +312,17 @@ const vocabularies = new WeakMap<Db, CachedVocabulary>();
 let generation = 0;
 
 /** The database's stop words and synonyms, cached per client for a minute. */
-export function loadVocabulary(db: Db): Promise<Vocabulary> {
+export function loadVocabulary(db: Db, reader: Db | Prisma.TransactionClient = db): Promise<Vocabulary> {
   const cached = vocabularies.get(db);
   if (cached && cached.generation === generation && Date.now() - cached.loadedAt < VOCABULARY_TTL_MS) return cached.vocabulary;
-  const vocabulary = Promise.all([db.kbStopWord.findMany({ select: { word: true } }), db.kbSynonym.findMany({ select: { term: true, canonical: true } })]).then(
-    ([stopWords, synonyms]) =>
-      buildVocabulary(
-        stopWords.map((s) => s.word),
-        synonyms.map((s) => [s.term, s.canonical] as const),
-      ),
+  const vocabulary = Promise.all([
+    reader.kbStopWord.findMany({ select: { word: true } }),
+    reader.kbSynonym.findMany({ select: { term: true, canonical: true } }),
+  ]).then(([stopWords, synonyms]) =>
+    buildVocabulary(
+      stopWords.map((s) => s.word),
+      synonyms.map((s) => [s.term, s.canonical] as const),
+    ),
   );
   const entry = { vocabulary, loadedAt: Date.now(), generation };
   vocabularies.set(db, entry);
