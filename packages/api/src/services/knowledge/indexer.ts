@@ -178,10 +178,22 @@ export async function documentFrequencies(db: Db, terms: readonly string[], read
   return new Map(terms.map((term) => [term, found.get(term) ?? entry.df.get(term) ?? 0]));
 }
 
-/** N and the average title/body lengths of the published corpus (BM25), cached for 30 s. */
+/**
+ * N and the average title/body lengths of the published corpus (BM25), cached for 30 s. Inside a transaction
+ * (`reader` is it), a stale value is used while a refill runs on the client's own connections, so the transaction
+ * never waits on a second connection; with nothing cached it reads through the transaction.
+ */
 export async function corpusStats(db: Db, reader: Db | Tx = db): Promise<CorpusStats> {
   const cached = corpusStatsCache.get(db);
   if (cached && cached.generation === statsGeneration && Date.now() - cached.at < STATS_TTL_MS) return cached.stats;
+  if (cached && reader !== db) {
+    readCorpusStats(db, db).catch(() => undefined);
+    return cached.stats;
+  }
+  return readCorpusStats(db, reader);
+}
+
+async function readCorpusStats(db: Db, reader: Db | Tx): Promise<CorpusStats> {
   const generation = statsGeneration;
   const [row] = await reader.$queryRaw<{ articles: bigint | number; avgTitle: unknown; avgBody: unknown }[]>`
     SELECT COUNT(*) AS articles, AVG(titleTermCount) AS avgTitle, AVG(bodyTermCount) AS avgBody

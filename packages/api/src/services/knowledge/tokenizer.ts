@@ -303,34 +303,58 @@ export function buildVocabulary(stopWords: Iterable<string>, synonyms: Iterable<
 }
 
 interface CachedVocabulary {
-  vocabulary: Promise<Vocabulary>;
+  value?: Vocabulary;
   loadedAt: number;
   generation: number;
+  /** a refill under way (on the client's own connections) */
+  loading?: Promise<Vocabulary>;
 }
 
 const vocabularies = new WeakMap<Db, CachedVocabulary>();
 let generation = 0;
 
-/** The database's stop words and synonyms, cached per client for a minute. */
+function readVocabulary(reader: Db | Prisma.TransactionClient): Promise<Vocabulary> {
+  return Promise.all([reader.kbStopWord.findMany({ select: { word: true } }), reader.kbSynonym.findMany({ select: { term: true, canonical: true } })]).then(
+    ([stopWords, synonyms]) =>
+      buildVocabulary(
+        stopWords.map((s) => s.word),
+        synonyms.map((s) => [s.term, s.canonical] as const),
+      ),
+  );
+}
+
+/** One refill at a time per client; the cache keeps the old value until the new one has arrived. */
+function refillVocabulary(db: Db): Promise<Vocabulary> {
+  const cached = vocabularies.get(db);
+  if (cached?.loading) return cached.loading;
+  const loadingGeneration = generation;
+  const loading = readVocabulary(db).then((value) => {
+    vocabularies.set(db, { value, loadedAt: Date.now(), generation: loadingGeneration });
+    return value;
+  });
+  vocabularies.set(db, { ...(cached ?? { loadedAt: 0, generation: loadingGeneration }), loading });
+  // a failed load is not kept: the next call tries again
+  loading.catch(() => {
+    const entry = vocabularies.get(db);
+    if (entry?.loading === loading) vocabularies.set(db, { ...entry, loading: undefined });
+  });
+  return loading;
+}
+
+/**
+ * The database's stop words and synonyms, cached per client for a minute. Inside a transaction (`reader` is it), a
+ * call never waits on another connection: it gets the previous value while a refill runs, or reads through the
+ * transaction when nothing is cached yet (transactions waiting on a pool they exhaust themselves would deadlock).
+ */
 export function loadVocabulary(db: Db, reader: Db | Prisma.TransactionClient = db): Promise<Vocabulary> {
   const cached = vocabularies.get(db);
-  if (cached && cached.generation === generation && Date.now() - cached.loadedAt < VOCABULARY_TTL_MS) return cached.vocabulary;
-  const vocabulary = Promise.all([
-    reader.kbStopWord.findMany({ select: { word: true } }),
-    reader.kbSynonym.findMany({ select: { term: true, canonical: true } }),
-  ]).then(([stopWords, synonyms]) =>
-    buildVocabulary(
-      stopWords.map((s) => s.word),
-      synonyms.map((s) => [s.term, s.canonical] as const),
-    ),
-  );
-  const entry = { vocabulary, loadedAt: Date.now(), generation };
-  vocabularies.set(db, entry);
-  // a failed load must not stay cached
-  vocabulary.catch(() => {
-    if (vocabularies.get(db) === entry) vocabularies.delete(db);
-  });
-  return vocabulary;
+  if (cached?.value && cached.generation === generation && Date.now() - cached.loadedAt < VOCABULARY_TTL_MS) return Promise.resolve(cached.value);
+  if (reader === db) return refillVocabulary(db);
+  if (cached?.value) {
+    refillVocabulary(db).catch(() => undefined);
+    return Promise.resolve(cached.value);
+  }
+  return readVocabulary(reader);
 }
 
 /** Forgets the cached vocabulary (of one client, or of every client), e.g. after editing synonyms. */
