@@ -1,6 +1,8 @@
 import { z } from "zod";
 import {
   CLIENT_ID_MAX,
+  CSAT_COMMENT_MAX,
+  HANDOFF_REASON_MAX,
   CONVERSATION_SEARCH_MAX,
   CUSTOMER_NAME_MAX,
   EXTERNAL_USER_ID_MAX,
@@ -89,19 +91,36 @@ function mainlandMobileDigits(phone: string): string {
 export const conversationReplyInput = z.object({ id: conversationIdSchema, body: textSchema(MESSAGE_BODY_MAX), clientId: clientIdSchema.optional() });
 export const conversationNoteInput = z.object({ id: conversationIdSchema, body: textSchema(NOTE_MAX), clientId: clientIdSchema.optional() });
 
-export const conversationTransferInput = z
-  .object({
-    id: conversationIdSchema,
-    toUserId: conversationIdSchema.optional(),
-    toTeamId: conversationIdSchema.optional(),
-    note: z.string().max(NOTE_MAX).optional(),
-  })
-  .refine((value) => value.toUserId !== undefined || value.toTeamId !== undefined, { path: ["toUserId"], message: "an agent or a team is required" });
+const handoverFields = z.object({
+  toUserId: conversationIdSchema.optional(),
+  toTeamId: conversationIdSchema.optional(),
+  note: z.string().max(NOTE_MAX).optional(),
+});
+const hasTarget = (value: { toUserId?: number; toTeamId?: number }) => value.toUserId !== undefined || value.toTeamId !== undefined;
+const targetRequired = { path: ["toUserId"], message: "an agent or a team is required" };
 
-export const conversationResolveInput = z.object({
-  id: conversationIdSchema,
+/** A transfer's target and note, as the transfer service checks them (whoever calls it). */
+export const handoverInput = handoverFields.refine(hasTarget, targetRequired);
+export const conversationTransferInput = handoverFields.extend({ id: conversationIdSchema }).refine(hasTarget, targetRequired);
+
+/** How a person ends a conversation; the category must also be one of the configured ones (a setting). */
+export const resolutionInput = z.object({
   resolutionCategory: z.string().trim().min(1).max(RESOLUTION_CATEGORY_MAX),
   note: z.string().max(NOTE_MAX).optional(),
+});
+export const conversationResolveInput = resolutionInput.extend({ id: conversationIdSchema });
+
+/** The customer's rating of a resolved conversation. */
+export const csatInput = z.object({
+  score: z.number().int().min(1).max(5),
+  comment: z.string().max(CSAT_COMMENT_MAX).optional(),
+});
+
+/** A hand-off to people: why, and optionally the team and a priority. */
+export const handoffInput = z.object({
+  reason: z.string().min(1).max(HANDOFF_REASON_MAX),
+  teamId: conversationIdSchema.nullable().optional(),
+  priority: z.number().int().min(0).max(100).optional(),
 });
 
 export const conversationMarkReadInput = z.object({ id: conversationIdSchema, messageId: conversationIdSchema.optional() });

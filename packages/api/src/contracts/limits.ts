@@ -13,6 +13,8 @@ export const MESSAGE_BODY_MAX = 5_000;
 export const NOTE_MAX = 1_000;
 /** the customer's comment on the satisfaction survey */
 export const CSAT_COMMENT_MAX = 1_000;
+/** why a conversation was handed to people (customer_request, low_confidence, off_hours, …) */
+export const HANDOFF_REASON_MAX = 64;
 /** the client's own id of a message (retries deduplicate on it) */
 export const CLIENT_ID_MAX = 64;
 /** a customer's id on a channel: widget visitor id, WeChat openid, app user id */

@@ -1,7 +1,8 @@
 /** The customer's satisfaction rating (1–5 and a comment): once per conversation, after a person resolved it. */
 import type { Db } from "@kefu/db/client";
 import { CSAT_COMMENT_MAX } from "../../contracts/limits.ts";
-import { AppError } from "../../errors.ts";
+import { csatInput } from "../../contracts/conversation.ts";
+import { AppError, parseInput } from "../../errors.ts";
 import { runUnitOfWork } from "../../domain-events/index.ts";
 import { lockConversation } from "./conversation-row.ts";
 import { addEvent } from "./timeline.ts";
@@ -17,9 +18,7 @@ export interface CsatInput {
 }
 
 export async function submitCsat(db: Db, input: CsatInput) {
-  if (!Number.isInteger(input.score) || input.score < 1 || input.score > 5) throw new AppError("INVALID_INPUT", { field: "score", params: { min: 1, max: 5 } });
-  if (input.comment !== undefined && (typeof input.comment !== "string" || input.comment.length > CSAT_COMMENT_MAX))
-    throw new AppError("INVALID_INPUT", { field: "comment", params: { max: CSAT_COMMENT_MAX } });
+  parseInput(csatInput, { score: input.score, comment: input.comment });
   const comment = input.comment?.trim() ? input.comment.trim() : null;
   await runUnitOfWork(db, async (uow) => {
     const conversation = await lockConversation(uow.tx, input.conversationId);

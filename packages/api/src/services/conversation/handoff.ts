@@ -4,7 +4,8 @@
  */
 import type { Db } from "@kefu/db/client";
 import { runUnitOfWork, type Tx, type UnitOfWork } from "../../domain-events/index.ts";
-import { AppError } from "../../errors.ts";
+import { handoffInput } from "../../contracts/conversation.ts";
+import { AppError, parseInput } from "../../errors.ts";
 import { getSetting } from "../settings/index.ts";
 import { lockConversation, pausedSecondsAt, type ConversationState } from "./conversation-row.ts";
 import { triggerRouting } from "./routing.ts";
@@ -89,9 +90,7 @@ export async function snapshot(db: Db, conversationId: number): Promise<Conversa
 }
 
 export function validateHandoff(options: HandoffOptions) {
-  if (typeof options.reason !== "string" || options.reason.length < 1 || options.reason.length > 64) throw new AppError("INVALID_INPUT", { field: "reason" });
-  if (options.priority !== undefined && (!Number.isInteger(options.priority) || options.priority < 0 || options.priority > 100))
-    throw new AppError("INVALID_INPUT", { field: "priority" });
+  parseInput(handoffInput, options);
 }
 
 /**

@@ -4,11 +4,11 @@
  * routing runs. The bot ends a conversation it answered (BOT → RESOLVED) with the bot category and no survey.
  */
 import type { Db } from "@kefu/db/client";
-import { AppError } from "../../errors.ts";
+import { resolutionInput } from "../../contracts/conversation.ts";
+import { AppError, parseInput } from "../../errors.ts";
 import { runUnitOfWork } from "../../domain-events/index.ts";
 import { getSetting } from "../settings/index.ts";
 import { snapshot, type ConversationSnapshot } from "./handoff.ts";
-import { NOTE_MAX } from "./reply.ts";
 import { triggerRouting } from "./routing.ts";
 import { assertCanAct, type Actor } from "./actor.ts";
 import { lockConversation, pausedSecondsAt } from "./conversation-row.ts";
@@ -22,11 +22,9 @@ export interface ResolveInput {
 }
 
 export async function resolveConversation(db: Db, actor: Actor, input: ResolveInput): Promise<ConversationSnapshot> {
+  parseInput(resolutionInput, { resolutionCategory: input.resolutionCategory, note: input.note });
   const { categories } = await getSetting(db, "conversation.resolution");
-  if (typeof input.resolutionCategory !== "string" || !categories.includes(input.resolutionCategory))
-    throw new AppError("INVALID_INPUT", { field: "resolutionCategory" });
-  if (input.note !== undefined && (typeof input.note !== "string" || input.note.length > NOTE_MAX))
-    throw new AppError("INVALID_INPUT", { field: "note", params: { max: NOTE_MAX } });
+  if (!categories.includes(input.resolutionCategory)) throw new AppError("INVALID_INPUT", { field: "resolutionCategory", params: { rule: "invalid_value" } });
   const note = input.note?.trim() ? input.note.trim() : null;
   await runUnitOfWork(db, async (uow) => {
     const conversation = await lockConversation(uow.tx, input.conversationId);

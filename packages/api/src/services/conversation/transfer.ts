@@ -7,11 +7,11 @@
  * The previous assignee's slot is free afterwards, so routing runs in both cases.
  */
 import type { Db } from "@kefu/db/client";
-import { AppError } from "../../errors.ts";
+import { handoverInput } from "../../contracts/conversation.ts";
+import { AppError, parseInput } from "../../errors.ts";
 import { runUnitOfWork } from "../../domain-events/index.ts";
 import { getSetting } from "../settings/index.ts";
 import { assertTeamExists, enterQueue, snapshot, type ConversationSnapshot } from "./handoff.ts";
-import { NOTE_MAX } from "./reply.ts";
 import { triggerRouting } from "./routing.ts";
 import { assertCanAct, type Actor } from "./actor.ts";
 import { lockAgent, unavailability } from "./capacity.ts";
@@ -30,9 +30,7 @@ export interface TransferInput {
 }
 
 function validate(input: TransferInput) {
-  if (input.toUserId === undefined && input.toTeamId === undefined) throw new AppError("INVALID_INPUT", { field: "toUserId" });
-  if (input.note !== undefined && (typeof input.note !== "string" || input.note.length > NOTE_MAX))
-    throw new AppError("INVALID_INPUT", { field: "note", params: { max: NOTE_MAX } });
+  parseInput(handoverInput, { toUserId: input.toUserId, toTeamId: input.toTeamId, note: input.note });
 }
 
 export async function transferConversation(db: Db, actor: Actor, input: TransferInput): Promise<ConversationSnapshot> {
