@@ -3,23 +3,12 @@
  * deltas to its last snapshot and refetches the authoritative snapshot every 30 s and on reconnect, so a lost
  * event costs at most 30 s of drift. Payloads carry ids and a few fields, far below the 10 KB limit.
  */
-import type { AlertMetric, ConversationEventType, ConversationStatus, Presence, SenderType } from "@kefu/db";
+import type { AlertMetric, Presence, SenderType } from "@kefu/db";
+import type { MonitorChange } from "../contracts/realtime.ts";
 import { channels } from "./channels.ts";
 import type { Publication } from "./publish.ts";
 
-/** One conversation event as the monitor counts it. */
-export interface MonitorChange {
-  /** conversation id */
-  id: number;
-  type: ConversationEventType;
-  /** the status before and after; both null for events that change no status (hand-off marker, CSAT …) */
-  from: ConversationStatus | null;
-  to: ConversationStatus | null;
-  /** the agent the conversation went to (assignment, transfer, reopening to the agent) */
-  toUserId: number | null;
-  /** the rating, on CSAT events */
-  score?: number;
-}
+export type { MonitorChange } from "../contracts/realtime.ts";
 
 /** More changes than this in one transaction are sent as a request to refetch instead. */
 export const MAX_CHANGES_PER_DELTA = 50;

@@ -143,27 +143,7 @@ export interface NewEvent {
  * once this event applies (unchanged for markers such as the hand-off decision).
  */
 export async function addEvent(uow: UnitOfWork, after: ConversationRef, event: NewEvent, at: Date): Promise<number> {
-  const created = await uow.tx.conversationEvent.create({
-    data: {
-      conversationId: after.id,
-      type: event.type,
-      actorId: event.actorId ?? null,
-      fromStatus: event.fromStatus ?? null,
-      toStatus: event.toStatus ?? null,
-      fromUserId: event.fromUserId ?? null,
-      toUserId: event.toUserId ?? null,
-      fromTeamId: event.fromTeamId ?? null,
-      toTeamId: event.toTeamId ?? null,
-      detail: event.detail ?? Prisma.JsonNull,
-      at,
-    },
-    select: { id: true },
-  });
-  uow.record({
-    type: CONVERSATION_EVENT_NAMES[event.type],
-    eventId: created.id,
-    kind: event.type,
-    conversation: conversationRef(after),
+  const fields = {
     actorId: event.actorId ?? null,
     fromStatus: event.fromStatus ?? null,
     toStatus: event.toStatus ?? null,
@@ -171,6 +151,17 @@ export async function addEvent(uow: UnitOfWork, after: ConversationRef, event: N
     toUserId: event.toUserId ?? null,
     fromTeamId: event.fromTeamId ?? null,
     toTeamId: event.toTeamId ?? null,
+  };
+  const created = await uow.tx.conversationEvent.create({
+    data: { conversationId: after.id, type: event.type, ...fields, detail: event.detail ?? Prisma.JsonNull, at },
+    select: { id: true },
+  });
+  uow.record({
+    type: CONVERSATION_EVENT_NAMES[event.type],
+    eventId: created.id,
+    kind: event.type,
+    conversation: conversationRef(after),
+    ...fields,
     detail: event.detail ?? null,
     at: at.toISOString(),
   });
