@@ -94,6 +94,7 @@ class ConversationStory {
   private readonly case: Case;
   private team: TeamRef | null;
   private agent: AgentRef | null = null;
+  private pausedAt: number | null = null;
 
   constructor(
     private readonly plan: ConversationPlan,
@@ -241,7 +242,7 @@ class ConversationStory {
   private abandon(): void {
     const waited = this.rng.between(60, 600);
     this.waitInQueue(waited);
-    this.event("ABANDONED", "QUEUED", "ABANDONED", { detail: { waitedSeconds: Math.round(waited) } });
+    this.event("ABANDONED", "QUEUED", "ABANDONED", { fromTeamId: this.requireTeam().id, detail: { waitedSeconds: Math.round(waited) } });
     this.systemSays(LINES.abandonedNotice);
   }
 
@@ -316,7 +317,7 @@ class ConversationStory {
       toUserId: target.agent.id,
       fromTeamId: fromTeam.id,
       toTeamId: target.team.id,
-      detail: { note },
+      detail: { manual: true, note },
     });
     this.systemSays(this.facts.fill(LINES.transferNotice, { team: target.team.name, agent: target.agent.name }));
     this.agent = target.agent;
@@ -334,6 +335,7 @@ class ConversationStory {
     this.agentSays(this.rng.pick(LINES.pauseLines));
     this.wait(1, 3);
     this.event("PAUSED", "ACTIVE", "PAUSED", { actorId: this.requireAgent().id });
+    this.pausedAt = this.at;
     if (this.plan.outcome === "OPEN_PAUSED") this.wait(2 * 60, 50 * 60);
   }
 
@@ -341,7 +343,8 @@ class ConversationStory {
     if (this.rng.chance(0.5)) this.addTag("需回访");
     const pausedMinutes = Math.min(Math.max(this.rng.exponential(45), 3), 6 * 60);
     this.wait(pausedMinutes * 60, pausedMinutes * 60);
-    this.event("RESUMED", "PAUSED", "ACTIVE", { actorId: this.requireAgent().id });
+    const pausedSeconds = this.pausedAt === null ? 0 : Math.round((this.at - this.pausedAt) / SECOND);
+    this.event("RESUMED", "PAUSED", "ACTIVE", { actorId: this.requireAgent().id, detail: { pausedSeconds } });
     this.wait(2, 15);
     this.agentSays(`${this.rng.pick(LINES.resumeLines)}${this.facts.fill(this.case.answer)}`);
   }
@@ -354,7 +357,7 @@ class ConversationStory {
     this.agentSays(this.rng.pick(LINES.agentClosings));
     this.wait(5, 40);
     this.draft.resolutionCategory = this.rng.pick(this.plan.script.resolutionCategories);
-    this.event("RESOLVED", "ACTIVE", "RESOLVED", { actorId: agent.id, detail: { resolutionCategory: this.draft.resolutionCategory } });
+    this.event("RESOLVED", "ACTIVE", "RESOLVED", { actorId: agent.id, fromUserId: agent.id, detail: { resolutionCategory: this.draft.resolutionCategory } });
     this.systemSays(LINES.resolvedNotice);
     for (const [tag, probability] of this.plan.script.tags) if (this.rng.chance(probability)) this.addTag(tag);
     if (this.draft.priority >= 2 && this.rng.chance(0.5)) this.addTag("加急");
@@ -367,7 +370,7 @@ class ConversationStory {
     const comment = this.rng.chance(0.6) ? this.rng.pick(LINES.csatComments[score] ?? []) : null;
     this.draft.csatScore = score;
     this.draft.csatComment = comment;
-    this.event("CSAT", null, null, { detail: comment ? { score, comment } : { score } });
+    this.event("CSAT", null, null, { fromUserId: this.requireAgent().id, detail: comment ? { score, comment } : { score } });
   }
 
   // ───── building blocks ─────

@@ -157,3 +157,21 @@ export async function csatStats(db: Db, window: TimeWindow, scope: MetricScope =
   const positive = toCount(row?.positive);
   return { responses, positive, csat: percent(positive, responses) };
 }
+
+export interface TransferStats {
+  /** TRANSFERRED events in the window: to another agent, or to a team's queue */
+  transferred: number;
+}
+
+/**
+ * Transfers in the window; with an agent scope, the transfers out of that agent's hands (fromUserId), so a
+ * conversation moved between teams while it waited in the queue belongs to no agent.
+ */
+export async function transferStats(db: Db, window: TimeWindow, scope: MetricScope = {}): Promise<TransferStats> {
+  const [row] = await db.$queryRaw<{ transferred: unknown }[]>`
+    SELECT COUNT(*) AS transferred
+    FROM \`ConversationEvent\` e JOIN \`Conversation\` c ON c.id = e.conversationId
+    WHERE e.type = 'TRANSFERRED' AND e.at >= ${window.from} AND e.at < ${window.to}
+      ${teamFilter(scope)} ${agentFilter(scope, Prisma.sql`e.fromUserId`)}`;
+  return { transferred: toCount(row?.transferred) };
+}

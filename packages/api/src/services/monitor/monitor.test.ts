@@ -13,6 +13,7 @@ import { monitorHeatmap } from "./heatmap.ts";
 import { monitorOverview } from "./overview.ts";
 import { maskCustomerName, monitorQueue } from "./queue.ts";
 import { monitorTeams } from "./teams.ts";
+import { expectFiguresAddUp } from "./test-figures.ts";
 import { at, writeStory } from "./test-stories.ts";
 import { presenceTimeline } from "./timeline.ts";
 
@@ -425,6 +426,11 @@ describe("overview", () => {
 
   it("rebuilds the current state from the events exactly as the live rows show it", async () => {
     expect(await statusSnapshotAt(h.db, NOW)).toEqual(await statusSnapshotNow(h.db, {}, NOW));
+  });
+
+  it("every additive figure adds up over agents, the bot, the unassigned and the teams", async () => {
+    const { kpis } = await expectFiguresAddUp(h.db, NOW);
+    expect(kpis.resolved).toBeGreaterThan(0);
   });
 
   it("narrows to a team, and the team figures add up with the others", async () => {

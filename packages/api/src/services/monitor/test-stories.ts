@@ -89,17 +89,18 @@ export async function writeStory(db: Db, story: Story): Promise<number> {
     state.lastMessageId = row.id;
   };
 
-  await event(story.createdAt, "CREATED", { toStatus: "BOT" });
+  await event(story.createdAt, "CREATED", { toStatus: "BOT", detail: { channel: "WEB" } });
   for (const step of story.steps) {
     const { at } = step;
     switch (step.kind) {
       case "handoff":
         await event(at, "BOT_HANDOFF", { toTeamId: teamId, detail: { reason: "customer_request" } });
-        await move(at, "QUEUED", "QUEUED", { toTeamId: teamId });
+        // the conversation was created for its team (an entry team), so the move into the queue is from it
+        await move(at, "QUEUED", "QUEUED", { fromTeamId: teamId, toTeamId: teamId, detail: { reason: "customer_request" } });
         state.queuedAt = at;
         break;
       case "queue":
-        await move(at, "QUEUED", "QUEUED", { toTeamId: teamId, detail: { reason: "priority_customer" } });
+        await move(at, "QUEUED", "QUEUED", { fromTeamId: teamId, toTeamId: teamId, detail: { reason: "priority_customer" } });
         state.queuedAt = at;
         break;
       case "assign":
@@ -108,7 +109,7 @@ export async function writeStory(db: Db, story: Story): Promise<number> {
         state.assignedAt = at;
         break;
       case "requeue":
-        await move(at, "REQUEUED", "QUEUED", { fromUserId: state.assigneeId, fromTeamId: teamId, toTeamId: teamId });
+        await move(at, "REQUEUED", "QUEUED", { fromUserId: state.assigneeId, fromTeamId: teamId, toTeamId: teamId, detail: { reason: "reply_timeout" } });
         state.assigneeId = null;
         state.queuedAt = at;
         break;
@@ -117,16 +118,30 @@ export async function writeStory(db: Db, story: Story): Promise<number> {
         state.pausedAt = at;
         break;
       case "resume":
-        await move(at, "RESUMED", "ACTIVE", { actorId: state.assigneeId });
+        await move(at, "RESUMED", "ACTIVE", {
+          actorId: state.assigneeId,
+          detail: { pausedSeconds: state.pausedAt ? Math.round((at.getTime() - state.pausedAt.getTime()) / 1000) : 0 },
+        });
         state.pausedAt = null;
         break;
       case "resolve":
-        await move(at, "RESOLVED", "RESOLVED", { fromUserId: state.assigneeId, actorId: state.assigneeId });
+        // as resolveConversation (an agent) or resolveByBot (the bot) write it
+        await move(
+          at,
+          "RESOLVED",
+          "RESOLVED",
+          state.assigneeId
+            ? { fromUserId: state.assigneeId, actorId: state.assigneeId, detail: { resolutionCategory: "问题已解决" } }
+            : { detail: { resolvedBy: "bot" } },
+        );
         state.resolvedAt = at;
         if (state.assigneeId) state.csatSentAt = at;
         break;
       case "abandon":
-        await move(at, "ABANDONED", "ABANDONED", { fromTeamId: teamId });
+        await move(at, "ABANDONED", "ABANDONED", {
+          fromTeamId: teamId,
+          detail: { waitedSeconds: state.queuedAt ? Math.round((at.getTime() - state.queuedAt.getTime()) / 1000) : 0 },
+        });
         break;
       case "csat":
         await event(at, "CSAT", { fromUserId: state.assigneeId, detail: { score: step.score } });
