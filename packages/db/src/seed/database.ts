@@ -2,6 +2,7 @@
  * Whole-database helpers for seeding: is there data, and wiping it.
  */
 import type * as mariadb from "mariadb";
+import { writeDefaultAlertRules } from "./alert-rules.ts";
 import { openSeedConnection } from "./bulk-insert.ts";
 
 /** Tables whose ids the seed assigns itself, continuing after the current maximum. */
@@ -43,7 +44,7 @@ export async function isSeeded(url: string): Promise<boolean> {
   }
 }
 
-/** Deletes every row of every table except the migration history, and restarts the audit chain. */
+/** Deletes every row of every table except the migration history, restarts the audit chain and writes the default alert rules. */
 export async function resetData(url: string): Promise<void> {
   const connection = await openSeedConnection(url);
   try {
@@ -55,6 +56,7 @@ export async function resetData(url: string): Promise<void> {
     await connection.query("SET FOREIGN_KEY_CHECKS = 1");
     // A wiped database looks like a freshly migrated one: the audit chain starts again from genesis.
     await connection.query("INSERT INTO `AuditChainHead` (`id`, `lastId`, `lastHash`) VALUES (1, 0, REPEAT('0', 64))");
+    await writeDefaultAlertRules(connection);
   } finally {
     await connection.end();
   }
