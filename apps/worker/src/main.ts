@@ -6,7 +6,7 @@ import { validateServerEnvOrExit } from "@kefu/api/startup";
 validateServerEnvOrExit();
 // Loaded after validation: these modules read configuration when they load.
 const [
-  { logger, ensureKnowledgeIndex, ensureVapidKeys, setLiveAlertEvaluation, startAlertTicker },
+  { logger, ensureKnowledgeIndex, ensureVapidKeys, flushArticleUsage, setLiveAlertEvaluation, startAlertTicker },
   { scheduleDailyMaintenance },
   { startWorkerLoop },
   { getDb },
@@ -33,6 +33,8 @@ async function stop(signal: string) {
   alertTicker.stop();
   setLiveAlertEvaluation(false);
   await loop.stop();
+  // the bot answers this process counted and has not written yet
+  await flushArticleUsage(db).catch((error: unknown) => logger.error({ err: error }, "knowledge usage counters lost at shutdown"));
   await db.$disconnect();
   process.exit(0);
 }

@@ -6,9 +6,15 @@
 import { isSubscribed, subscribe, type Subscriber } from "./domain-events/index.ts";
 import { conversationRealtimeSubscriber, monitorRealtimeSubscriber } from "./realtime/subscribers.ts";
 import { alertEvaluationSubscriber } from "./services/alert/subscriber.ts";
+import { knowledgeUsageSubscriber } from "./services/knowledge/subscriber.ts";
 
-/** In dispatch order: the monitor's delta first, then the conversation channels, then alert evaluation. */
-export const coreSubscribers: readonly Subscriber[] = [monitorRealtimeSubscriber, conversationRealtimeSubscriber, alertEvaluationSubscriber];
+/** In dispatch order: the monitor's delta first, then the conversation channels, alert evaluation, knowledge usage. */
+export const coreSubscribers: readonly Subscriber[] = [
+  monitorRealtimeSubscriber,
+  conversationRealtimeSubscriber,
+  alertEvaluationSubscriber,
+  knowledgeUsageSubscriber,
+];
 
 export function registerCoreSubscribers(): void {
   for (const subscriber of coreSubscribers) if (!isSubscribed(subscriber.name)) subscribe(subscriber);

@@ -26,6 +26,10 @@ export const kbListInput = z.object({
 
 export const kbIdInput = z.object({ id: idSchema });
 
+/** An article read in full, or inserted into a reply from the workspace's knowledge panel. */
+export const kbRecordUseInput = z.object({ articleId: idSchema, use: z.enum(["view", "insert"]) });
+export type KbRecordUseInput = z.infer<typeof kbRecordUseInput>;
+
 export const kbCreateInput = z.object({
   title: kbTitleSchema,
   body: kbBodySchema,

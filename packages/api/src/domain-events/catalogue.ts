@@ -55,7 +55,8 @@ export interface ConversationChanged {
 
 export interface MessageCreated {
   type: "message.created";
-  message: { id: number; conversationId: number; senderType: SenderType; senderId: number | null; kind: MessageKind };
+  /** kbArticleId: the article a bot answer quotes */
+  message: { id: number; conversationId: number; senderType: SenderType; senderId: number | null; kind: MessageKind; kbArticleId: number | null };
   /** the agent holding the conversation when the message was written */
   assigneeId: number | null;
   /** the agent for whom this message is new (their unread badge moves); null for the sender's own and for most system lines */

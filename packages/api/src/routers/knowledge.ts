@@ -4,10 +4,12 @@ import { listCategories } from "../services/knowledge/categories.ts";
 import { searchKnowledge } from "../services/knowledge/search.ts";
 import { listUnansweredQuestions, updateUnansweredQuestion } from "../services/knowledge/unanswered.ts";
 import { previewBotAnswer } from "../services/bot/preview.ts";
+import { recordArticleUse } from "../services/knowledge/usage.ts";
 import {
   kbCreateInput,
   kbIdInput,
   kbListInput,
+  kbRecordUseInput,
   kbReindexInput,
   kbSearchInput,
   kbTryBotInput,
@@ -24,6 +26,11 @@ export const knowledgeRouter = router({
   list: read.input(kbListInput).query(({ ctx, input }) => listArticles(ctx.db, input)),
   get: read.input(kbIdInput).query(({ ctx, input }) => getArticle(ctx.db, input.id)),
   listCategories: read.query(({ ctx }) => listCategories(ctx.db)),
+  /** counted in the process and written in batches (services/knowledge/usage.ts) */
+  recordUse: read
+    .meta({ auditTarget: "KbArticle" })
+    .input(kbRecordUseInput)
+    .mutation(({ ctx, input }) => recordArticleUse(ctx.db, input)),
   create: manage.input(kbCreateInput).mutation(({ ctx, input }) => createArticle(ctx.db, ctx.session, input)),
   update: manage.input(kbUpdateInput).mutation(({ ctx, input }) => updateArticle(ctx.db, ctx.session, input)),
   publish: manage.input(kbIdInput).mutation(({ ctx, input }) => publishArticle(ctx.db, input.id)),

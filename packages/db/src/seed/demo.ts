@@ -12,7 +12,7 @@ import type { BuildContext } from "./conversations.ts";
 import { CustomerActivity, customerSequence, CustomerWriter, levelOf, planCustomers, type CustomerPlan } from "./customers.ts";
 import { ID_TABLES, userExists } from "./database.ts";
 import { availabilityFrom, DEFAULT_OPEN_TARGETS, planOpenSlots, planPresence, type OpenSlot, type OpenTargets } from "./live-floor.ts";
-import { ARTICLE_COUNT } from "./knowledge.ts";
+import { ARTICLE_COUNT, countBotAnswers } from "./knowledge.ts";
 import { writeQuality, type ReviewCandidate } from "./quality.ts";
 import { Random } from "./random.ts";
 import { allocateStaff, writeCannedReplies, writeKnowledge, writePresenceIntervals, writeStaff, writeTags, writeTeams } from "./reference-data.ts";
@@ -104,6 +104,7 @@ export async function seedDemo(url: string, options: DemoOptions = {}): Promise<
       if (planned.id % 2_000 === 0) await loader.commit();
     }
     await loader.commit();
+    await countBotAnswers(connection);
     log(`conversations ${history.length + open.length} (${open.length} open now)`);
 
     const reviewers = staff.filter((s) => s.definition.role === "QA").map((s) => s.id);

@@ -2,6 +2,7 @@
  * The help centre the bot answers from: a two-level category tree, 150 articles (fifteen per
  * topic), search synonyms and stop words. KbTerm is left empty: the search indexer builds it.
  */
+import type * as mariadb from "mariadb";
 import type { Topic } from "./texts.ts";
 
 export interface KbGroup {
@@ -419,3 +420,16 @@ export const STOP_WORDS: readonly string[] = [
   "您好",
   "你好",
 ];
+
+/**
+ * Each article's bot-answer counter, as the knowledge usage counters would have added it up: the bot messages that
+ * quote it. (Views and agent inserts leave no trace in conversations, so seeded articles start those at 0.)
+ */
+export async function countBotAnswers(connection: mariadb.Connection): Promise<void> {
+  await connection.query(
+    `UPDATE \`KbArticle\` a
+     LEFT JOIN (SELECT kbArticleId, COUNT(*) AS n FROM \`Message\` WHERE senderType = 'BOT' AND kbArticleId IS NOT NULL GROUP BY kbArticleId) m
+       ON m.kbArticleId = a.id
+     SET a.botAnswerCount = COALESCE(m.n, 0)`,
+  );
+}

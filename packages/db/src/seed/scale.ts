@@ -13,7 +13,7 @@ import { ConversationWriter } from "./conversation-rows.ts";
 import { CustomerActivity, customerSequence, CustomerWriter, planCustomers } from "./customers.ts";
 import { ID_TABLES, isSeeded } from "./database.ts";
 import { positiveInteger, seedDemo } from "./demo.ts";
-import { KB_GROUPS } from "./knowledge.ts";
+import { countBotAnswers, KB_GROUPS } from "./knowledge.ts";
 import { agentPace, ArticleIndex, Routing, type ArticleRef, type TeamRef } from "./routing.ts";
 import { TEAMS } from "./staff.ts";
 import type { SeedSummary } from "./summary.ts";
@@ -83,6 +83,7 @@ export async function seedScale(url: string, scale: number, options: ScaleOption
       if ((index + 1) % CHUNK === 0) await loader.commit();
     }
     await loader.finish();
+    await countBotAnswers(connection);
     log(`customers ${customerCount.toLocaleString("en-US")} (${secondsSince(started)} s)`);
     for (const [table, count] of loader.rowCounts) rows[table] = (rows[table] ?? 0) + count;
     return { seconds: (performance.now() - started) / 1000, rows };

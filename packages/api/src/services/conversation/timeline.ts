@@ -104,7 +104,7 @@ function messageRow(conversationId: number, message: NewMessage, at: Date) {
 function recordMessage(uow: UnitOfWork, conversation: { assigneeId: number | null }, created: AppendedMessage, message: NewMessage, at: Date) {
   uow.record({
     type: "message.created",
-    message: { ...created, senderId: message.senderId ?? null },
+    message: { ...created, senderId: message.senderId ?? null, kbArticleId: message.kbArticleId ?? null },
     assigneeId: conversation.assigneeId,
     unreadFor: message.unreadFor ?? null,
     at: at.toISOString(),

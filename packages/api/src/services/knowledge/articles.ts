@@ -26,6 +26,8 @@ const articleSummarySelect = {
   category: { select: { id: true, name: true } },
   author: { select: { id: true, name: true } },
   viewCount: true,
+  botAnswerCount: true,
+  agentInsertCount: true,
   helpfulCount: true,
   unhelpfulCount: true,
   publishedAt: true,

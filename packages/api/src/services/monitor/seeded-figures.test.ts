@@ -168,6 +168,18 @@ describe("seeded events", () => {
 });
 
 describe("figures on the seeded data", () => {
+  it("count each article's bot answers as the bot messages quoting it, and nothing the conversations do not show", async () => {
+    const rows = await seededDb.$queryRawUnsafe<{ id: number; botAnswerCount: number; quoted: unknown; viewCount: number; agentInsertCount: number }[]>(
+      `SELECT a.id, a.botAnswerCount, a.viewCount, a.agentInsertCount,
+         (SELECT COUNT(*) FROM Message m WHERE m.kbArticleId = a.id AND m.senderType = 'BOT') AS quoted
+       FROM KbArticle a`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.botAnswerCount !== Number(r.quoted))).toEqual([]);
+    expect(rows.reduce((total, r) => total + r.botAnswerCount, 0)).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.viewCount !== 0 || r.agentInsertCount !== 0)).toEqual([]);
+  });
+
   it("add up: Σ agents + bot + unassigned = total, Σ teams = total", async () => {
     const { kpis } = await expectFiguresAddUp(seededDb, NOW);
     // the demo's "today" has real work in every figure

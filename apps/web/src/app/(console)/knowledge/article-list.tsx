@@ -157,7 +157,13 @@ export function ArticleList({ categories, onCreate, onEdit }: { categories: Cate
                     <div className="text-xs text-slate-500">
                       {row.author?.name ?? ""}
                       {row.status === "PUBLISHED"
-                        ? ` · ${t("knowledgeAdmin.feedback", { views: row.viewCount, helpful: row.helpfulCount, unhelpful: row.unhelpfulCount })}`
+                        ? ` · ${t("knowledgeUsage.line", {
+                            views: row.viewCount,
+                            botAnswers: row.botAnswerCount,
+                            agentInserts: row.agentInsertCount,
+                            helpful: row.helpfulCount,
+                            unhelpful: row.unhelpfulCount,
+                          })}`
                         : ""}
                     </div>
                   </TableCell>

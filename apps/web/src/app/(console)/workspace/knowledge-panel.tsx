@@ -4,7 +4,7 @@ import { KB_QUERY_MAX } from "@kefu/api/contracts/limits";
 import { Button } from "@kefu/ui/button";
 import { Input } from "@kefu/ui/input";
 import { Skeleton } from "@kefu/ui/skeleton";
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useDeferredValue, useState, type RefObject } from "react";
 import { useTRPC } from "~/trpc/react";
@@ -13,11 +13,16 @@ const plain = (text: string) => text.replace(/<[^>]*>/g, "");
 
 export function KnowledgePanel({ inputRef, onInsert }: { inputRef: RefObject<HTMLInputElement | null>; onInsert: ((text: string) => void) | null }) {
   const t = useTranslations("workspace.knowledge");
+  const tUse = useTranslations("knowledgeUse");
   const trpc = useTRPC();
   const [query, setQuery] = useState("");
   const deferred = useDeferredValue(query.trim());
   const search = useQuery(trpc.knowledge.search.queryOptions({ query: deferred || "-", limit: 5 }, { enabled: deferred.length > 0, staleTime: 60_000 }));
   const results = deferred ? (search.data?.results ?? []) : [];
+  // uses are counted for the knowledge admin's list; a lost count never bothers the agent
+  const recordUse = useMutation(trpc.knowledge.recordUse.mutationOptions());
+  const [expandedId, setExpandedId] = useState<number | null>(null);
+  const expanded = useQuery(trpc.knowledge.get.queryOptions({ id: expandedId ?? 0 }, { enabled: expandedId !== null, staleTime: 60_000 }));
   return (
     <section aria-labelledby="knowledge-panel-title" className="rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="knowledge-panel">
       <h2 id="knowledge-panel-title" className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">
@@ -44,12 +49,36 @@ export function KnowledgePanel({ inputRef, onInsert }: { inputRef: RefObject<HTM
             <div className="flex items-start justify-between gap-2">
               <h3 className="font-medium text-slate-900">{hit.title}</h3>
               {onInsert ? (
-                <Button size="sm" variant="outline" onClick={() => onInsert(plain(hit.snippet))}>
+                <Button
+                  size="sm"
+                  variant="outline"
+                  onClick={() => {
+                    onInsert(plain(hit.snippet));
+                    recordUse.mutate({ articleId: hit.articleId, use: "insert" });
+                  }}
+                >
                   {t("insert")}
                 </Button>
               ) : null}
             </div>
-            <p className="mt-1 line-clamp-4 text-slate-600">{plain(hit.snippet)}</p>
+            {expandedId === hit.articleId && expanded.data ? (
+              <p className="mt-1 whitespace-pre-line text-slate-600">{plain(expanded.data.body)}</p>
+            ) : (
+              <p className="mt-1 line-clamp-4 text-slate-600">{plain(hit.snippet)}</p>
+            )}
+            <Button
+              size="sm"
+              variant="ghost"
+              className="mt-1 h-7 px-2 text-xs"
+              aria-expanded={expandedId === hit.articleId}
+              onClick={() => {
+                if (expandedId === hit.articleId) return setExpandedId(null);
+                setExpandedId(hit.articleId);
+                recordUse.mutate({ articleId: hit.articleId, use: "view" });
+              }}
+            >
+              {expandedId === hit.articleId ? tUse("hideFull") : tUse("readFull")}
+            </Button>
           </article>
         ))}
       </div>
