@@ -26,6 +26,7 @@ export const PERMISSIONS = {
   "customer.read": ["ADMIN", "SUPERVISOR", "AGENT", "QA"],
   "customer.reveal": MANAGERS,
   "knowledge.read": ALL,
+  "home.view": ALL,
   "knowledge.manage": MANAGERS,
   "qa.review": ["ADMIN", "SUPERVISOR", "QA"],
   "report.view": ["ADMIN", "SUPERVISOR", "QA"],

@@ -3,6 +3,7 @@ import { auditRouter } from "./routers/audit.ts";
 import { authRouter } from "./routers/auth.ts";
 import { conversationRouter } from "./routers/conversation.ts";
 import { integrationRouter } from "./routers/integration.ts";
+import { homeRouter } from "./routers/home.ts";
 import { jobRouter } from "./routers/job.ts";
 import { knowledgeRouter } from "./routers/knowledge.ts";
 import { pushRouter } from "./routers/push.ts";
@@ -25,6 +26,7 @@ export const appRouter = router({
   push: pushRouter,
   monitor: monitorRouter,
   alert: alertRouter,
+  home: homeRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -42,7 +42,15 @@ describe("migrator", () => {
     await expect(migrate(database.url, { dir })).rejects.toThrow(/was changed after it was applied/);
   });
 
-  it("the first migration is exactly what the schema produces", () => {
-    expect(readMigrations()[0]!.sql).toBe(createSchemaSql(readSchema()));
+  it("the first migration is exactly what the schema produces, less the columns later migrations add", () => {
+    const [first, ...later] = readMigrations();
+    const schema = readSchema();
+    for (const { sql } of later)
+      for (const [, table, columns] of sql.matchAll(/ALTER TABLE `(\w+)`((?:\s*,?\s*ADD COLUMN `\w+`[^,;]*)+);/g)) {
+        const added = new Set([...columns!.matchAll(/ADD COLUMN `(\w+)`/g)].map((m) => m[1]));
+        const model = schema.tables.find((t) => t.name === table);
+        if (model) model.columns = model.columns.filter((c) => !added.has(c.name));
+      }
+    expect(first!.sql).toBe(createSchemaSql(schema));
   });
 });

@@ -11,6 +11,7 @@ import { PresenceSwitcher } from "~/components/presence-switcher";
 import { NAV_ITEMS } from "~/lib/navigation";
 import { requireUser } from "~/server/permissions";
 import { serverCaller } from "~/server/trpc";
+import { RoleHome } from "./role-home";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("home") };
@@ -21,7 +22,7 @@ export default async function HomePage() {
   const t = await getTranslations();
   const format = await getFormatter();
   const api = await serverCaller();
-  const me = await api.auth.me();
+  const [me, summary] = await Promise.all([api.auth.me(), api.home.summary()]);
   const overview = can(user.role, "staff.read") ? await api.user.overview() : null;
   const openAlerts = can(user.role, "security.alerts") ? await api.audit.countOpenAlerts() : null;
   const areas = NAV_ITEMS.filter((item) => item.href !== "/" && (!item.permission || can(user.role, item.permission)));
@@ -40,6 +41,7 @@ export default async function HomePage() {
           </Button>
         </div>
       ) : null}
+      <RoleHome summary={summary} />
       {overview ? (
         <section aria-label={t("home.adminOverview")} className="grid grid-cols-2 gap-3 lg:grid-cols-4">
           <StatCard label={t("home.staffTotal")} value={format.number(overview.total)} />

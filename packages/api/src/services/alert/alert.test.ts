@@ -49,6 +49,17 @@ function published(event: string) {
 }
 
 describe("alert rules", () => {
+  it("a new installation starts with the default rules, which admins change like any other", async () => {
+    const defaults = await admin().alert.listRules();
+    expect(defaults.map((r) => ({ metric: r.metric, threshold: r.threshold, team: r.team, enabled: r.enabled }))).toEqual([
+      { metric: "QUEUE_LENGTH", threshold: 10, team: null, enabled: true },
+      { metric: "LONGEST_WAIT_SECONDS", threshold: 300, team: null, enabled: true },
+      { metric: "CSAT_TODAY_BELOW", threshold: 80, team: null, enabled: true },
+    ]);
+    const queue = defaults[0]!;
+    expect(await admin().alert.updateRule({ id: queue.id, threshold: 20 })).toMatchObject({ id: queue.id, threshold: 20 });
+  });
+
   it("admins manage rules; supervisors read them; agents see nothing", async () => {
     const team = await makeTeam(h.db);
     const rule = await admin().alert.createRule({ metric: "QUEUE_LENGTH", threshold: 10, teamId: team.id });
