@@ -58,7 +58,9 @@ describe("home.summary", () => {
 
     const admin = await h.callerFor(h.users.ADMIN).home.summary();
     expect(admin.operation).toEqual(supervisor.operation);
-    expect(admin.system).toMatchObject({ health: expect.stringMatching(/^(ok|degraded)$/), securityAlerts: 0 });
+    expect(admin.system).toMatchObject({ securityAlerts: 0 });
+    // the database answers; the realtime server may not run beside these tests
+    expect(["ok", "degraded"]).toContain(admin.system!.health);
     expect(admin.system!.jobs.PENDING).toBe(await h.db.job.count({ where: { status: "PENDING" } }));
 
     const qa = await h.callerFor(h.users.QA).home.summary();
