@@ -10,6 +10,7 @@ export const RULE_TEXTS = {
   timeOfDay: "HH:MM",
   endTimeOfDay: "HH:MM, 24:00 at the latest",
   passwordsMatch: "must repeat the new password",
+  digitsOnly: "digits only",
 } as const;
 
 export type RuleName = keyof typeof RULE_TEXTS;
