@@ -2,7 +2,9 @@
 
 import { cn } from "@kefu/ui/cn";
 import { Field, type FieldProps } from "@kefu/ui/field";
+import { Input } from "@kefu/ui/input";
 import { useTranslations } from "next-intl";
+import type { ComponentProps } from "react";
 
 /** How far a text is over its limit (0 when within), counted as the server counts (UTF-16 code units). */
 export function overLimit(value: string | null | undefined, max: number): number {
@@ -61,4 +63,24 @@ export function LimitHint({ id, value, max }: { id: string; value: string; max: 
       {t("overBy", { over, maximum: max })}
     </p>
   );
+}
+
+/**
+ * An unlabelled box with a length limit (a search filter): never cuts what is typed or pasted, says the rule under
+ * it when over. The caller does not search with an over-long text (`withinLimit`).
+ */
+export function LimitedInput({ max, value, hintId, className, ...props }: ComponentProps<typeof Input> & { max: number; value: string; hintId: string }) {
+  const over = overLimit(value, max) > 0;
+  return (
+    // `className` places the box with its hint in the surrounding layout
+    <div className={cn("grid min-w-0 content-start gap-1", className)}>
+      <Input value={value} aria-invalid={over || undefined} aria-describedby={over ? hintId : undefined} {...props} />
+      <LimitHint id={hintId} value={value} max={max} />
+    </div>
+  );
+}
+
+/** The text, or "" while it is over its limit (so an over-long filter is not sent to be refused). */
+export function withinLimit(value: string, max: number): string {
+  return overLimit(value, max) > 0 ? "" : value;
 }

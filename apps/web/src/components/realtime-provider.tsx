@@ -60,8 +60,8 @@ const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
  * device (the machine's LAN address) reaches it at the host it opened the page at. A page opened at localhost or
  * 127.0.0.1 keeps the configured address.
  */
-function browserReachableHost(host: string): string {
-  if (!LOOPBACK.has(host) || typeof window === "undefined" || LOOPBACK.has(window.location.hostname)) return host;
+function browserReachableHost(host: string | undefined): string | undefined {
+  if (!host || !LOOPBACK.has(host) || typeof window === "undefined" || LOOPBACK.has(window.location.hostname)) return host;
   return window.location.hostname;
 }
 
