@@ -12,9 +12,9 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useDeferredValue, useEffect } from "react";
 import { LoadMore } from "~/components/load-more";
 import { useTRPC } from "~/trpc/react";
+import { LimitedInput, withinLimit } from "~/components/limited-field";
 import { systemText } from "./system-message";
 import {
-import { LimitedInput, withinLimit } from "~/components/limited-field";
   CHANNELS,
   LEVEL_BADGE,
   STATUS_BADGE,
