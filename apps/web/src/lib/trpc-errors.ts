@@ -42,7 +42,7 @@ export function useApiErrors() {
       const data = dataOf(error);
       if (!data) return t("errors.network");
       const invalid = data.appCode === "INVALID_INPUT" ? firstIssue(data) : null;
-      if (invalid) return issueSentence(t as unknown as Translate, invalid);
+      if (invalid) return issueSentence(t, invalid);
       if (data.appCode && t.has(`errors.${data.appCode}`)) return t(`errors.${data.appCode}`, formatParams(data.params));
       if (data.httpStatus === 403) return t("errors.FORBIDDEN");
       if (data.httpStatus === 404) return t("errors.NOT_FOUND");

@@ -1,11 +1,12 @@
 /** The audit log in words, from the real catalogue: actions, targets and details as people read them. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { appRouter } from "@kefu/api";
 import { SERVICE_AUDIT_ACTIONS } from "@kefu/api/contracts/audit";
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import type { Translate } from "../../../lib/validation-text.ts";
+// the router itself, as the catalogue test reads the error codes: pages may not import the server package
+import { appRouter } from "../../../../../../packages/api/src/root.ts";
 import { actionLabel, detailFields, targetLabel } from "./audit-presentation.ts";
 
 const AREAS = ["", "workspace.", "widget.", "admin.", "monitor.", "pwa."];

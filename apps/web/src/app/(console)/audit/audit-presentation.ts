@@ -53,7 +53,7 @@ function valueText(t: Translate, key: string, value: unknown): string {
       .map(([inner, innerValue]) => `${fieldName(t, inner)} ${valueText(t, inner, innerValue)}`)
       .join("；");
   }
-  return String(value);
+  return typeof value === "string" ? value : JSON.stringify(value);
 }
 
 function fieldName(t: Translate, key: string): string {
@@ -65,8 +65,8 @@ function fieldName(t: Translate, key: string): string {
  * with, or what a service recorded (a sign-in's reason, a lock's failures). Secrets read as hidden.
  */
 export function detailFields(t: Translate, detail: unknown): AuditDetailField[] {
-  if (!detail || typeof detail !== "object" || Array.isArray(detail))
-    return detail === null || detail === undefined ? [] : [{ key: "value", label: t("auditLog.fieldsLabel"), value: String(detail) }];
+  if (detail === null || detail === undefined) return [];
+  if (typeof detail !== "object" || Array.isArray(detail)) return [{ key: "value", label: t("auditLog.fieldsLabel"), value: valueText(t, "value", detail) }];
   const { input, ...rest } = detail as Record<string, unknown>;
   const entries: [string, unknown][] = [];
   if (input && typeof input === "object" && !Array.isArray(input)) entries.push(...Object.entries(input as Record<string, unknown>));
