@@ -40,7 +40,8 @@ test("an admin's new welcome message greets the next customer; bad input is refu
     await welcome.fill("");
     await saveBotSettings(page);
     await expect(welcome).toHaveAccessibleDescription(/必填/);
-    await expect(toastWith(page, "输入有误")).toBeVisible();
+    // the toast, away from the field, names it as well as the rule
+    await expect(toastWith(page, "欢迎语：必填")).toBeVisible();
 
     // bot hours ending before they start
     await welcome.fill(original);

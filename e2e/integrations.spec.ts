@@ -7,7 +7,7 @@ test("an admin creates an API key, sees it once, and revokes it", async ({ page 
   await page.getByRole("button", { name: "创建 API 密钥" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByRole("button", { name: "新建" }).click();
-  await expect(dialog.getByText("至少需要 1 个字符")).toBeVisible();
+  await expect(dialog.getByText("必填", { exact: true })).toBeVisible();
   await dialog.getByLabel("名称").fill("企业微信渠道");
   await dialog.getByRole("button", { name: "新建" }).click();
 

@@ -14,8 +14,8 @@ test("an admin creates an agent who can then sign in", async ({ page }) => {
   await dialog.getByLabel("邮箱").fill("not-an-email");
   await dialog.getByLabel("初始密码").fill("short");
   await dialog.getByRole("button", { name: "保存" }).click();
-  await expect(dialog.getByText("格式不正确")).toBeVisible();
-  await expect(dialog.getByText("至少需要 8 个字符")).toBeVisible();
+  await expect(dialog.getByText("请输入有效的邮箱地址，例如 name@company.cn")).toBeVisible();
+  await expect(dialog.getByText("至少 8 个字")).toBeVisible();
 
   await dialog.getByLabel("邮箱").fill(`${employeeNo.toLowerCase()}@demo.kefu.cn`);
   await dialog.getByLabel("初始密码").fill("Welcome-Kefu-2026");

@@ -41,8 +41,23 @@ const securityHeaders = [
 const widgetFrameAncestors = process.env.WIDGET_FRAME_ANCESTORS?.trim() || "*";
 const widgetHeaders = [{ key: "Content-Security-Policy", value: contentSecurityPolicy(widgetFrameAncestors) }, ...commonHeaders];
 
+/**
+ * Hosts the development server serves its scripts to. Next 16 refuses its dev resources to any page whose host is not
+ * `localhost`, so a console opened at http://127.0.0.1:3000 would load but never become interactive. The loopback
+ * addresses, the configured public URL's host and any listed in DEV_ALLOWED_HOSTS (comma-separated, e.g. a LAN
+ * address to try the console on a phone) are allowed.
+ */
+function devAllowedHosts(): string[] {
+  const hosts = new Set(["localhost", "127.0.0.1", "[::1]"]);
+  const publicUrl = process.env.AUTH_URL ?? process.env.NEXTAUTH_URL;
+  if (publicUrl && URL.canParse(publicUrl)) hosts.add(new URL(publicUrl).hostname);
+  for (const host of (process.env.DEV_ALLOWED_HOSTS ?? "").split(",")) if (host.trim()) hosts.add(host.trim());
+  return [...hosts];
+}
+
 const config: NextConfig = {
   reactStrictMode: true,
+  allowedDevOrigins: devAllowedHosts(),
   poweredByHeader: false,
   transpilePackages: ["@kefu/api", "@kefu/db", "@kefu/ui"],
   serverExternalPackages: ["@node-rs/argon2", "@node-rs/jieba", "mariadb", "pino", "pusher", "ioredis", "@prisma/adapter-mariadb", "web-push"],

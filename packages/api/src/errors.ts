@@ -5,6 +5,7 @@
  */
 import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
+import { ruleOfIssue } from "./contracts/rules.ts";
 
 export const APP_ERROR_STATUS = {
   BAD_REQUEST: "BAD_REQUEST",
@@ -106,7 +107,8 @@ export function toTRPCError(error: unknown): TRPCError {
 /**
  * Parses a service's input with its shared schema (from `contracts/`), for services that are also called with
  * input no router has parsed. A failure is INVALID_INPUT naming the first failing field (its dotted path) with
- * the rule it broke in `params.rule` (zod's issue code) and the bound, when there is one, in `params.min` / `params.max`.
+ * the rule it broke in `params.rule` (zod's issue code), the bound, when there is one, in `params.min` / `params.max`,
+ * what was checked in `params.origin` (string, number, array) and a named rule (`contracts/rules.ts`) in `params.named`.
  */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
@@ -116,5 +118,8 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   const params: Record<string, string | number> = { rule: issue?.code ?? "custom" };
   if (issue && "minimum" in issue && issue.minimum !== undefined) params.min = Number(issue.minimum);
   if (issue && "maximum" in issue && issue.maximum !== undefined) params.max = Number(issue.maximum);
+  if (issue && "origin" in issue && typeof issue.origin === "string") params.origin = issue.origin;
+  const named = issue ? ruleOfIssue(issue) : undefined;
+  if (named) params.named = named;
   throw new AppError("INVALID_INPUT", { field, params });
 }

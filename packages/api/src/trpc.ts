@@ -10,6 +10,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import type { Permission } from "./permissions.ts";
 import { can } from "./permissions.ts";
+import { toFieldIssue, type FieldIssue, type IssueLike } from "./contracts/rules.ts";
 import { AppError, toTRPCError } from "./errors.ts";
 import { appendAudit, redactForAudit } from "./services/audit/append.ts";
 import type { SessionUser } from "./services/auth/sign-in.ts";
@@ -35,37 +36,13 @@ export interface Meta {
   auditTarget?: string;
 }
 
-export interface FieldIssue {
-  path: string;
-  code: string;
-  message: string;
-  minimum?: number;
-  maximum?: number;
-}
-
-interface IssueLike {
-  path: PropertyKey[];
-  code: string;
-  message: string;
-  minimum?: number | bigint;
-  maximum?: number | bigint;
-}
+export type { FieldIssue };
 
 function schemaIssues(cause: unknown): IssueLike[] | null {
   if (cause && typeof cause === "object" && "issues" in cause && Array.isArray(cause.issues)) {
     return (cause as { issues: IssueLike[] }).issues;
   }
   return null;
-}
-
-function toFieldIssue(issue: IssueLike): FieldIssue {
-  return {
-    path: issue.path.map(String).join(".") || "input",
-    code: issue.code,
-    message: issue.message,
-    ...(issue.minimum !== undefined ? { minimum: Number(issue.minimum) } : {}),
-    ...(issue.maximum !== undefined ? { maximum: Number(issue.maximum) } : {}),
-  };
 }
 
 const t = initTRPC

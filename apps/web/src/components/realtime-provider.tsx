@@ -38,7 +38,7 @@ export function RealtimeProvider({
       if (cancelled) return;
       instance = new PusherClient(config.key, {
         cluster: config.cluster,
-        ...("wsHost" in config ? { wsHost: config.wsHost, wsPort: config.wsPort, wssPort: config.wsPort } : {}),
+        ...("wsHost" in config ? { wsHost: browserReachableHost(config.wsHost), wsPort: config.wsPort, wssPort: config.wsPort } : {}),
         forceTLS: config.forceTLS,
         enabledTransports: ["ws", "wss"],
         channelAuthorization: { endpoint, transport: "ajax", headers: JSON.parse(headers) as Record<string, string> },
@@ -51,6 +51,18 @@ export function RealtimeProvider({
     };
   }, [config, endpoint, headers]);
   return <RealtimeContext.Provider value={client}>{children}</RealtimeContext.Provider>;
+}
+
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
+
+/**
+ * A realtime host on the server's loopback (the local soketi) means "this machine": a page opened from another
+ * device (the machine's LAN address) reaches it at the host it opened the page at. A page opened at localhost or
+ * 127.0.0.1 keeps the configured address.
+ */
+function browserReachableHost(host: string | undefined): string | undefined {
+  if (!host || !LOOPBACK.has(host) || typeof window === "undefined" || LOOPBACK.has(window.location.hostname)) return host;
+  return window.location.hostname;
 }
 
 /** pusher-js's own events on a channel (subscription succeeded or failed …) */

@@ -3,4 +3,9 @@
  * browser and on the server. Every form imports them from here: the API package's export path appears only below.
  */
 export { kbCreateInput, kbUpdateInput } from "@kefu/api/contracts/knowledge";
-export { staffCreateInput, staffUpdateInput } from "@kefu/api/contracts/user";
+export { changeOwnPasswordForm, staffCreateInput, staffUpdateInput } from "@kefu/api/contracts/user";
+export { teamCreateInput, teamUpdateInput } from "@kefu/api/contracts/team";
+export { createApiKeyInput } from "@kefu/api/contracts/integration";
+export { securitySettingsInput } from "@kefu/api/contracts/settings";
+export { alertRuleCreateInput } from "@kefu/api/contracts/alert";
+export { signInInput } from "@kefu/api/contracts/user";

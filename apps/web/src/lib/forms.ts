@@ -1,7 +1,7 @@
 "use client";
 
 import { toNestErrors, validateFieldsNatively } from "@hookform/resolvers";
-import type { FieldIssue } from "@kefu/api/client";
+import { toFieldIssue } from "@kefu/api/contracts/rules";
 import { toast } from "@kefu/ui/toast";
 import { useTranslations } from "next-intl";
 import { useCallback } from "react";
@@ -10,23 +10,18 @@ import type { z } from "zod";
 import type { FieldErrors } from "./mutation-feedback";
 import { useApiErrors } from "./trpc-errors";
 
-function toFieldIssue(issue: z.core.$ZodIssue): FieldIssue {
-  const bounds = issue as { minimum?: number | bigint; maximum?: number | bigint };
-  return {
-    path: issue.path.map(String).join(".") || "input",
-    code: issue.code,
-    message: issue.message,
-    ...(bounds.minimum !== undefined ? { minimum: Number(bounds.minimum) } : {}),
-    ...(bounds.maximum !== undefined ? { maximum: Number(bounds.maximum) } : {}),
-  };
-}
-
 /**
  * A react-hook-form resolver that validates with an API procedure's own input schema: `toInput` turns the form's
  * values into the input the form will send, and each issue is worded exactly as the server's would be (one message
- * per top-level input key, like `useApiErrors().fieldErrors`). The form keeps its own values on success.
+ * per top-level input key, like `useApiErrors().fieldErrors`; with `nested`, per full path, for forms whose fields
+ * are named `group.key`). The form keeps its own values on success.
  */
-export function useSchemaResolver<TForm extends FieldValues>(schema: z.ZodType, toInput: (values: TForm) => unknown): Resolver<TForm> {
+export function useSchemaResolver<TForm extends FieldValues>(
+  schema: z.ZodType,
+  toInput: (values: TForm) => unknown,
+  behaviour: { nested?: boolean } = {},
+): Resolver<TForm> {
+  const nested = behaviour.nested ?? false;
   const { issueText } = useApiErrors();
   return useCallback<Resolver<TForm>>(
     async (values, _context, options) => {
@@ -37,12 +32,12 @@ export function useSchemaResolver<TForm extends FieldValues>(schema: z.ZodType, 
       }
       const errors: Record<string, FieldError> = {};
       for (const issue of result.error.issues) {
-        const key = issue.path.length ? String(issue.path[0]) : "root";
+        const key = issue.path.length ? (nested ? issue.path.map(String).join(".") : String(issue.path[0])) : "root";
         errors[key] ??= { type: issue.code, message: issueText(toFieldIssue(issue)) };
       }
       return { values: {}, errors: toNestErrors<TForm>(errors, options) };
     },
-    [schema, toInput, issueText],
+    [schema, toInput, issueText, nested],
   );
 }
 
@@ -57,4 +52,9 @@ export function useInvalidInputToast(): () => void {
   return useCallback(() => {
     toast({ title: t("INVALID_INPUT"), variant: "error" });
   }, [t]);
+}
+
+/** A number field's text as the number the schema checks: empty or not a number is NaN, which the schema words as "enter a number". */
+export function numberOrNaN(text: string): number {
+  return text.trim() === "" ? Number.NaN : Number(text);
 }

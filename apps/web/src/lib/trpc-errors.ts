@@ -3,6 +3,7 @@
 import type { AppErrorCode, FieldIssue } from "@kefu/api/client";
 import { useTranslations } from "next-intl";
 import { useCallback } from "react";
+import { issueOfParams, issueSentence, ruleText, type Translate } from "./validation-text";
 
 interface ErrorData {
   appCode?: AppErrorCode;
@@ -15,6 +16,14 @@ interface ErrorData {
 function dataOf(error: unknown): ErrorData | null {
   if (error && typeof error === "object" && "data" in error) return (error as { data?: ErrorData }).data ?? null;
   return null;
+}
+
+/**
+ * The first invalid field of an INVALID_INPUT error: from the schema's issues, or from a service's `parseInput`
+ * (`field` with the rule and bounds in `params`).
+ */
+function firstIssue(data: ErrorData): FieldIssue | null {
+  return data.fieldIssues?.[0] ?? (data.field ? issueOfParams(data.field, data.params) : null);
 }
 
 /** Translates API errors: a message for a toast and one message per invalid field. */
@@ -32,6 +41,8 @@ export function useApiErrors() {
     (error: unknown): string => {
       const data = dataOf(error);
       if (!data) return t("errors.network");
+      const invalid = data.appCode === "INVALID_INPUT" ? firstIssue(data) : null;
+      if (invalid) return issueSentence(t, invalid);
       if (data.appCode && t.has(`errors.${data.appCode}`)) return t(`errors.${data.appCode}`, formatParams(data.params));
       if (data.httpStatus === 403) return t("errors.FORBIDDEN");
       if (data.httpStatus === 404) return t("errors.NOT_FOUND");
@@ -40,19 +51,9 @@ export function useApiErrors() {
     [t, formatParams],
   );
 
-  const issueText = useCallback(
-    (issue: FieldIssue): string => {
-      const numeric = issue.message.includes("number") || issue.message.toLowerCase().includes("expected number");
-      if (issue.code === "too_small" && issue.minimum !== undefined)
-        return t(numeric ? "validation.too_small_number" : "validation.too_small", { minimum: issue.minimum });
-      if (issue.code === "too_big" && issue.maximum !== undefined)
-        return t(numeric ? "validation.too_big_number" : "validation.too_big", { maximum: issue.maximum });
-      if (issue.code === "invalid_format") return t("validation.invalid_format");
-      if (issue.code === "invalid_value") return t("validation.invalid_value");
-      return t("validation.invalid_type");
-    },
-    [t],
-  );
+  const translate = t as unknown as Translate;
+  /** The rule an invalid field broke, to show next to the field. */
+  const issueText = useCallback((issue: FieldIssue): string => ruleText(translate, issue), [translate]);
 
   const fieldErrors = useCallback(
     /** One message per field, keyed by the top-level input key (or, with `leafKeys`, the innermost one). */
@@ -65,6 +66,8 @@ export function useApiErrors() {
         out[(options.leafKeys ? parts.at(-1) : parts[0])!] ??= issueText(issue);
       }
       if (data.field && data.appCode && data.appCode !== "INVALID_INPUT") out[data.field] = message(error);
+      const checked = data.appCode === "INVALID_INPUT" && !data.fieldIssues?.length ? firstIssue(data) : null;
+      if (checked) out[(options.leafKeys ? checked.path.split(".").at(-1) : checked.path.split(".")[0])!] ??= issueText(checked);
       return out;
     },
     [issueText, message],

@@ -1,6 +1,5 @@
 import "server-only";
 import { AppError, checkSession, logger, setPresence, signInWithPassword, type SessionUser } from "@kefu/api";
-import { EMAIL_MAX, PASSWORD_MAX } from "@kefu/api/contracts/limits";
 import { getDb } from "@kefu/db/client";
 import type { Role } from "@kefu/db";
 import { getServerSession, type NextAuthOptions } from "next-auth";
@@ -34,9 +33,15 @@ declare module "next-auth/jwt" {
   }
 }
 
-/** Sign-in errors travel to the page as `CODE` or `CODE|{"param":…}` (next-auth passes only a string). */
+/**
+ * Sign-in errors travel to the page as `CODE` or `CODE|{"param":…}` (next-auth passes only a string); bad input also
+ * names its field (`field`).
+ */
 export function encodeSignInError(error: unknown): string {
-  if (error instanceof AppError) return error.params ? `${error.code}|${JSON.stringify(error.params)}` : error.code;
+  if (error instanceof AppError) {
+    const params = error.field ? { ...error.params, field: error.field } : error.params;
+    return params ? `${error.code}|${JSON.stringify(params)}` : error.code;
+  }
   return "INVALID_CREDENTIALS";
 }
 
@@ -56,8 +61,8 @@ export const authOptions: NextAuthOptions = {
         const headers = (request?.headers ?? {}) as Record<string, string | undefined>;
         try {
           const user = await signInWithPassword(getDb(), {
-            identifier: String(credentials?.identifier ?? "").slice(0, EMAIL_MAX),
-            password: String(credentials?.password ?? "").slice(0, PASSWORD_MAX),
+            identifier: String(credentials?.identifier ?? ""),
+            password: String(credentials?.password ?? ""),
             ip: clientIp(headers),
             userAgent: userAgentOf(headers),
           });

@@ -24,7 +24,10 @@ const thresholdSchema = z.number().finite().min(0).max(100_000);
 
 function checkThreshold(value: { metric: AlertMetricName; threshold: number }, ctx: z.RefinementCtx) {
   const issue = thresholdIssue(value.metric, value.threshold);
-  if (issue) ctx.addIssue({ code: "custom", path: ["threshold"], message: issue });
+  if (!issue) return;
+  const { min, max, integer } = THRESHOLD_BOUNDS[value.metric];
+  const params = integer && !Number.isInteger(value.threshold) ? { rule: "wholeNumber" } : { rule: "between", min, max };
+  ctx.addIssue({ code: "custom", path: ["threshold"], message: issue, params });
 }
 
 export const alertRuleCreateInput = z

@@ -2,6 +2,12 @@ import { z } from "zod";
 import { AUDIT_ACTION_FILTER_MAX } from "./limits.ts";
 import { idSchema } from "./user.ts";
 
+/**
+ * Audit actions written by services rather than by the audit middleware (whose action is the procedure's path):
+ * the audit log page has a label for each.
+ */
+export const SERVICE_AUDIT_ACTIONS = { signIn: "auth.signIn", accountLocked: "auth.accountLocked" } as const;
+
 const MAX_RANGE_MS = 366 * 24 * 3_600_000;
 
 export const auditListInput = z

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { RULE_TEXTS } from "./rules.ts";
 import {
   CLIENT_ID_MAX,
   CSAT_COMMENT_MAX,
@@ -25,7 +26,7 @@ const textSchema = (max: number) =>
     .string()
     .min(1)
     .max(max)
-    .refine((value) => value.trim().length > 0, "must not be blank");
+    .refine((value) => value.trim().length > 0, RULE_TEXTS.notBlank);
 const clientIdSchema = z.string().regex(new RegExp(`^[\\w.:-]{1,${CLIENT_ID_MAX}}$`), `1–${CLIENT_ID_MAX} letters, digits, _ . : -`);
 
 export const conversationIdInput = z.object({ id: conversationIdSchema });
@@ -74,7 +75,7 @@ export const customerMessageInput = z.object({
   phone: z
     .string()
     .max(PHONE_INPUT_MAX)
-    .refine((value) => /^1\d{10}$/.test(mainlandMobileDigits(value)), "a mainland mobile number, 11 digits starting with 1")
+    .refine((value) => /^1\d{10}$/.test(mainlandMobileDigits(value)), RULE_TEXTS.mainlandMobile)
     .optional(),
   teamId: conversationIdSchema.optional(),
 });

@@ -12,3 +12,4 @@ export * from "./realtime.ts";
 export * from "./settings.ts";
 export * from "./team.ts";
 export * from "./user.ts";
+export * from "./rules.ts";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { RULE_TEXTS } from "./rules.ts";
 import { BOT_KEYWORD_MAX, BOT_KEYWORDS_MAX, BOT_TEXT_MAX } from "./limits.ts";
 
 export const securitySettingsInput = z.object({
@@ -30,8 +31,8 @@ export const securitySettingsInput = z.object({
 });
 
 /** "HH:MM" from 00:00 to 23:59; an end time may also be 24:00 (midnight at the end of the day). */
-const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM");
-const endTimeOfDay = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, "HH:MM, 24:00 at the latest");
+const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, RULE_TEXTS.timeOfDay);
+const endTimeOfDay = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, RULE_TEXTS.endTimeOfDay);
 const botText = z.string().trim().min(1).max(BOT_TEXT_MAX);
 
 /**

@@ -149,6 +149,9 @@ describe("channel API: GET replies", () => {
       [await get("wechat", "userId=wx-openid-2&after=-1"), 400, "INVALID_INPUT", "after"],
       [await get("wechat", "userId=wx-openid-2&limit=0"), 400, "INVALID_INPUT", "limit"],
       [await get("wechat", "userId=wx-openid-2&limit=101"), 400, "INVALID_INPUT", "limit"],
+      [await get("wechat", "userId=wx-openid-2&limit=1.5"), 400, "INVALID_INPUT", "limit"],
+      [await get("wechat", "userId=wx-openid-2&after=abc"), 400, "INVALID_INPUT", "after"],
+      [await get("wechat", `userId=${"u".repeat(129)}`), 400, "INVALID_INPUT", "userId"],
       [await get("wechat", "userId=nobody"), 404, "NOT_FOUND", "userId"],
       // the user exists on WeChat, not on the app channel
       [await get("app", "userId=wx-openid-2"), 404, "NOT_FOUND", "userId"],

@@ -11,11 +11,12 @@ import { createHash } from "node:crypto";
 import type { Channel, Db } from "@kefu/db/client";
 import { z } from "zod";
 import { CLIENT_ID_MAX, CUSTOMER_NAME_MAX, EXTERNAL_USER_ID_MAX, MESSAGE_BODY_MAX, PHONE_INPUT_MAX } from "../contracts/limits.ts";
+import { channelMessagesQuery } from "../contracts/integration.ts";
 import { AppError } from "../errors.ts";
 import { listCustomerMessages } from "../services/conversation/index.ts";
 import { customerIdOnChannel, handleIncomingCustomerMessage, latestConversationOnChannel } from "../services/inbox/index.ts";
 import { apiKeyFromHeaders, verifyApiKey } from "../services/integration/api-keys.ts";
-import { idParam, json, rateLimit, readJson, run } from "./http.ts";
+import { json, rateLimit, readJson, run } from "./http.ts";
 
 const CHANNELS: Record<string, Channel> = { wechat: "WECHAT", app: "APP", api: "API" };
 /** requests per API key and minute */
@@ -80,12 +81,8 @@ export function handleChannelListMessages(db: Db, request: Request, channelParam
     const channel = channelOf(channelParam);
     const limited = await authorize(db, request);
     if (limited) return limited;
-    const url = new URL(request.url);
-    const userId = url.searchParams.get("userId") ?? "";
-    if (userId.length < 1 || userId.length > 128) throw new AppError("INVALID_INPUT", { field: "userId", message: "userId: 1–128 characters" });
-    const after = idParam(url, "after") ?? 0;
-    const limitParam = idParam(url, "limit") ?? 50;
-    if (limitParam < 1 || limitParam > 100) throw new AppError("INVALID_INPUT", { field: "limit", message: "limit: 1–100" });
+    const given = [...new URL(request.url).searchParams].filter(([, value]) => value !== "");
+    const { userId, after, limit: limitParam } = channelMessagesQuery.parse(Object.fromEntries(given));
 
     const customerId = await customerIdOnChannel(db, channel, userId);
     if (customerId === null) throw new AppError("NOT_FOUND", { field: "userId", message: "userId: unknown user on this channel" });

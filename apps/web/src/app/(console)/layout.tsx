@@ -13,7 +13,8 @@ import { requireUser } from "~/server/permissions";
 import { realtimeClientConfig } from "~/server/realtime";
 import { RealtimeProvider } from "~/components/realtime-provider";
 import { ServiceWorkerRegistrar } from "~/components/service-worker-registrar";
-import { serviceWorkerEnabled } from "~/env";
+import { serviceWorkerEnabled, webEnv } from "~/env";
+import { AddressBanner } from "~/components/address-banner";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
@@ -39,6 +40,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           </div>
         </aside>
         <div className="flex min-w-0 flex-col">
+          <AddressBanner publicUrl={webEnv.AUTH_URL} />
           <header className="flex items-center justify-end gap-2 border-b border-slate-200 bg-white px-4 py-2 sm:gap-3">
             <InstallPrompt />
             {can(user.role, "security.alerts") ? <SecurityAlertBadge /> : null}

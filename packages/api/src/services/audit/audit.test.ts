@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../../test/harness.ts";
 import { appendAudit } from "./append.ts";
+import { listAuditLogs } from "./list.ts";
+import { displayIp } from "./present.ts";
 import { verifyAuditChain } from "./verify.ts";
 
 let h: Harness;
@@ -63,5 +65,26 @@ describe("audit hash chain", () => {
     const row = await h.db.auditLog.create({ data: { action: "forged", prevHash: head.lastHash, hash: forged } });
     await h.db.auditChainHead.update({ where: { id: 1 }, data: { lastHash: forged, lastId: row.id } });
     expect(await verifyAuditChain(h.db)).toMatchObject({ ok: false, brokenAtId: row.id, reason: "hash_mismatch" });
+  });
+
+  it("lists rows with their targets by name and IPv4 clients as IPv4", async () => {
+    const admin = h.callerFor(h.users.ADMIN);
+    const team = await admin.team.create({ name: "审计展示组" });
+    await admin.team.update({ id: team.id, description: "改了描述" });
+    await appendAudit(h.db, { action: "user.unlock", targetType: "User", targetId: h.users.AGENT.id, ip: "::ffff:10.20.30.40" });
+    await appendAudit(h.db, { action: "team.delete", targetType: "Team", targetId: 987_654, ip: "2001:db8::1" });
+    const { items } = await listAuditLogs(h.db, { limit: 4 });
+    const [gone, unlocked, updated] = items;
+    expect(unlocked).toMatchObject({ ip: "10.20.30.40", target: { type: "User", name: h.users.AGENT.name, code: h.users.AGENT.employeeNo } });
+    expect(gone).toMatchObject({ ip: "2001:db8::1", target: { type: "Team", id: "987654", name: null } });
+    expect(updated).toMatchObject({ action: "team.update", target: { type: "Team", id: String(team.id), name: "审计展示组" } });
+  });
+
+  it("writes IPv4-mapped IPv6 addresses as IPv4 and leaves others alone", () => {
+    expect(displayIp("::ffff:127.0.0.1")).toBe("127.0.0.1");
+    expect(displayIp("::FFFF:192.168.1.20")).toBe("192.168.1.20");
+    expect(displayIp("::1")).toBe("::1");
+    expect(displayIp("203.0.113.9")).toBe("203.0.113.9");
+    expect(displayIp(null)).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import type { AuditResult, Db, Prisma } from "@kefu/db/client";
 import { keysetPage } from "../pagination.ts";
+import { displayIp, resolveAuditTargets } from "./present.ts";
 
 export interface AuditListInput {
   cursor?: number;
@@ -11,7 +12,7 @@ export interface AuditListInput {
   to?: Date;
 }
 
-/** Newest first, keyset-paginated by id. */
+/** Newest first, keyset-paginated by id; each row with its target by name and its address as people read it. */
 export async function listAuditLogs(db: Db, input: AuditListInput) {
   const where: Prisma.AuditLogWhereInput = {
     ...(input.cursor ? { id: { lt: input.cursor } } : {}),
@@ -39,5 +40,7 @@ export async function listAuditLogs(db: Db, input: AuditListInput) {
       actor: { select: { name: true, employeeNo: true } },
     },
   });
-  return keysetPage(rows, input.limit);
+  const page = keysetPage(rows, input.limit);
+  const targets = await resolveAuditTargets(db, page.items);
+  return { ...page, items: page.items.map((row, index) => ({ ...row, ip: displayIp(row.ip), target: targets[index] ?? null })) };
 }

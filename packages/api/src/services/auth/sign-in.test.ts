@@ -33,6 +33,20 @@ describe("password sign-in", () => {
     expect(attempts).toBe(2);
   });
 
+  it("refuses an over-long identifier or password as bad input naming the field, never signing in with a cut one", async () => {
+    const user = await h.createUser("AGENT", { employeeNo: "E7010" });
+    const attemptsBefore = await h.db.loginAttempt.count();
+    expect(await attempt("E7010", TEST_PASSWORD + "x".repeat(200))).toMatchObject({ ok: false, code: "INVALID_INPUT", params: { rule: "too_big" } });
+    const tooLong = await signInWithPassword(h.db, { identifier: `E7010${" ".repeat(200)}`, password: TEST_PASSWORD, ip, userAgent: "vitest" }).catch(
+      (error: unknown) => error,
+    );
+    expect(tooLong).toMatchObject({ code: "INVALID_INPUT", field: "identifier", params: { rule: "too_big", max: 191, origin: "string" } });
+    expect(await attempt("E7010", "y".repeat(129))).toMatchObject({ ok: false, code: "INVALID_INPUT", params: { max: 128 } });
+    // nothing written: no attempt counted against the account
+    expect(await h.db.loginAttempt.count()).toBe(attemptsBefore);
+    expect(await attempt("E7010", TEST_PASSWORD)).toMatchObject({ ok: true, user: { id: user.id } });
+  });
+
   it("gives the same answer for an unknown account and a wrong password", async () => {
     await h.createUser("AGENT", { employeeNo: "E7002" });
     expect(await attempt("nobody", TEST_PASSWORD)).toMatchObject({ ok: false, code: "INVALID_CREDENTIALS" });

@@ -5,7 +5,9 @@
 import type { Db, Role } from "@kefu/db/client";
 import { verifyPassword } from "@kefu/db/password";
 import { apiEnv } from "../../env.ts";
-import { AppError } from "../../errors.ts";
+import { SERVICE_AUDIT_ACTIONS } from "../../contracts/audit.ts";
+import { signInInput } from "../../contracts/user.ts";
+import { AppError, parseInput } from "../../errors.ts";
 import { appendAudit } from "../audit/index.ts";
 import { getRateLimiter } from "../rate-limit/index.ts";
 import { raiseSecurityAlert } from "../security/index.ts";
@@ -49,7 +51,7 @@ async function recordAttempt(
   await appendAudit(db, {
     actorId: attempt.userId,
     actorLabel: attempt.identifier.slice(0, 64),
-    action: "auth.signIn",
+    action: SERVICE_AUDIT_ACTIONS.signIn,
     targetType: "User",
     targetId: attempt.userId,
     result: attempt.success ? "SUCCESS" : "FAILURE",
@@ -60,6 +62,8 @@ async function recordAttempt(
 }
 
 export async function signInWithPassword(db: Db, request: SignInRequest): Promise<SessionUser> {
+  // never cut: a cut identifier or password could sign in as someone the person did not type
+  parseInput(signInInput, { identifier: request.identifier, password: request.password });
   const identifier = request.identifier.trim();
   const fail = async (
     code: "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "ACCOUNT_DISABLED" | "RATE_LIMITED",
@@ -120,7 +124,7 @@ export async function signInWithPassword(db: Db, request: SignInRequest): Promis
       await appendAudit(db, {
         actorId: null,
         actorLabel: "system",
-        action: "auth.accountLocked",
+        action: SERVICE_AUDIT_ACTIONS.accountLocked,
         targetType: "User",
         targetId: user.id,
         ip: request.ip,

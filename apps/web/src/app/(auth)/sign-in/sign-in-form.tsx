@@ -1,12 +1,16 @@
 "use client";
 
-import { EMAIL_MAX, PASSWORD_MAX } from "@kefu/api/contracts/limits";
 import { Button } from "@kefu/ui/button";
 import { Field } from "@kefu/ui/field";
 import { Input } from "@kefu/ui/input";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+import { signInInput } from "~/lib/contracts";
+import { toFieldIssue } from "@kefu/api/contracts/rules";
+import { issueOfParams, issueSentence, ruleText, type Translate } from "~/lib/validation-text";
+
+type Fields = Partial<Record<"identifier" | "password", string>>;
 
 /** Reads `CODE` or `CODE|{json params}` (how the server passes sign-in errors through next-auth). */
 function parseSignInError(error: string): { code: string; params: Record<string, string | number> } {
@@ -23,6 +27,8 @@ export function SignInForm({ next }: { next: string }) {
   const [identifier, setIdentifier] = useState("");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Fields>({});
+  const translate = t as unknown as Translate;
   const [pending, setPending] = useState(false);
 
   function messageFor(raw: string): string {
@@ -33,13 +39,23 @@ export function SignInForm({ next }: { next: string }) {
       return t("errors.ACCOUNT_LOCKED", { until: new Date(params.until).toLocaleTimeString() });
     if (code === "RATE_LIMITED") return t("errors.RATE_LIMITED", { seconds: params.seconds ?? 60 });
     if (code === "ACCOUNT_DISABLED") return t("errors.ACCOUNT_DISABLED");
+    if (code === "INVALID_INPUT" && typeof params.field === "string") return issueSentence(translate, issueOfParams(params.field, params));
     return t("errors.INVALID_CREDENTIALS");
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setPending(true);
     setError(null);
+    // the same length rules the server applies, said before the round trip
+    const checked = signInInput.safeParse({ identifier, password });
+    const fields: Fields = {};
+    for (const issue of checked.error?.issues ?? []) {
+      const name = issue.path[0] as keyof Fields;
+      fields[name] ??= ruleText(translate, toFieldIssue(issue));
+    }
+    setFieldErrors(fields);
+    if (!checked.success) return;
+    setPending(true);
     try {
       const result = await signIn("password", { identifier, password, redirect: false });
       if (!result || result.error) {
@@ -57,7 +73,7 @@ export function SignInForm({ next }: { next: string }) {
 
   return (
     <form onSubmit={onSubmit} className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm" noValidate>
-      <Field label={t("signIn.identifier")} htmlFor="identifier" required>
+      <Field label={t("signIn.identifier")} htmlFor="identifier" error={fieldErrors.identifier} required>
         <Input
           name="identifier"
           autoComplete="username"
@@ -65,18 +81,10 @@ export function SignInForm({ next }: { next: string }) {
           placeholder={t("signIn.identifierPlaceholder")}
           value={identifier}
           onChange={(e) => setIdentifier(e.target.value)}
-          maxLength={EMAIL_MAX}
         />
       </Field>
-      <Field label={t("signIn.password")} htmlFor="password" required>
-        <Input
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          maxLength={PASSWORD_MAX}
-        />
+      <Field label={t("signIn.password")} htmlFor="password" error={fieldErrors.password} required>
+        <Input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
       </Field>
       {error ? (
         <p role="alert" data-testid="sign-in-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">

@@ -12,8 +12,11 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useDeferredValue, useState } from "react";
+import { LimitHint, overLimit } from "~/components/limited-field";
 import { LoadMore } from "~/components/load-more";
+import type { Translate } from "~/lib/validation-text";
 import { useTRPC } from "~/trpc/react";
+import { actionLabel, detailFields, targetLabel } from "./audit-presentation";
 
 type Result = "SUCCESS" | "FAILURE" | "DENIED";
 const RESULT_BADGE = { SUCCESS: "success", FAILURE: "warning", DENIED: "danger" } as const;
@@ -26,7 +29,9 @@ export function AuditLogView() {
   const [result, setResult] = useState<Result | "">("");
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
-  const deferredAction = useDeferredValue(action.trim());
+  const translate = t as unknown as Translate;
+  // an over-long filter is not sent (the server would refuse it): the box says why instead
+  const deferredAction = useDeferredValue(overLimit(action.trim(), AUDIT_ACTION_FILTER_MAX) ? "" : action.trim());
   const filters = {
     limit: 50,
     ...(deferredAction ? { action: deferredAction } : {}),
@@ -59,13 +64,17 @@ export function AuditLogView() {
         </p>
       ) : null}
       <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-4">
-        <Input
-          aria-label={t("audit.actionFilter")}
-          placeholder={t("audit.actionFilter")}
-          value={action}
-          onChange={(e) => setAction(e.target.value)}
-          maxLength={AUDIT_ACTION_FILTER_MAX}
-        />
+        <div className="grid gap-1">
+          <Input
+            aria-label={t("audit.actionFilter")}
+            placeholder={t("audit.actionFilter")}
+            value={action}
+            aria-describedby="audit-action-limit"
+            aria-invalid={overLimit(action.trim(), AUDIT_ACTION_FILTER_MAX) > 0 || undefined}
+            onChange={(e) => setAction(e.target.value)}
+          />
+          <LimitHint id="audit-action-limit" value={action.trim()} max={AUDIT_ACTION_FILTER_MAX} />
+        </div>
         <NativeSelect aria-label={t("audit.result")} value={result} onChange={(e) => setResult(e.target.value as Result | "")}>
           <option value="">{t("audit.allResults")}</option>
           {(["SUCCESS", "FAILURE", "DENIED"] as const).map((r) => (
@@ -110,14 +119,14 @@ export function AuditLogView() {
                         ? t("audit.system")
                         : (row.actorLabel ?? t("audit.anonymous"))}
                   </TableCell>
-                  <TableCell className="font-mono text-xs">{row.action}</TableCell>
-                  <TableCell className="text-xs">{row.targetType ? `${row.targetType}#${row.targetId ?? ""}` : ""}</TableCell>
+                  <TableCell title={row.action}>{actionLabel(translate, row.action)}</TableCell>
+                  <TableCell>{targetLabel(translate, row.target)}</TableCell>
                   <TableCell>
                     <Badge variant={RESULT_BADGE[row.result]}>{t(`audit.${row.result}`)}</Badge>
                   </TableCell>
-                  <TableCell className="font-mono text-xs">{row.ip}</TableCell>
-                  <TableCell className="max-w-72 truncate font-mono text-xs" title={row.detail ? JSON.stringify(row.detail) : undefined}>
-                    {row.detail ? JSON.stringify(row.detail) : ""}
+                  <TableCell className="text-xs tabular-nums">{row.ip}</TableCell>
+                  <TableCell className="max-w-96 text-xs">
+                    <AuditDetails detail={row.detail} t={translate} rawLabel={t("auditLog.raw")} />
                   </TableCell>
                 </TableRow>
               ))}
@@ -125,6 +134,28 @@ export function AuditLogView() {
       </Table>
       {!list.isPending && rows.length === 0 ? <EmptyState bordered title={t("audit.empty")} /> : null}
       <LoadMore query={list} />
+    </div>
+  );
+}
+
+/** A row's details as a definition list of labelled fields, with the stored JSON behind a toggle for investigators. */
+function AuditDetails({ detail, t, rawLabel }: { detail: unknown; t: Translate; rawLabel: string }) {
+  const fields = detailFields(t, detail);
+  if (fields.length === 0) return null;
+  return (
+    <div className="space-y-1">
+      <dl className="grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5">
+        {fields.map((field) => (
+          <div key={field.key} className="contents">
+            <dt className="text-slate-500">{field.label}</dt>
+            <dd className="break-words">{field.value}</dd>
+          </div>
+        ))}
+      </dl>
+      <details>
+        <summary className="cursor-pointer text-slate-500">{rawLabel}</summary>
+        <pre className="mt-1 max-w-96 overflow-x-auto rounded bg-slate-50 p-2 font-mono text-[11px] whitespace-pre-wrap">{JSON.stringify(detail, null, 2)}</pre>
+      </details>
     </div>
   );
 }

@@ -8,7 +8,6 @@ import { Checkbox } from "@kefu/ui/checkbox";
 import { ConfirmDialog } from "@kefu/ui/confirm-dialog";
 import { Dialog, DialogBody, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@kefu/ui/dialog";
 import { EmptyState } from "@kefu/ui/empty-state";
-import { Field } from "@kefu/ui/field";
 import { Input } from "@kefu/ui/input";
 import { Label } from "@kefu/ui/label";
 import { PageHeader } from "@kefu/ui/page-header";
@@ -16,14 +15,26 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { useToast } from "@kefu/ui/toast";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
+import { Controller, useForm } from "react-hook-form";
 import { FormDialogFooter } from "~/components/form-dialog-footer";
+import { LimitedField } from "~/components/limited-field";
+import { createApiKeyInput } from "~/lib/contracts";
+import { setFieldErrors, useInvalidInputToast, useSchemaResolver } from "~/lib/forms";
 import { useMutationFeedback } from "~/lib/mutation-feedback";
 import { useTRPC } from "~/trpc/react";
 
 const SCOPES = ["channel.messages", "webhooks.read"] as const;
 type Scope = (typeof SCOPES)[number];
 type ApiKeyRow = RouterOutputs["integration"]["listApiKeys"][number];
+
+interface CreateForm {
+  name: string;
+  scopes: Scope[];
+}
+
+const EMPTY: CreateForm = { name: "", scopes: ["channel.messages"] };
+const asInput = (form: CreateForm) => form;
 
 export function ApiKeysView() {
   const t = useTranslations();
@@ -32,11 +43,12 @@ export function ApiKeysView() {
   const queryClient = useQueryClient();
   const { toast } = useToast();
   const feedback = useMutationFeedback();
-  const { fieldErrors } = feedback;
+  const invalidInput = useInvalidInputToast();
+  const resolver = useSchemaResolver<CreateForm>(createApiKeyInput, asInput);
+  const { register, control, handleSubmit, reset, setError, watch, formState } = useForm<CreateForm>({ defaultValues: EMPTY, resolver });
+  const fieldErrors = formState.errors;
   const keys = useQuery(trpc.integration.listApiKeys.queryOptions());
   const [creating, setCreating] = useState(false);
-  const [name, setName] = useState("");
-  const [scopes, setScopes] = useState<Scope[]>(["channel.messages"]);
   const [createdKey, setCreatedKey] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<ApiKeyRow | null>(null);
   // Message keys cannot contain dots, scope names do.
@@ -48,14 +60,14 @@ export function ApiKeysView() {
   const create = useMutation(trpc.integration.createApiKey.mutationOptions({ onSettled: refresh }));
   const revoke = useMutation(trpc.integration.revokeApiKey.mutationOptions({ onSettled: refresh }));
 
-  async function onCreate(event: FormEvent) {
-    event.preventDefault();
-    await feedback.run(() => create.mutateAsync({ name, scopes }), {
+  async function onCreate(form: CreateForm) {
+    await feedback.run(() => create.mutateAsync(form), {
       onSuccess: (created) => {
         setCreating(false);
-        setName("");
+        reset(EMPTY);
         setCreatedKey(created.key);
       },
+      onError: (_error, fields) => setFieldErrors(setError, fields),
     });
   }
 
@@ -104,27 +116,42 @@ export function ApiKeysView() {
 
       <Dialog open={creating} onOpenChange={setCreating}>
         <DialogContent closeLabel={t("common.close")}>
-          <form onSubmit={onCreate} noValidate>
+          <form onSubmit={handleSubmit(onCreate, invalidInput)} noValidate>
             <DialogHeader>
               <DialogTitle>{t("integrations.create")}</DialogTitle>
             </DialogHeader>
             <DialogBody className="space-y-4">
-              <Field label={t("integrations.name")} htmlFor="api-key-name" error={fieldErrors.name} required>
-                <Input value={name} placeholder={t("integrations.namePlaceholder")} onChange={(e) => setName(e.target.value)} maxLength={API_KEY_NAME_MAX} />
-              </Field>
+              <LimitedField
+                label={t("integrations.name")}
+                htmlFor="api-key-name"
+                value={watch("name")}
+                max={API_KEY_NAME_MAX}
+                error={fieldErrors.name?.message}
+                required
+              >
+                <Input placeholder={t("integrations.namePlaceholder")} {...register("name")} />
+              </LimitedField>
               <fieldset className="space-y-2">
                 <legend className="text-sm font-medium">{t("integrations.scopes")}</legend>
-                {fieldErrors.scopes ? <p className="text-sm text-red-600">{fieldErrors.scopes}</p> : null}
-                {SCOPES.map((scope) => (
-                  <div key={scope} className="flex items-center gap-2">
-                    <Checkbox
-                      id={`scope-${scope}`}
-                      checked={scopes.includes(scope)}
-                      onCheckedChange={(checked) => setScopes(checked === true ? [...scopes, scope] : scopes.filter((s) => s !== scope))}
-                    />
-                    <Label htmlFor={`scope-${scope}`}>{scopeLabel(scope)}</Label>
-                  </div>
-                ))}
+                {fieldErrors.scopes?.message ? <p className="text-sm text-red-600">{fieldErrors.scopes.message}</p> : null}
+                <Controller
+                  control={control}
+                  name="scopes"
+                  render={({ field }) => (
+                    <>
+                      {SCOPES.map((scope) => (
+                        <div key={scope} className="flex items-center gap-2">
+                          <Checkbox
+                            id={`scope-${scope}`}
+                            checked={field.value.includes(scope)}
+                            onCheckedChange={(checked) => field.onChange(checked === true ? [...field.value, scope] : field.value.filter((s) => s !== scope))}
+                          />
+                          <Label htmlFor={`scope-${scope}`}>{scopeLabel(scope)}</Label>
+                        </div>
+                      ))}
+                    </>
+                  )}
+                />
               </fieldset>
             </DialogBody>
             <FormDialogFooter onCancel={() => setCreating(false)} submitLabel={t("common.create")} pending={create.isPending} />

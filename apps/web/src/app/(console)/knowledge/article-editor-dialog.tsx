@@ -16,6 +16,7 @@ import { kbCreateInput, kbUpdateInput } from "~/lib/contracts";
 import { setFieldErrors, useInvalidInputToast, useSchemaResolver } from "~/lib/forms";
 import { useMutationFeedback } from "~/lib/mutation-feedback";
 import { useTRPC } from "~/trpc/react";
+import { LimitedField } from "~/components/limited-field";
 import { ARTICLE_STATUS_BADGE } from "./article-status";
 import { categoryOptions, indentedName, type Category } from "./category-options";
 import { KB_BODY_MAX, KB_KEYWORDS_MAX, KB_TITLE_MAX } from "@kefu/api/contracts/limits";
@@ -66,7 +67,7 @@ export function ArticleEditorDialog({ target, categories, onClose }: { target: E
   const bodyLength = watch("body").length;
 
   useEffect(() => {
-    reset(target?.mode === "create" ? { ...EMPTY, title: target.title?.slice(0, KB_TITLE_MAX) ?? "" } : EMPTY);
+    reset(target?.mode === "create" ? { ...EMPTY, title: target.title ?? "" } : EMPTY);
   }, [target, reset]);
 
   useEffect(() => {
@@ -130,16 +131,18 @@ export function ArticleEditorDialog({ target, categories, onClose }: { target: E
             </DialogBody>
           ) : (
             <DialogBody className="grid gap-4 sm:grid-cols-2">
-              <Field
+              <LimitedField
                 label={t("knowledgeAdmin.articleTitle")}
                 htmlFor="article-title"
+                value={watch("title")}
+                max={KB_TITLE_MAX}
                 error={fieldErrors.title?.message}
                 description={t("knowledgeAdmin.titleHint")}
                 required
                 className="sm:col-span-2"
               >
-                <Input {...register("title")} maxLength={KB_TITLE_MAX} />
-              </Field>
+                <Input {...register("title")} />
+              </LimitedField>
               <Field label={t("knowledgeAdmin.category")} htmlFor="article-category" error={fieldErrors.categoryId?.message}>
                 <NativeSelect {...register("categoryId", { setValueAs: (value: string | number) => (value === "" ? "" : Number(value)) })}>
                   <option value="">{t("knowledgeAdmin.uncategorized")}</option>
@@ -150,14 +153,16 @@ export function ArticleEditorDialog({ target, categories, onClose }: { target: E
                   ))}
                 </NativeSelect>
               </Field>
-              <Field
+              <LimitedField
                 label={t("knowledgeAdmin.keywords")}
                 htmlFor="article-keywords"
+                value={watch("keywords")}
+                max={KB_KEYWORDS_MAX}
                 error={fieldErrors.keywords?.message}
                 description={t("knowledgeAdmin.keywordsHint")}
               >
-                <Input {...register("keywords")} maxLength={KB_KEYWORDS_MAX} placeholder={t("knowledgeAdmin.keywordsPlaceholder")} />
-              </Field>
+                <Input {...register("keywords")} placeholder={t("knowledgeAdmin.keywordsPlaceholder")} />
+              </LimitedField>
               <Field
                 label={t("knowledgeAdmin.body")}
                 htmlFor="article-body"
@@ -171,7 +176,7 @@ export function ArticleEditorDialog({ target, categories, onClose }: { target: E
                 required
                 className="sm:col-span-2"
               >
-                <Textarea rows={12} {...register("body")} maxLength={KB_BODY_MAX} />
+                <Textarea rows={12} {...register("body")} />
               </Field>
               {current && current.versions.length > 1 ? (
                 <details className="text-sm sm:col-span-2">

@@ -4,13 +4,13 @@ import { Badge } from "@kefu/ui/badge";
 import { Button } from "@kefu/ui/button";
 import { ConfirmDialog } from "@kefu/ui/confirm-dialog";
 import { EmptyState } from "@kefu/ui/empty-state";
-import { Input } from "@kefu/ui/input";
 import { NativeSelect } from "@kefu/ui/native-select";
 import { Skeleton } from "@kefu/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@kefu/ui/table";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useDeferredValue, useMemo, useState } from "react";
+import { LimitedInput, withinLimit } from "~/components/limited-field";
 import { LoadMore } from "~/components/load-more";
 import { useMutationFeedback } from "~/lib/mutation-feedback";
 import { useTRPC } from "~/trpc/react";
@@ -33,7 +33,7 @@ export function ArticleList({ categories, onCreate, onEdit }: { categories: Cate
   const [status, setStatus] = useState<Status | "">("");
   const [categoryId, setCategoryId] = useState<number | "">("");
   const [archiving, setArchiving] = useState<{ id: number; title: string } | null>(null);
-  const deferredQuery = useDeferredValue(query.trim());
+  const deferredQuery = useDeferredValue(withinLimit(query.trim(), KB_QUERY_MAX));
   const options = useMemo(() => categoryOptions(categories), [categories]);
   const categoryName = useMemo(() => new Map(categories.map((c) => [c.id, c.name])), [categories]);
 
@@ -62,12 +62,13 @@ export function ArticleList({ categories, onCreate, onEdit }: { categories: Cate
   return (
     <div className="space-y-4">
       <div className="grid gap-2 sm:grid-cols-[2fr_1fr_1fr]" role="search">
-        <Input
+        <LimitedInput
           type="search"
           aria-label={t("knowledgeAdmin.searchLabel")}
           placeholder={t("knowledgeAdmin.searchPlaceholder")}
           value={query}
-          maxLength={KB_QUERY_MAX}
+          max={KB_QUERY_MAX}
+          hintId="article-search-limit"
           onChange={(e) => setQuery(e.target.value)}
         />
         <NativeSelect aria-label={t("knowledgeAdmin.status")} value={status} onChange={(e) => setStatus(e.target.value as Status | "")}>

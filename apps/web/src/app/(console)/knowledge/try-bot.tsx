@@ -5,7 +5,7 @@ import { Badge } from "@kefu/ui/badge";
 import { Button } from "@kefu/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@kefu/ui/card";
 import { cn } from "@kefu/ui/cn";
-import { Input } from "@kefu/ui/input";
+import { LimitedInput, withinLimit } from "~/components/limited-field";
 import { Skeleton } from "@kefu/ui/skeleton";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
@@ -67,14 +67,16 @@ export function TryBot({
       </CardHeader>
       <CardContent className="space-y-3">
         <form className="flex gap-2" onSubmit={onSubmit} role="search">
-          <Input
+          <LimitedInput
             aria-label={t("tryBotQuestion")}
             placeholder={t("tryBotPlaceholder")}
             value={draft}
-            maxLength={KB_TRY_BOT_QUESTION_MAX}
+            max={KB_TRY_BOT_QUESTION_MAX}
+            hintId="try-bot-limit"
+            className="flex-1"
             onChange={(e) => setDraft(e.target.value)}
           />
-          <Button type="submit" variant="outline" disabled={!draft.trim()} loading={preview.isFetching}>
+          <Button type="submit" variant="outline" disabled={!withinLimit(draft.trim(), KB_TRY_BOT_QUESTION_MAX)} loading={preview.isFetching}>
             {t("tryBotAsk")}
           </Button>
         </form>

@@ -2,11 +2,11 @@
 
 import { NOTE_MAX } from "@kefu/api/contracts/limits";
 import { Dialog, DialogBody, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@kefu/ui/dialog";
-import { Field } from "@kefu/ui/field";
 import { Textarea } from "@kefu/ui/textarea";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { LimitedField, overLimit } from "~/components/limited-field";
 import { FormDialogFooter } from "~/components/form-dialog-footer";
 import { HandoverTargetFields, type HandoverMode } from "~/components/handover-target-fields";
 import { useMutationFeedback } from "~/lib/mutation-feedback";
@@ -97,11 +97,11 @@ export function ReassignDialog({ conversationId, currentAssigneeId, agents, team
               onToTeamId={setToTeamId}
               fieldErrors={fieldErrors}
             />
-            <Field label={t("note")} htmlFor="reassign-note" error={fieldErrors.note}>
-              <Textarea id="reassign-note" value={note} maxLength={NOTE_MAX} onChange={(event) => setNote(event.target.value)} />
-            </Field>
+            <LimitedField label={t("note")} htmlFor="reassign-note" value={note} max={NOTE_MAX} error={fieldErrors.note}>
+              <Textarea id="reassign-note" value={note} onChange={(event) => setNote(event.target.value)} />
+            </LimitedField>
           </DialogBody>
-          <FormDialogFooter onCancel={onClose} submitLabel={t("submit")} pending={mutation.isPending} disabled={!chosen} />
+          <FormDialogFooter onCancel={onClose} submitLabel={t("submit")} pending={mutation.isPending} disabled={!chosen || overLimit(note, NOTE_MAX) > 0} />
         </form>
       </DialogContent>
     </Dialog>

@@ -7,13 +7,13 @@ import { Badge } from "@kefu/ui/badge";
 import { Button } from "@kefu/ui/button";
 import { cn } from "@kefu/ui/cn";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@kefu/ui/dialog";
-import { Field } from "@kefu/ui/field";
 import { Skeleton } from "@kefu/ui/skeleton";
 import { Textarea } from "@kefu/ui/textarea";
 import { useToast } from "@kefu/ui/toast";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
+import { LimitedField, overLimit } from "~/components/limited-field";
 import { useRealtimeEvent } from "~/components/realtime-provider";
 import { useMutationFeedback } from "~/lib/mutation-feedback";
 import { useApiErrors } from "~/lib/trpc-errors";
@@ -205,16 +205,9 @@ function TranscriptBody({
           });
         }}
       >
-        <Field label={t("note")} htmlFor="monitor-note" error={noteError}>
-          <Textarea
-            id="monitor-note"
-            rows={2}
-            value={note}
-            maxLength={NOTE_MAX}
-            placeholder={t("notePlaceholder")}
-            onChange={(event) => setNote(event.target.value)}
-          />
-        </Field>
+        <LimitedField label={t("note")} htmlFor="monitor-note" value={note} max={NOTE_MAX} error={noteError}>
+          <Textarea id="monitor-note" rows={2} value={note} placeholder={t("notePlaceholder")} onChange={(event) => setNote(event.target.value)} />
+        </LimitedField>
         <div className="flex flex-wrap justify-end gap-2">
           {onReassign && conversation && ["QUEUED", "ACTIVE", "PAUSED"].includes(conversation.status) ? (
             <Button
@@ -226,7 +219,7 @@ function TranscriptBody({
               {t("reassign")}
             </Button>
           ) : null}
-          <Button type="submit" size="sm" loading={addNote.isPending} disabled={!note.trim()}>
+          <Button type="submit" size="sm" loading={addNote.isPending} disabled={!note.trim() || overLimit(note, NOTE_MAX) > 0}>
             {t("addNote")}
           </Button>
         </div>

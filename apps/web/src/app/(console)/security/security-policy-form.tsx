@@ -7,7 +7,10 @@ import { Input } from "@kefu/ui/input";
 import { Skeleton } from "@kefu/ui/skeleton";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect } from "react";
+import { useForm } from "react-hook-form";
+import { securitySettingsInput } from "~/lib/contracts";
+import { numberOrNaN, setFieldErrors, useInvalidInputToast, useSchemaResolver } from "~/lib/forms";
 import { useMutationFeedback } from "~/lib/mutation-feedback";
 import { useTRPC } from "~/trpc/react";
 
@@ -19,30 +22,51 @@ const FIELDS = [
   ["lockout", "lockMinutes"],
 ] as const;
 
-type Policy = { session: { idleMinutes: number; absoluteHours: number }; lockout: { maxFailures: number; windowMinutes: number; lockMinutes: number } };
+interface FormState {
+  session: { idleMinutes: string; absoluteHours: string };
+  lockout: { maxFailures: string; windowMinutes: string; lockMinutes: string };
+}
+
+const EMPTY: FormState = { session: { idleMinutes: "", absoluteHours: "" }, lockout: { maxFailures: "", windowMinutes: "", lockMinutes: "" } };
+
+function toInput(form: FormState) {
+  return {
+    session: { idleMinutes: numberOrNaN(form.session.idleMinutes), absoluteHours: numberOrNaN(form.session.absoluteHours) },
+    lockout: {
+      maxFailures: numberOrNaN(form.lockout.maxFailures),
+      windowMinutes: numberOrNaN(form.lockout.windowMinutes),
+      lockMinutes: numberOrNaN(form.lockout.lockMinutes),
+    },
+  };
+}
 
 export function SecurityPolicyForm() {
   const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { run, fieldErrors } = useMutationFeedback({ leafKeys: true });
+  // the server names a field by its path (session.idleMinutes); its last part is unique in this form
+  const { run } = useMutationFeedback({ leafKeys: true });
+  const invalidInput = useInvalidInputToast();
   const policy = useQuery(trpc.settings.security.queryOptions());
-  const [form, setForm] = useState<Record<string, string>>({});
   const save = useMutation(trpc.settings.updateSecurity.mutationOptions());
+  const resolver = useSchemaResolver<FormState>(securitySettingsInput, toInput, { nested: true });
+  const { register, handleSubmit, reset, setError, formState } = useForm<FormState>({ defaultValues: EMPTY, resolver });
 
   useEffect(() => {
-    if (policy.data) setForm(Object.fromEntries(FIELDS.map(([group, key]) => [key, String((policy.data[group] as Record<string, number>)[key])])));
-  }, [policy.data]);
+    if (!policy.data) return;
+    const { session, lockout } = policy.data;
+    reset({
+      session: { idleMinutes: String(session.idleMinutes), absoluteHours: String(session.absoluteHours) },
+      lockout: { maxFailures: String(lockout.maxFailures), windowMinutes: String(lockout.windowMinutes), lockMinutes: String(lockout.lockMinutes) },
+    });
+  }, [policy.data, reset]);
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const value: Policy = {
-      session: { idleMinutes: Number(form.idleMinutes), absoluteHours: Number(form.absoluteHours) },
-      lockout: { maxFailures: Number(form.maxFailures), windowMinutes: Number(form.windowMinutes), lockMinutes: Number(form.lockMinutes) },
-    };
-    await run(() => save.mutateAsync(value), {
+  async function onSubmit(form: FormState) {
+    await run(() => save.mutateAsync(toInput(form)), {
       success: t("security.policySaved"),
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.settings.security.queryKey() }),
+      onError: (_error, fields) =>
+        setFieldErrors(setError, Object.fromEntries(FIELDS.filter(([, key]) => fields[key]).map(([group, key]) => [`${group}.${key}`, fields[key]!]))),
     });
   }
 
@@ -55,10 +79,15 @@ export function SecurityPolicyForm() {
         {policy.isPending ? (
           <Skeleton className="h-32" />
         ) : (
-          <form className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" onSubmit={onSubmit} noValidate>
-            {FIELDS.map(([, key]) => (
-              <Field key={key} label={t(`security.${key}`)} htmlFor={`policy-${key}`} error={fieldErrors[key]}>
-                <Input type="number" value={form[key] ?? ""} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
+          <form className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" onSubmit={handleSubmit(onSubmit, invalidInput)} noValidate>
+            {FIELDS.map(([group, key]) => (
+              <Field
+                key={key}
+                label={t(`security.${key}`)}
+                htmlFor={`policy-${key}`}
+                error={(formState.errors[group] as Record<string, { message?: string }> | undefined)?.[key]?.message}
+              >
+                <Input type="number" {...register(`${group}.${key}` as `session.idleMinutes`)} />
               </Field>
             ))}
             <div className="flex items-end">

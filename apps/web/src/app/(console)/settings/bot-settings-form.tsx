@@ -3,6 +3,7 @@
 import type { FieldIssue, RouterInputs, RouterOutputs } from "@kefu/api/client";
 import { BOT_KEYWORD_MAX, BOT_KEYWORDS_MAX, BOT_TEXT_MAX } from "@kefu/api/contracts/limits";
 import { Button } from "@kefu/ui/button";
+import { cn } from "@kefu/ui/cn";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@kefu/ui/card";
 import { Checkbox } from "@kefu/ui/checkbox";
 import { ConfirmDialog } from "@kefu/ui/confirm-dialog";
@@ -157,6 +158,10 @@ export function BotSettingsForm() {
       setKeywordHint(t("botSettings.issues.duplicate_keyword", { keyword }));
       return;
     }
+    if (keyword.length > BOT_KEYWORD_MAX) {
+      setKeywordHint(t("botSettings.issues.keyword_too_long", { maximum: BOT_KEYWORD_MAX }));
+      return;
+    }
     if (form.handoffKeywords.length >= BOT_KEYWORDS_MAX) {
       setKeywordHint(t("botSettings.keywordsFull", { maximum: BOT_KEYWORDS_MAX }));
       return;
@@ -308,7 +313,6 @@ export function BotSettingsForm() {
                     <Input
                       {...control}
                       value={keywordDraft}
-                      maxLength={BOT_KEYWORD_MAX}
                       placeholder={t("botSettings.newKeywordPlaceholder")}
                       onChange={(e) => {
                         setKeywordDraft(e.target.value);
@@ -395,14 +399,14 @@ export function BotSettingsForm() {
                     <>
                       {t(`botSettings.${key}Hint`)}
                       {key === "queueFullMessage" ? <QueueLimits teams={teams.data} /> : null}
-                      <span className="float-right tabular-nums">
-                        {t("botSettings.characters", { count: Array.from(form[key]).length, maximum: BOT_TEXT_MAX })}
+                      <span className={cn("float-right tabular-nums", form[key].length > BOT_TEXT_MAX && "font-medium text-red-600")}>
+                        {t("botSettings.characters", { count: form[key].length, maximum: BOT_TEXT_MAX })}
                       </span>
                     </>
                   }
                   required
                 >
-                  <Textarea rows={2} maxLength={BOT_TEXT_MAX} value={form[key]} onChange={(e) => update({ [key]: e.target.value })} />
+                  <Textarea rows={2} value={form[key]} onChange={(e) => update({ [key]: e.target.value })} />
                 </Field>
               ))}
             </CardContent>

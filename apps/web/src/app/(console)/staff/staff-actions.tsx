@@ -1,6 +1,5 @@
 "use client";
 
-import { PASSWORD_MAX } from "@kefu/api/contracts/limits";
 import { Button } from "@kefu/ui/button";
 import { ConfirmDialog } from "@kefu/ui/confirm-dialog";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@kefu/ui/dropdown-menu";
@@ -114,7 +113,7 @@ export function StaffActions({ row, isSelf, locked, onEdit }: { row: StaffRow; i
         }
       >
         <Field label={t("staff.newPassword")} htmlFor={`reset-password-${row.id}`} error={passwordError} required>
-          <Input type="password" autoComplete="new-password" value={newPassword} onChange={(e) => setNewPassword(e.target.value)} maxLength={PASSWORD_MAX} />
+          <Input type="password" autoComplete="new-password" value={newPassword} onChange={(e) => setNewPassword(e.target.value)} />
         </Field>
       </ConfirmDialog>
     </>

@@ -3,7 +3,6 @@
 import { Badge } from "@kefu/ui/badge";
 import { Button } from "@kefu/ui/button";
 import { EmptyState } from "@kefu/ui/empty-state";
-import { Input } from "@kefu/ui/input";
 import { NativeSelect } from "@kefu/ui/native-select";
 import { PageHeader } from "@kefu/ui/page-header";
 import { Skeleton } from "@kefu/ui/skeleton";
@@ -11,6 +10,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useDeferredValue, useState } from "react";
+import { LimitedInput, withinLimit } from "~/components/limited-field";
 import { LoadMore } from "~/components/load-more";
 import { PRESENCE_BADGE } from "~/lib/badges";
 import { useTRPC } from "~/trpc/react";
@@ -29,7 +29,7 @@ export function StaffDirectory({ canManage, currentUserId }: { canManage: boolea
   const [status, setStatus] = useState<Status | "">("");
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<StaffRow | null>(null);
-  const deferredSearch = useDeferredValue(search.trim());
+  const deferredSearch = useDeferredValue(withinLimit(search.trim(), STAFF_SEARCH_MAX));
 
   const teams = useQuery(trpc.team.list.queryOptions());
   const filters = {
@@ -51,13 +51,14 @@ export function StaffDirectory({ canManage, currentUserId }: { canManage: boolea
         actions={canManage ? <Button onClick={() => setCreating(true)}>{t("staff.create")}</Button> : null}
       />
       <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-4" role="search">
-        <Input
+        <LimitedInput
           type="search"
           aria-label={t("common.search")}
           placeholder={t("staff.searchPlaceholder")}
           value={search}
           onChange={(e) => setSearch(e.target.value)}
-          maxLength={STAFF_SEARCH_MAX}
+          max={STAFF_SEARCH_MAX}
+          hintId="staff-search-limit"
         />
         <NativeSelect aria-label={t("staff.role")} value={role} onChange={(e) => setRole(e.target.value as Role | "")}>
           <option value="">{t("staff.allRoles")}</option>

@@ -11,6 +11,7 @@ import { useTranslations } from "next-intl";
 import { useCallback, useEffect } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { FormDialogFooter } from "~/components/form-dialog-footer";
+import { LimitedField } from "~/components/limited-field";
 import { staffCreateInput, staffUpdateInput } from "~/lib/contracts";
 import { setFieldErrors, useInvalidInputToast, useSchemaResolver } from "~/lib/forms";
 import { useMutationFeedback } from "~/lib/mutation-feedback";
@@ -66,7 +67,7 @@ export function StaffFormDialog({
     staff ? staffUpdateInput : staffCreateInput,
     useCallback((form: FormState) => toInput(form, staff), [staff]),
   );
-  const { register, control, handleSubmit, reset, setError, formState } = useForm<FormState>({ defaultValues: EMPTY, resolver });
+  const { register, control, handleSubmit, reset, setError, watch, formState } = useForm<FormState>({ defaultValues: EMPTY, resolver });
   const fieldErrors = formState.errors;
 
   useEffect(() => {
@@ -107,23 +108,32 @@ export function StaffFormDialog({
             <DialogTitle>{staff ? t("staff.edit") : t("staff.create")}</DialogTitle>
           </DialogHeader>
           <DialogBody className="grid gap-4 sm:grid-cols-2">
-            <Field label={t("staff.employeeNo")} htmlFor="staff-employeeNo" error={fieldErrors.employeeNo?.message} required>
-              <Input {...register("employeeNo")} disabled={Boolean(staff)} maxLength={EMPLOYEE_NO_MAX} />
-            </Field>
-            <Field label={t("staff.name")} htmlFor="staff-name" error={fieldErrors.name?.message} required>
-              <Input {...register("name")} maxLength={STAFF_NAME_MAX} />
-            </Field>
-            <Field label={t("staff.email")} htmlFor="staff-email" error={fieldErrors.email?.message} required>
-              <Input {...register("email")} type="email" maxLength={EMAIL_MAX} />
-            </Field>
-            <Field
+            <LimitedField
+              label={t("staff.employeeNo")}
+              htmlFor="staff-employeeNo"
+              error={fieldErrors.employeeNo?.message}
+              required
+              value={watch("employeeNo")}
+              max={EMPLOYEE_NO_MAX}
+            >
+              <Input {...register("employeeNo")} disabled={Boolean(staff)} />
+            </LimitedField>
+            <LimitedField label={t("staff.name")} htmlFor="staff-name" error={fieldErrors.name?.message} required value={watch("name")} max={STAFF_NAME_MAX}>
+              <Input {...register("name")} />
+            </LimitedField>
+            <LimitedField label={t("staff.email")} htmlFor="staff-email" error={fieldErrors.email?.message} required value={watch("email")} max={EMAIL_MAX}>
+              <Input {...register("email")} type="email" />
+            </LimitedField>
+            <LimitedField
               label={t("staff.phone")}
               htmlFor="staff-phone"
               error={fieldErrors.phone?.message}
               description={staff?.phoneLast4 ? `****${staff.phoneLast4} · ${t("staff.phoneHint")}` : t("staff.phoneHint")}
+              value={watch("phone")}
+              max={PHONE_INPUT_MAX}
             >
-              <Input {...register("phone")} type="tel" inputMode="tel" maxLength={PHONE_INPUT_MAX} />
-            </Field>
+              <Input {...register("phone")} type="tel" inputMode="tel" />
+            </LimitedField>
             <Field label={t("staff.role")} htmlFor="staff-role" error={fieldErrors.role?.message} required>
               <NativeSelect {...register("role")}>
                 {FORM_ROLES.map((r) => (
@@ -143,16 +153,18 @@ export function StaffFormDialog({
               <Input {...register("maxConcurrent")} type="number" min={1} max={50} />
             </Field>
             {staff ? null : (
-              <Field
+              <LimitedField
                 label={t("staff.initialPassword")}
                 htmlFor="staff-password"
                 error={fieldErrors.password?.message}
                 description={t("staff.initialPasswordHint")}
                 required
                 className="sm:col-span-2"
+                value={watch("password")}
+                max={PASSWORD_MAX}
               >
-                <Input {...register("password")} type="password" autoComplete="new-password" maxLength={PASSWORD_MAX} />
-              </Field>
+                <Input {...register("password")} type="password" autoComplete="new-password" />
+              </LimitedField>
             )}
             <fieldset className="sm:col-span-2">
               <legend className="mb-2 text-sm font-medium">{t("staff.teams")}</legend>

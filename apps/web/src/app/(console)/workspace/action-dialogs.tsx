@@ -8,6 +8,7 @@ import { Textarea } from "@kefu/ui/textarea";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import { LimitedField, overLimit } from "~/components/limited-field";
 import { FormDialogFooter } from "~/components/form-dialog-footer";
 import { HandoverTargetFields, type HandoverMode } from "~/components/handover-target-fields";
 import { useMutationFeedback } from "~/lib/mutation-feedback";
@@ -86,11 +87,16 @@ export function TransferDialog({ open, onOpenChange, conversationId, targets, on
               onToTeamId={setToTeamId}
               fieldErrors={fieldErrors}
             />
-            <Field label={t("transfer.note")} htmlFor="transfer-note" error={fieldErrors.note}>
-              <Textarea id="transfer-note" value={note} maxLength={NOTE_MAX} onChange={(e) => setNote(e.target.value)} />
-            </Field>
+            <LimitedField label={t("transfer.note")} htmlFor="transfer-note" value={note} max={NOTE_MAX} error={fieldErrors.note}>
+              <Textarea id="transfer-note" value={note} onChange={(e) => setNote(e.target.value)} />
+            </LimitedField>
           </DialogBody>
-          <FormDialogFooter onCancel={() => onOpenChange(false)} submitLabel={t("transfer.submit")} pending={mutation.isPending} disabled={!chosen} />
+          <FormDialogFooter
+            onCancel={() => onOpenChange(false)}
+            submitLabel={t("transfer.submit")}
+            pending={mutation.isPending}
+            disabled={!chosen || overLimit(note, NOTE_MAX) > 0}
+          />
         </form>
       </DialogContent>
     </Dialog>
@@ -145,15 +151,15 @@ export function ResolveDialog({ open, onOpenChange, conversationId, onDone }: Di
                 ))}
               </NativeSelect>
             </Field>
-            <Field label={t("resolve.note")} htmlFor="resolve-note" error={fieldErrors.note}>
-              <Textarea id="resolve-note" value={note} maxLength={NOTE_MAX} onChange={(e) => setNote(e.target.value)} />
-            </Field>
+            <LimitedField label={t("resolve.note")} htmlFor="resolve-note" value={note} max={NOTE_MAX} error={fieldErrors.note}>
+              <Textarea id="resolve-note" value={note} onChange={(e) => setNote(e.target.value)} />
+            </LimitedField>
           </DialogBody>
           <FormDialogFooter
             onCancel={() => onOpenChange(false)}
             submitLabel={t("resolve.submit")}
             pending={mutation.isPending}
-            disabled={!category}
+            disabled={!category || overLimit(note, NOTE_MAX) > 0}
             variant="danger"
           />
         </form>

@@ -12,6 +12,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useDeferredValue, useEffect } from "react";
 import { LoadMore } from "~/components/load-more";
 import { useTRPC } from "~/trpc/react";
+import { LimitedInput, withinLimit } from "~/components/limited-field";
 import { systemText } from "./system-message";
 import {
   CHANNELS,
@@ -40,7 +41,7 @@ export function ConversationList({ view, filters, onFiltersChange, teams, select
   const tAll = useTranslations();
   const format = useFormatter();
   const trpc = useTRPC();
-  const search = useDeferredValue(filters.search.trim());
+  const search = useDeferredValue(withinLimit(filters.search.trim(), CONVERSATION_SEARCH_MAX));
   const from = filters.from ? new Date(`${filters.from}T00:00:00`) : undefined;
   const to = filters.to ? new Date(`${filters.to}T23:59:59.999`) : undefined;
   const input = {
@@ -67,13 +68,14 @@ export function ConversationList({ view, filters, onFiltersChange, teams, select
   return (
     <section aria-label={t("tabsLabel")} className="flex min-h-0 flex-col rounded-lg border border-slate-200 bg-white">
       <div className="grid grid-cols-2 gap-2 border-b border-slate-200 p-2" role="search">
-        <Input
+        <LimitedInput
           type="search"
           className="col-span-2"
           aria-label={tAll("common.search")}
           placeholder={t("search")}
           value={filters.search}
-          maxLength={CONVERSATION_SEARCH_MAX}
+          max={CONVERSATION_SEARCH_MAX}
+          hintId="conversation-search-limit"
           onChange={(e) => set({ search: e.target.value })}
         />
         <NativeSelect aria-label={t("filterStatus")} value={filters.status} onChange={(e) => set({ status: e.target.value as Status | "" })}>

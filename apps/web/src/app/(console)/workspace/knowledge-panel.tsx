@@ -2,12 +2,12 @@
 
 import { KB_QUERY_MAX } from "@kefu/api/contracts/limits";
 import { Button } from "@kefu/ui/button";
-import { Input } from "@kefu/ui/input";
 import { Skeleton } from "@kefu/ui/skeleton";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useDeferredValue, useState, type RefObject } from "react";
 import { useTRPC } from "~/trpc/react";
+import { LimitedInput, withinLimit } from "~/components/limited-field";
 
 const plain = (text: string) => text.replace(/<[^>]*>/g, "");
 
@@ -16,7 +16,7 @@ export function KnowledgePanel({ inputRef, onInsert }: { inputRef: RefObject<HTM
   const tUse = useTranslations("knowledgeUse");
   const trpc = useTRPC();
   const [query, setQuery] = useState("");
-  const deferred = useDeferredValue(query.trim());
+  const deferred = useDeferredValue(withinLimit(query.trim(), KB_QUERY_MAX));
   const search = useQuery(trpc.knowledge.search.queryOptions({ query: deferred || "-", limit: 5 }, { enabled: deferred.length > 0, staleTime: 60_000 }));
   const results = deferred ? (search.data?.results ?? []) : [];
   // uses are counted for the knowledge admin's list; a lost count never bothers the agent
@@ -28,13 +28,14 @@ export function KnowledgePanel({ inputRef, onInsert }: { inputRef: RefObject<HTM
       <h2 id="knowledge-panel-title" className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">
         {t("title")}
       </h2>
-      <Input
+      <LimitedInput
         ref={inputRef}
         type="search"
         aria-label={t("search")}
         placeholder={t("placeholder")}
         value={query}
-        maxLength={KB_QUERY_MAX}
+        max={KB_QUERY_MAX}
+        hintId="knowledge-panel-limit"
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === "Escape") e.currentTarget.blur();

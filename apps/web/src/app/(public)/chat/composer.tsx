@@ -43,16 +43,20 @@ export function Composer({ notice, canHandoff, onSend }: { notice: string | null
           onChange={(e) => setDraft(e.target.value)}
           onKeyDown={onKeyDown}
           rows={1}
-          maxLength={MESSAGE_BODY_MAX}
+          aria-invalid={draft.length > MESSAGE_BODY_MAX || undefined}
           placeholder={t("composerPlaceholder")}
           aria-label={t("composerLabel")}
           className="max-h-32 min-h-10 flex-1 resize-none"
         />
-        <Button type="submit" disabled={!draft.trim()}>
+        <Button type="submit" disabled={!draft.trim() || draft.length > MESSAGE_BODY_MAX}>
           {t("send")}
         </Button>
       </div>
-      {draft.length >= MESSAGE_BODY_MAX && <p className="mt-1 text-xs text-slate-500">{t("tooLong", { max: MESSAGE_BODY_MAX })}</p>}
+      {draft.length > MESSAGE_BODY_MAX && (
+        <p role="alert" className="mt-1 text-xs text-red-700">
+          {t("tooLong", { max: MESSAGE_BODY_MAX })}
+        </p>
+      )}
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { ApiError, call } from "./widget-api";
 import { CSAT_COMMENT_MAX } from "@kefu/api/contracts/limits";
+import { LimitHint, overLimit } from "~/components/limited-field";
 
 /**
  * The satisfaction rating offered after an agent resolves the conversation, and the thanks once it is given
@@ -64,17 +65,19 @@ export function CsatForm({
           <Textarea
             value={comment}
             onChange={(e) => setComment(e.target.value)}
-            maxLength={CSAT_COMMENT_MAX}
+            aria-invalid={overLimit(comment, CSAT_COMMENT_MAX) > 0 || undefined}
+            aria-describedby="csat-comment-limit"
             rows={2}
             placeholder={t("csat.comment")}
             aria-label={t("csat.comment")}
           />
+          <LimitHint id="csat-comment-limit" value={comment} max={CSAT_COMMENT_MAX} />
           {state === "failed" && (
             <p role="alert" className="text-xs text-red-700">
               {t("csat.failed")}
             </p>
           )}
-          <Button type="submit" disabled={score < 1 || state === "sending"}>
+          <Button type="submit" disabled={score < 1 || state === "sending" || overLimit(comment, CSAT_COMMENT_MAX) > 0}>
             {t("csat.submit")}
           </Button>
         </form>

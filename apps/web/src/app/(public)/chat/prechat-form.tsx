@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import type { Contact } from "./use-widget-outbox";
 import { CUSTOMER_NAME_MAX, PHONE_INPUT_MAX } from "@kefu/api/contracts/limits";
+import { LimitHint, overLimit } from "~/components/limited-field";
 
 /** Optional name and phone before the first message; the phone must be a mainland mobile number. */
 export function PrechatForm({
@@ -24,8 +25,9 @@ export function PrechatForm({
 
   const save = (event: FormEvent) => {
     event.preventDefault();
+    if (overLimit(contact.name, CUSTOMER_NAME_MAX) > 0) return;
     const phone = contact.phone.replace(/[\s-]/g, "");
-    if (phone && !/^(\+?86)?1\d{10}$/.test(phone)) {
+    if (overLimit(contact.phone, PHONE_INPUT_MAX) > 0 || (phone && !/^(\+?86)?1\d{10}$/.test(phone))) {
       setContactError(true);
       return;
     }
@@ -39,16 +41,17 @@ export function PrechatForm({
       <Input
         value={contact.name}
         onChange={(e) => onContactChange({ ...contact, name: e.target.value })}
-        maxLength={CUSTOMER_NAME_MAX}
+        aria-invalid={overLimit(contact.name, CUSTOMER_NAME_MAX) > 0 || undefined}
+        aria-describedby="prechat-name-limit"
         placeholder={t("prechat.name")}
         aria-label={t("prechat.name")}
         autoComplete="name"
       />
+      <LimitHint id="prechat-name-limit" value={contact.name} max={CUSTOMER_NAME_MAX} />
       <Input
         value={contact.phone}
         onChange={(e) => onContactChange({ ...contact, phone: e.target.value })}
         inputMode="tel"
-        maxLength={PHONE_INPUT_MAX}
         placeholder={t("prechat.phone")}
         aria-label={t("prechat.phone")}
         aria-invalid={contactError}

@@ -19,10 +19,13 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tansta
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
+import { useForm } from "react-hook-form";
 import { PushToggle } from "~/components/push-toggle";
 import { FormDialogFooter } from "~/components/form-dialog-footer";
 import { LoadMore } from "~/components/load-more";
 import { useRealtimeEvent } from "~/components/realtime-provider";
+import { alertRuleCreateInput } from "~/lib/contracts";
+import { numberOrNaN, setFieldErrors, useInvalidInputToast, useSchemaResolver } from "~/lib/forms";
 import { useMutationFeedback } from "~/lib/mutation-feedback";
 import { useTRPC } from "~/trpc/react";
 import { useAlertText } from "../alert-banner";
@@ -32,43 +35,56 @@ type Rule = RouterOutputs["alert"]["listRules"][number];
 type Metric = Rule["metric"];
 const METRICS: Metric[] = ["QUEUE_LENGTH", "LONGEST_WAIT_SECONDS", "AGENTS_ONLINE_BELOW", "CSAT_TODAY_BELOW"];
 
+interface RuleForm {
+  metric: Metric;
+  threshold: string;
+  teamId: number | "";
+}
+
+function toRuleInput(form: RuleForm) {
+  return { metric: form.metric, threshold: numberOrNaN(form.threshold), teamId: form.teamId === "" ? null : form.teamId };
+}
+
 function RuleDialog({ open, rule, onOpenChange }: { open: boolean; rule: Rule | null; onOpenChange: (open: boolean) => void }) {
   const t = useTranslations("alerts");
   const tAll = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { run, fieldErrors } = useMutationFeedback();
+  const { run } = useMutationFeedback();
+  const invalidInput = useInvalidInputToast();
   const teams = useQuery(trpc.team.list.queryOptions(undefined, { enabled: open }));
-  const [metric, setMetric] = useState<Metric>(rule?.metric ?? "QUEUE_LENGTH");
-  const [threshold, setThreshold] = useState(rule ? String(rule.threshold) : "");
-  const [teamId, setTeamId] = useState<number | "">(rule?.team?.id ?? "");
+  // a rule's metric and threshold are checked together, also when only one of them changes
+  const resolver = useSchemaResolver<RuleForm>(alertRuleCreateInput, toRuleInput);
+  const { register, handleSubmit, setError, watch, formState } = useForm<RuleForm>({
+    defaultValues: { metric: rule?.metric ?? "QUEUE_LENGTH", threshold: rule ? String(rule.threshold) : "", teamId: rule?.team?.id ?? "" },
+    resolver,
+  });
+  const fieldErrors = formState.errors;
+  const metric = watch("metric");
   const onSuccess = () => {
     void queryClient.invalidateQueries({ queryKey: trpc.alert.pathKey() });
     onOpenChange(false);
   };
+  const onError = (_error: unknown, fields: Record<string, string>) => setFieldErrors(setError, fields);
   const create = useMutation(trpc.alert.createRule.mutationOptions());
   const update = useMutation(trpc.alert.updateRule.mutationOptions());
-  const value = Number(threshold);
+
+  async function onSubmit(form: RuleForm) {
+    const input = toRuleInput(form);
+    if (rule) await run(() => update.mutateAsync({ id: rule.id, ...input }), { success: t("updated"), onSuccess, onError });
+    else await run(() => create.mutateAsync(input), { success: t("created"), onSuccess, onError });
+  }
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent closeLabel={tAll("common.close")}>
-        <form
-          className="grid gap-4"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            const input = { metric, threshold: threshold.trim() === "" ? Number.NaN : value, teamId: teamId === "" ? null : teamId };
-            if (rule) void run(() => update.mutateAsync({ id: rule.id, ...input }), { success: t("updated"), onSuccess });
-            else void run(() => create.mutateAsync(input), { success: t("created"), onSuccess });
-          }}
-        >
+        <form className="grid gap-4" noValidate onSubmit={handleSubmit(onSubmit, invalidInput)}>
           <DialogHeader>
             <DialogTitle>{rule ? t("editRule") : t("createRule")}</DialogTitle>
           </DialogHeader>
           <DialogBody>
-            <Field label={t("metricLabel")} htmlFor="rule-metric" error={fieldErrors.metric}>
-              <NativeSelect id="rule-metric" value={metric} onChange={(event) => setMetric(event.target.value as Metric)}>
+            <Field label={t("metricLabel")} htmlFor="rule-metric" error={fieldErrors.metric?.message}>
+              <NativeSelect {...register("metric")}>
                 {METRICS.map((m) => (
                   <option key={m} value={m}>
                     {t(`metric.${m}`)}
@@ -76,19 +92,17 @@ function RuleDialog({ open, rule, onOpenChange }: { open: boolean; rule: Rule | 
                 ))}
               </NativeSelect>
             </Field>
-            <Field label={t("thresholdLabel")} htmlFor="rule-threshold" error={fieldErrors.threshold} description={t(`thresholdHint.${metric}`)} required>
-              <Input
-                id="rule-threshold"
-                type="number"
-                inputMode="decimal"
-                step={metric === "CSAT_TODAY_BELOW" ? 0.1 : 1}
-                min={0}
-                value={threshold}
-                onChange={(event) => setThreshold(event.target.value)}
-              />
+            <Field
+              label={t("thresholdLabel")}
+              htmlFor="rule-threshold"
+              error={fieldErrors.threshold?.message}
+              description={t(`thresholdHint.${metric}`)}
+              required
+            >
+              <Input type="number" inputMode="decimal" step={metric === "CSAT_TODAY_BELOW" ? 0.1 : 1} min={0} {...register("threshold")} />
             </Field>
-            <Field label={t("teamLabel")} htmlFor="rule-team" error={fieldErrors.teamId}>
-              <NativeSelect id="rule-team" value={teamId} onChange={(event) => setTeamId(event.target.value ? Number(event.target.value) : "")}>
+            <Field label={t("teamLabel")} htmlFor="rule-team" error={fieldErrors.teamId?.message}>
+              <NativeSelect {...register("teamId", { setValueAs: (value: string | number) => (value === "" ? "" : Number(value)) })}>
                 <option value="">{t("allTeams")}</option>
                 {teams.data?.map((team) => (
                   <option key={team.id} value={team.id}>
