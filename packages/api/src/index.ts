@@ -17,6 +17,7 @@ export { setPresence } from "./services/user/presence.ts";
 export { ensureKnowledgeIndex } from "./services/knowledge/ensure-index.ts";
 export { ensureVapidKeys } from "./services/push/vapid.ts";
 export { setLiveAlertEvaluation, startAlertTicker } from "./services/alert/index.ts";
+export { startOverflowTicker } from "./services/conversation/index.ts";
 export { logger } from "./logger.ts";
 export { isSameOrigin } from "./rest/http.ts";
 export {

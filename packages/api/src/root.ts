@@ -6,6 +6,7 @@ import { integrationRouter } from "./routers/integration.ts";
 import { jobRouter } from "./routers/job.ts";
 import { knowledgeRouter } from "./routers/knowledge.ts";
 import { pushRouter } from "./routers/push.ts";
+import { routingRouter } from "./routers/routing.ts";
 import { monitorRouter } from "./routers/monitor.ts";
 import { settingsRouter } from "./routers/settings.ts";
 import { teamRouter } from "./routers/team.ts";
@@ -25,6 +26,7 @@ export const appRouter = router({
   push: pushRouter,
   monitor: monitorRouter,
   alert: alertRouter,
+  routing: routingRouter,
 });
 
 export type AppRouter = typeof appRouter;

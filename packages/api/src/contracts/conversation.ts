@@ -77,6 +77,8 @@ export const customerMessageInput = z.object({
     .refine((value) => /^1\d{10}$/.test(mainlandMobileDigits(value)), "a mainland mobile number, 11 digits starting with 1")
     .optional(),
   teamId: conversationIdSchema.optional(),
+  /** the widget menu's intent (a routing rule) the customer picked */
+  intentId: conversationIdSchema.optional(),
 });
 
 /** What an agent writes (a reply, or an internal note with its own limit). */
