@@ -31,7 +31,13 @@ interface QueuedRow {
   offered: number;
 }
 
-async function overflowOne(db: Db, row: QueuedRow, rule: { teamId: number; backupTeamId: number }, detail: { reason: OverflowReason; waitedSeconds: number; queueLength: number; threshold: number }, at: Date): Promise<boolean> {
+async function overflowOne(
+  db: Db,
+  row: QueuedRow,
+  rule: { teamId: number; backupTeamId: number },
+  detail: { reason: OverflowReason; waitedSeconds: number; queueLength: number; threshold: number },
+  at: Date,
+): Promise<boolean> {
   return runUnitOfWork(db, async (uow) => {
     const { tx } = uow;
     const locked = await tx.$queryRaw<{ id: number }[]>`
@@ -57,7 +63,10 @@ async function overflowOne(db: Db, row: QueuedRow, rule: { teamId: number; backu
 
 /** Applies every team's overflow rule once, then routes what was offered. Returns the overflows and assignments made. */
 export async function applyOverflowRules(db: Db, now = new Date()): Promise<{ overflowed: Overflowed[]; assignments: Assignment[] }> {
-  const rules = await db.teamOverflow.findMany({ where: { team: { autoAssign: true } }, select: { teamId: true, backupTeamId: true, waitSeconds: true, queueLength: true } });
+  const rules = await db.teamOverflow.findMany({
+    where: { team: { autoAssign: true } },
+    select: { teamId: true, backupTeamId: true, waitSeconds: true, queueLength: true },
+  });
   const overflowed: Overflowed[] = [];
   for (const rule of rules) {
     const queue = await db.$queryRaw<QueuedRow[]>`

@@ -68,7 +68,11 @@ async function answerCategories(tx: Tx, conversationId: number, bestArticleId: n
   const all = await tx.kbCategory.findMany({ select: { id: true, name: true, parentId: true } });
   const byId = new Map(all.map((c) => [c.id, c]));
   const chain: { id: number; name: string }[] = [];
-  for (let category = byId.get(article.categoryId); category && chain.length < all.length; category = category.parentId ? byId.get(category.parentId) : undefined)
+  for (
+    let category = byId.get(article.categoryId);
+    category && chain.length < all.length;
+    category = category.parentId ? byId.get(category.parentId) : undefined
+  )
     chain.push({ id: category.id, name: category.name });
   return chain;
 }

@@ -73,7 +73,13 @@ async function handoff(conversationId: number) {
 }
 
 async function standardRules() {
-  const refunds = await admin().routing.createRule({ name: "退款退货", teamId: aftersales.id, keywords: ["退款", "退货", "换货"], categoryIds: [], showInMenu: true });
+  const refunds = await admin().routing.createRule({
+    name: "退款退货",
+    teamId: aftersales.id,
+    keywords: ["退款", "退货", "换货"],
+    categoryIds: [],
+    showInMenu: true,
+  });
   const account = await admin().routing.createRule({ name: "账号问题", teamId: technical.id, keywords: ["登录", "密码"], categoryIds: [], showInMenu: true });
   return { refunds, account };
 }
@@ -103,7 +109,13 @@ describe("choosing the team at hand-off", () => {
 
   it("routes by the knowledge category (or a parent of it) of the bot's best answer", async () => {
     await standardRules();
-    const byCategory = await admin().routing.createRule({ name: "售后政策", teamId: aftersales.id, keywords: [], categoryIds: [refundCategory], showInMenu: false });
+    const byCategory = await admin().routing.createRule({
+      name: "售后政策",
+      teamId: aftersales.id,
+      keywords: [],
+      categoryIds: [refundCategory],
+      showInMenu: false,
+    });
     const asked = await say("原路返还多久到账");
     expect(asked.bot).toMatchObject({ action: "answered" });
     const { conversationId } = await say("人工", { externalUserId: asked.externalUserId });
@@ -168,7 +180,13 @@ describe("choosing the team at hand-off", () => {
 
 describe("the routing admin", () => {
   it("lists rules in order with their team and categories, the default team and the menu switch", async () => {
-    const rule = await admin().routing.createRule({ name: "售后政策", teamId: aftersales.id, keywords: ["发票"], categoryIds: [refundCategory], showInMenu: true });
+    const rule = await admin().routing.createRule({
+      name: "售后政策",
+      teamId: aftersales.id,
+      keywords: ["发票"],
+      categoryIds: [refundCategory],
+      showInMenu: true,
+    });
     const overview = await h.callerFor(h.users.SUPERVISOR).routing.overview();
     expect(overview.rules).toEqual([
       {
@@ -218,7 +236,10 @@ describe("the routing admin", () => {
     }
     expect(await h.db.teamOverflow.count()).toBe(0);
 
-    expect(await outcome(() => admin().routing.updateSettings({ defaultTeamId: 999_999, intentMenu: true }))).toMatchObject({ code: "NOT_FOUND", field: "defaultTeamId" });
+    expect(await outcome(() => admin().routing.updateSettings({ defaultTeamId: 999_999, intentMenu: true }))).toMatchObject({
+      code: "NOT_FOUND",
+      field: "defaultTeamId",
+    });
     expect((await getSetting(h.db, "routing")).defaultTeamId).toBe(fallback.id);
     const { refunds } = await standardRules();
     expect(await outcome(() => admin().routing.reorderRules({ ids: [refunds.id] }))).toMatchObject({ code: "BAD_REQUEST", field: "ids" });
@@ -232,7 +253,11 @@ describe("the routing admin", () => {
     const audit = await h.db.auditLog.findFirstOrThrow({ where: { action: "routing.createRule", result: "SUCCESS" }, orderBy: { id: "desc" } });
     expect(audit).toMatchObject({ actorId: h.users.ADMIN.id, targetType: "RoutingRule" });
     await admin().routing.setOverflow({ teamId: aftersales.id, backupTeamId: technical.id, waitSeconds: 120, queueLength: 10 });
-    expect(await h.db.teamOverflow.findUniqueOrThrow({ where: { teamId: aftersales.id } })).toMatchObject({ backupTeamId: technical.id, waitSeconds: 120, queueLength: 10 });
+    expect(await h.db.teamOverflow.findUniqueOrThrow({ where: { teamId: aftersales.id } })).toMatchObject({
+      backupTeamId: technical.id,
+      waitSeconds: 120,
+      queueLength: 10,
+    });
     await admin().routing.deleteOverflow({ teamId: aftersales.id });
     expect(await h.db.auditLog.count({ where: { action: { in: ["routing.setOverflow", "routing.deleteOverflow"] }, result: "SUCCESS" } })).toBe(2);
     await admin().routing.deleteRule({ id: rule.id });

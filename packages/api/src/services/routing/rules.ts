@@ -31,7 +31,14 @@ export async function routingOverview(db: Db) {
     getSetting(db, "routing"),
     db.teamOverflow.findMany({
       orderBy: { teamId: "asc" },
-      select: { teamId: true, backupTeamId: true, waitSeconds: true, queueLength: true, team: { select: { name: true } }, backupTeam: { select: { name: true } } },
+      select: {
+        teamId: true,
+        backupTeamId: true,
+        waitSeconds: true,
+        queueLength: true,
+        team: { select: { name: true } },
+        backupTeam: { select: { name: true } },
+      },
     }),
     db.team.findMany({ orderBy: { id: "asc" }, select: { id: true, name: true, autoAssign: true } }),
     db.kbCategory.findMany({ orderBy: [{ parentId: "asc" }, { sortOrder: "asc" }, { id: "asc" }], select: { id: true, name: true, parentId: true } }),
@@ -78,7 +85,8 @@ export async function createRoutingRule(db: Db, rawInput: unknown) {
   return db.$transaction(async (tx) => {
     // serialises concurrent creations so positions stay distinct
     const existing = await tx.$queryRaw<{ position: number }[]>`SELECT position FROM \`RoutingRule\` ORDER BY position DESC FOR UPDATE`;
-    if (existing.length >= ROUTING_RULES_MAX) throw new AppError("INVALID_INPUT", { field: "name", params: { rule: "too_many_rules", max: ROUTING_RULES_MAX } });
+    if (existing.length >= ROUTING_RULES_MAX)
+      throw new AppError("INVALID_INPUT", { field: "name", params: { rule: "too_many_rules", max: ROUTING_RULES_MAX } });
     const position = existing.length ? Number(existing[0]!.position) + 1 : 1;
     return tx.routingRule.create({
       data: { ...ruleData(input), position, categories: { create: input.categoryIds.map((categoryId) => ({ categoryId })) } },
