@@ -9,6 +9,7 @@ import { reindexAll } from "../knowledge/indexer.ts";
 import { invalidateVocabulary } from "../knowledge/tokenizer.ts";
 import { makeTeam, quiesce } from "../conversation/test-fixtures.ts";
 import { getSetting, updateSetting } from "../settings/index.ts";
+import { handleWidgetPostMessage, handleWidgetSession } from "../../rest/widget-api.ts";
 import { intentMenu } from "./index.ts";
 
 let h: Harness;
@@ -175,6 +176,37 @@ describe("choosing the team at hand-off", () => {
       overflow: null,
     });
     expect(await outcome(() => h.callerFor(h.users.AGENT).routing.explainConversation({ id: conversationId }))).toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("the widget's intent menu over REST", () => {
+  const widgetRequest = (path: string, token: string | null, body?: unknown) => {
+    const headers = new Headers({ host: "kefu.test", origin: "http://kefu.test", "x-forwarded-for": `10.9.0.${++visitor % 250}` });
+    if (token) headers.set("authorization", `Visitor ${token}`);
+    if (body !== undefined) headers.set("content-type", "application/json");
+    return new Request(`http://kefu.test${path}`, { method: "POST", headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  };
+
+  it("offers the menu in the session's config and takes the pick with the message; a withdrawn pick is a 404 naming intentId", async () => {
+    const { refunds, account } = await standardRules();
+    const opened = (await (await handleWidgetSession(h.db, widgetRequest("/api/v1/widget/session", null))).json()) as {
+      token: string;
+      config: { intents: { id: number; name: string }[] };
+    };
+    expect(opened.config.intents).toEqual([
+      { id: refunds.id, name: "退款退货" },
+      { id: account.id, name: "账号问题" },
+    ]);
+    const post = (body: unknown) => handleWidgetPostMessage(h.db, widgetRequest("/api/v1/widget/messages", opened.token, body));
+    const picked = await post({ clientId: "pick-1", body: "退款退货", intentId: refunds.id });
+    expect(picked.status).toBe(201);
+    const { conversationId } = (await picked.json()) as { conversationId: number };
+    expect(await h.db.conversationIntent.findUnique({ where: { conversationId } })).toMatchObject({ ruleId: refunds.id });
+
+    await admin().routing.deleteRule({ id: account.id });
+    const refused = await post({ clientId: "pick-2", body: "账号问题", intentId: account.id });
+    expect(refused.status).toBe(404);
+    expect(await refused.json()).toMatchObject({ error: { code: "NOT_FOUND", field: "intentId" } });
   });
 });
 
