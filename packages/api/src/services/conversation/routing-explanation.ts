@@ -14,7 +14,10 @@ function decisionOf(detail: Prisma.JsonValue | null): RoutingDecision | null {
   const routing = objectOf(objectOf(detail)?.routing ?? null);
   const by = routing?.by;
   if (!routing || typeof by !== "string" || !(ROUTING_DECISIONS as readonly string[]).includes(by)) return null;
-  const text = (key: string) => (typeof routing[key] === "string" ? (routing[key] as string) : undefined);
+  const text = (key: string) => {
+    const value = routing[key];
+    return typeof value === "string" ? value : undefined;
+  };
   return {
     by: by as RoutingDecision["by"],
     ruleId: typeof routing.ruleId === "number" ? routing.ruleId : undefined,
