@@ -70,7 +70,7 @@ test("a customer picks 发票 in the widget menu and, asking for a person, is qu
       return row;
     });
     expect(handoff?.teamName).toBe("售后服务");
-    const detail = typeof handoff?.detail === "string" ? JSON.parse(handoff.detail) : handoff?.detail;
+    const detail: unknown = typeof handoff?.detail === "string" ? JSON.parse(handoff.detail) : handoff?.detail;
     expect(detail).toMatchObject({ reason: "customer_request", routing: { by: "menu", ruleName: "发票" } });
   } finally {
     await context.close();

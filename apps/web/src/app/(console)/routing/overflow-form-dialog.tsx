@@ -45,7 +45,12 @@ export function OverflowFormDialog({ rule, open, onOpenChange, overview }: Overf
             waitSeconds: rule.waitSeconds === null ? "" : String(rule.waitSeconds),
             queueLength: rule.queueLength === null ? "" : String(rule.queueLength),
           }
-        : { teamId: String(free?.id ?? ""), backupTeamId: String(overview.teams.find((team) => team.id !== free?.id)?.id ?? ""), waitSeconds: "300", queueLength: "" },
+        : {
+            teamId: String(free?.id ?? ""),
+            backupTeamId: String(overview.teams.find((team) => team.id !== free?.id)?.id ?? ""),
+            waitSeconds: "300",
+            queueLength: "",
+          },
     );
   }, [open, rule, overview]);
 

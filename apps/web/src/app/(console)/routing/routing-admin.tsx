@@ -56,7 +56,10 @@ function SettingsCard({ overview, canManage }: SectionProps) {
   const [form, setForm] = useState({ defaultTeamId: "", intentMenu: false });
   const save = useMutation(trpc.routing.updateSettings.mutationOptions());
   useEffect(() => {
-    setForm({ defaultTeamId: overview.settings.defaultTeamId === null ? "" : String(overview.settings.defaultTeamId), intentMenu: overview.settings.intentMenu });
+    setForm({
+      defaultTeamId: overview.settings.defaultTeamId === null ? "" : String(overview.settings.defaultTeamId),
+      intentMenu: overview.settings.intentMenu,
+    });
   }, [overview.settings]);
 
   const onSave = () =>
@@ -80,7 +83,12 @@ function SettingsCard({ overview, canManage }: SectionProps) {
         <CardDescription>{t("routingAdmin.order")}</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4 sm:grid-cols-2">
-        <Field label={t("routingAdmin.defaultTeam")} htmlFor="routing-default-team" error={fieldErrors.defaultTeamId} description={t("routingAdmin.defaultTeamHint")}>
+        <Field
+          label={t("routingAdmin.defaultTeam")}
+          htmlFor="routing-default-team"
+          error={fieldErrors.defaultTeamId}
+          description={t("routingAdmin.defaultTeamHint")}
+        >
           <NativeSelect disabled={!canManage} value={form.defaultTeamId} onChange={(e) => setForm({ ...form, defaultTeamId: e.target.value })}>
             <option value="">{t("routingAdmin.anyTeam")}</option>
             {overview.teams.map((team) => (
@@ -97,7 +105,12 @@ function SettingsCard({ overview, canManage }: SectionProps) {
             </label>
             <p className="text-sm text-slate-500">{t("routingAdmin.intentMenuHint")}</p>
           </div>
-          <Switch id="routing-intent-menu" disabled={!canManage} checked={form.intentMenu} onCheckedChange={(checked) => setForm({ ...form, intentMenu: checked })} />
+          <Switch
+            id="routing-intent-menu"
+            disabled={!canManage}
+            checked={form.intentMenu}
+            onCheckedChange={(checked) => setForm({ ...form, intentMenu: checked })}
+          />
         </div>
       </CardContent>
     </Card>
@@ -162,7 +175,13 @@ function RulesCard({ overview, canManage }: SectionProps) {
                   </TableCell>
                   {canManage ? (
                     <TableCell className="text-right whitespace-nowrap">
-                      <Button size="sm" variant="ghost" disabled={index === 0 || reorder.isPending} onClick={() => move(index, -1)} aria-label={t("routingAdmin.moveUp", { name: rule.name })}>
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        disabled={index === 0 || reorder.isPending}
+                        onClick={() => move(index, -1)}
+                        aria-label={t("routingAdmin.moveUp", { name: rule.name })}
+                      >
                         ↑
                       </Button>
                       <Button
@@ -190,7 +209,12 @@ function RulesCard({ overview, canManage }: SectionProps) {
       </CardContent>
       {canManage ? (
         <>
-          <RuleFormDialog rule={editing === "new" ? null : editing} open={editing !== null} onOpenChange={(open) => !open && setEditing(null)} overview={overview} />
+          <RuleFormDialog
+            rule={editing === "new" ? null : editing}
+            open={editing !== null}
+            onOpenChange={(open) => !open && setEditing(null)}
+            overview={overview}
+          />
           <ConfirmDialog
             open={deleting !== null}
             onOpenChange={(open) => !open && setDeleting(null)}
@@ -214,14 +238,18 @@ function OverflowCard({ overview, canManage }: SectionProps) {
   const feedback = useMutationFeedback();
   const [editing, setEditing] = useState<OverflowRow | "new" | null>(null);
   const [deleting, setDeleting] = useState<OverflowRow | null>(null);
-  const remove = useMutation(trpc.routing.deleteOverflow.mutationOptions({ onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.routing.pathKey() }) }));
+  const remove = useMutation(
+    trpc.routing.deleteOverflow.mutationOptions({ onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.routing.pathKey() }) }),
+  );
   const everyTeamHasOne = overview.teams.every((team) => overview.overflows.some((o) => o.teamId === team.id));
 
   return (
     <Card>
       <CardHeader
         actions={
-          canManage && !everyTeamHasOne && overview.teams.length > 1 ? <Button onClick={() => setEditing("new")}>{t("routingAdmin.createOverflow")}</Button> : null
+          canManage && !everyTeamHasOne && overview.teams.length > 1 ? (
+            <Button onClick={() => setEditing("new")}>{t("routingAdmin.createOverflow")}</Button>
+          ) : null
         }
       >
         <CardTitle>{t("routingAdmin.overflowTitle")}</CardTitle>
@@ -271,7 +299,12 @@ function OverflowCard({ overview, canManage }: SectionProps) {
       </CardContent>
       {canManage ? (
         <>
-          <OverflowFormDialog rule={editing === "new" ? null : editing} open={editing !== null} onOpenChange={(open) => !open && setEditing(null)} overview={overview} />
+          <OverflowFormDialog
+            rule={editing === "new" ? null : editing}
+            open={editing !== null}
+            onOpenChange={(open) => !open && setEditing(null)}
+            overview={overview}
+          />
           <ConfirmDialog
             open={deleting !== null}
             onOpenChange={(open) => !open && setDeleting(null)}

@@ -60,7 +60,13 @@ export function RuleFormDialog({ rule, open, onOpenChange, overview }: RuleFormP
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const values = { name: form.name, teamId: Number(form.teamId), keywords: splitKeywords(form.keywords), categoryIds: form.categoryIds, showInMenu: form.showInMenu };
+    const values = {
+      name: form.name,
+      teamId: Number(form.teamId),
+      keywords: splitKeywords(form.keywords),
+      categoryIds: form.categoryIds,
+      showInMenu: form.showInMenu,
+    };
     const onSuccess = async () => {
       await queryClient.invalidateQueries({ queryKey: trpc.routing.pathKey() });
       onOpenChange(false);
@@ -95,7 +101,12 @@ export function RuleFormDialog({ rule, open, onOpenChange, overview }: RuleFormP
                 ))}
               </NativeSelect>
             </Field>
-            <Field label={t("routingAdmin.keywords")} htmlFor="rule-keywords" error={errors.keywords} description={t("routingAdmin.keywordsHint", { max: ROUTING_KEYWORD_MAX })}>
+            <Field
+              label={t("routingAdmin.keywords")}
+              htmlFor="rule-keywords"
+              error={errors.keywords}
+              description={t("routingAdmin.keywordsHint", { max: ROUTING_KEYWORD_MAX })}
+            >
               <Input name="keywords" value={form.keywords} onChange={(e) => setForm({ ...form, keywords: e.target.value })} />
             </Field>
             <fieldset className="space-y-2">
