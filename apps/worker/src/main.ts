@@ -6,7 +6,7 @@ import { validateServerEnvOrExit } from "@kefu/api/startup";
 validateServerEnvOrExit();
 // Loaded after validation: these modules read configuration when they load.
 const [
-  { logger, ensureKnowledgeIndex, ensureVapidKeys, flushArticleUsage, setLiveAlertEvaluation, startAlertTicker },
+  { logger, ensureKnowledgeIndex, ensureVapidKeys, flushArticleUsage, setLiveAlertEvaluation, startAlertTicker, startOverflowTicker },
   { scheduleDailyMaintenance },
   { startWorkerLoop },
   { getDb },
@@ -23,6 +23,8 @@ const loop = startWorkerLoop(db, workerId);
 // monitor alert rules: a tick for the time-based ones, and right after changes this process makes
 const alertTicker = startAlertTicker(db);
 setLiveAlertEvaluation(true);
+// teams' overflow rules: queued conversations past a wait or queue length are offered to the backup team
+const overflowTicker = startOverflowTicker(db);
 logger.info({ workerId }, "worker started");
 
 let stopping = false;
@@ -31,6 +33,7 @@ async function stop(signal: string) {
   stopping = true;
   logger.info({ signal }, "worker stopping");
   alertTicker.stop();
+  overflowTicker.stop();
   setLiveAlertEvaluation(false);
   await loop.stop();
   // the bot answers this process counted and has not written yet

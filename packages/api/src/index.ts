@@ -18,6 +18,7 @@ export { ensureKnowledgeIndex } from "./services/knowledge/ensure-index.ts";
 export { flushArticleUsage } from "./services/knowledge/usage.ts";
 export { ensureVapidKeys } from "./services/push/vapid.ts";
 export { setLiveAlertEvaluation, startAlertTicker } from "./services/alert/index.ts";
+export { startOverflowTicker } from "./services/conversation/index.ts";
 export { logger } from "./logger.ts";
 export { isSameOrigin } from "./rest/http.ts";
 export {

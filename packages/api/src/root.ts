@@ -7,6 +7,7 @@ import { homeRouter } from "./routers/home.ts";
 import { jobRouter } from "./routers/job.ts";
 import { knowledgeRouter } from "./routers/knowledge.ts";
 import { pushRouter } from "./routers/push.ts";
+import { routingRouter } from "./routers/routing.ts";
 import { monitorRouter } from "./routers/monitor.ts";
 import { settingsRouter } from "./routers/settings.ts";
 import { teamRouter } from "./routers/team.ts";
@@ -27,6 +28,8 @@ export const appRouter = router({
   monitor: monitorRouter,
   alert: alertRouter,
   home: homeRouter,
+
+  routing: routingRouter,
 });
 
 export type AppRouter = typeof appRouter;

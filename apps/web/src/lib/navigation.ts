@@ -3,7 +3,8 @@ import type { Permission } from "@kefu/api/permissions";
 export interface NavItem {
   href: string;
   /** key under `nav` in the message catalogue */
-  label: "home" | "monitor" | "workspace" | "knowledge" | "staff" | "teams" | "audit" | "security" | "jobs" | "integrations" | "settings" | "account";
+  label:
+    "home" | "monitor" | "workspace" | "knowledge" | "staff" | "teams" | "routing" | "audit" | "security" | "jobs" | "integrations" | "settings" | "account";
   permission?: Permission;
 }
 
@@ -15,6 +16,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/knowledge", label: "knowledge", permission: "knowledge.manage" },
   { href: "/staff", label: "staff", permission: "staff.read" },
   { href: "/teams", label: "teams", permission: "team.read" },
+  { href: "/routing", label: "routing", permission: "team.read" },
   { href: "/audit", label: "audit", permission: "audit.read" },
   { href: "/security", label: "security", permission: "security.alerts" },
   { href: "/jobs", label: "jobs", permission: "jobs.manage" },

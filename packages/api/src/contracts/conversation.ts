@@ -78,6 +78,8 @@ export const customerMessageInput = z.object({
     .refine((value) => /^1\d{10}$/.test(mainlandMobileDigits(value)), RULE_TEXTS.mainlandMobile)
     .optional(),
   teamId: conversationIdSchema.optional(),
+  /** the widget menu's intent (a routing rule) the customer picked */
+  intentId: conversationIdSchema.optional(),
 });
 
 /** What an agent writes (a reply, or an internal note with its own limit). */

@@ -9,6 +9,7 @@ export * from "./limits.ts";
 export * from "./monitor.ts";
 export * from "./push.ts";
 export * from "./realtime.ts";
+export * from "./routing.ts";
 export * from "./settings.ts";
 export * from "./team.ts";
 export * from "./user.ts";

@@ -27,6 +27,7 @@ export const CONVERSATION_EVENT_NAMES = {
   ABANDONED: "conversation.abandoned",
   REQUEUED: "conversation.requeued",
   CSAT: "csat.submitted",
+  OVERFLOWED: "conversation.overflowed",
 } as const satisfies Record<ConversationEventType, string>;
 
 export type ConversationEventName = (typeof CONVERSATION_EVENT_NAMES)[ConversationEventType];

@@ -9,6 +9,7 @@ import { channels } from "../realtime/channels.ts";
 import { getPusher } from "../realtime/pusher.ts";
 import { abandonConversation, listCustomerMessages, queuePosition, submitCsat } from "../services/conversation/index.ts";
 import { customerIdOnChannel, handleIncomingCustomerMessage, latestConversationOnChannel } from "../services/inbox/index.ts";
+import { intentMenu } from "../services/routing/index.ts";
 import { getSetting } from "../services/settings/index.ts";
 import { issueVisitorToken, verifyVisitorToken } from "../services/widget/visitor-token.ts";
 import { errorResponse, idParam, isSameOrigin, json, rateLimit, readJson, requestIp, run } from "./http.ts";
@@ -95,18 +96,20 @@ export function handleWidgetSession(db: Db, request: Request, options: WidgetOpt
       if (limited) return limited;
       ({ token, visitorId } = issueVisitorToken());
     }
-    const [visitor, replies] = await Promise.all([loadVisitor(db, visitorId), getSetting(db, "bot.replies")]);
+    const [visitor, replies, intents] = await Promise.all([loadVisitor(db, visitorId), getSetting(db, "bot.replies"), intentMenu(db)]);
     return json({
       token,
-      config: { welcomeMessage: replies.welcomeMessage },
+      // intents: the routing menu (empty when off); the widget offers it while the bot holds the conversation
+      config: { welcomeMessage: replies.welcomeMessage, intents },
       conversation: visitor.conversation ? await summary(db, visitor.conversation) : null,
     });
   }, TOKEN_FIELDS);
 }
 
 /**
- * POST /api/v1/widget/messages — { clientId, body, name?, phone?, teamId? }; the bot answers while the conversation
- * is with it. `teamId` is the team the embedding page serves (the embed's `data-team`); it applies to a new conversation.
+ * POST /api/v1/widget/messages — { clientId, body, name?, phone?, teamId?, intentId? }; the bot answers while the
+ * conversation is with it. `teamId` is the team the embedding page serves (the embed's `data-team`); it applies to a new
+ * conversation. `intentId` is the menu intent the customer picked (config.intents), which picks the team at hand-off.
  */
 export function handleWidgetPostMessage(db: Db, request: Request, options: WidgetOptions = {}): Promise<Response> {
   return run(async () => {
@@ -127,6 +130,7 @@ export function handleWidgetPostMessage(db: Db, request: Request, options: Widge
       customerName: optional(input.name) as string | undefined,
       phone: optional(input.phone) as string | undefined,
       teamId: optional(input.teamId) as number | undefined,
+      intentId: optional(input.intentId) as number | undefined,
     });
     return json({ conversationId: received.conversationId, messageId: received.messageId, duplicate: received.duplicate }, received.duplicate ? 200 : 201);
   }, MESSAGE_FIELDS);

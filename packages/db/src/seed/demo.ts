@@ -17,6 +17,7 @@ import { writeQuality, type ReviewCandidate } from "./quality.ts";
 import { Random } from "./random.ts";
 import { allocateStaff, writeCannedReplies, writeKnowledge, writePresenceIntervals, writeStaff, writeTags, writeTeams } from "./reference-data.ts";
 import { Routing } from "./routing.ts";
+import { writeRoutingRules } from "./routing-rules.ts";
 import { DEMO_PASSWORD } from "./staff.ts";
 import { ArrivalCurve, MINUTE } from "./time.ts";
 import type { SeedSummary } from "./summary.ts";
@@ -64,7 +65,8 @@ export async function seedDemo(url: string, options: DemoOptions = {}): Promise<
     const articles = writeKnowledge(loader, ids, authors, now, articleCount);
     writeCannedReplies(loader, ids, teams, staff, now);
     await loader.commit();
-    log(`staff ${staff.length}, teams ${teams.length}, help centre written`);
+    await writeRoutingRules(connection, teams, now);
+    log(`staff ${staff.length}, teams ${teams.length}, help centre and routing rules written`);
 
     // conversations: history first, then the ones open now
     const context = { routing: new Routing(teams, availabilityFrom(presence, now)), articles };

@@ -7,7 +7,6 @@ import type { Db } from "@kefu/db/client";
 import { runUnitOfWork, type UnitOfWork } from "../../domain-events/index.ts";
 import {
   appendMessage,
-  defaultTeamId,
   handOffInUnit,
   lockConversation,
   queuePosition,
@@ -17,6 +16,7 @@ import {
   type ConversationState,
 } from "../conversation/index.ts";
 import { logUnansweredQuestion, searchKnowledge, warmSearchCaches } from "../knowledge/index.ts";
+import { chooseHandoffTeam } from "../routing/index.ts";
 import { getSetting, type SettingValue } from "../settings/index.ts";
 import { withinHours } from "./hours.ts";
 
@@ -37,8 +37,6 @@ export function asksForHuman(body: string, keywords: readonly string[]): boolean
 export interface BotSettings {
   strategy: SettingValue<"bot.strategy">;
   replies: SettingValue<"bot.replies">;
-  /** the team a hand-off goes to when the conversation has none */
-  fallbackTeamId: number | null;
 }
 
 /**
@@ -46,13 +44,8 @@ export interface BotSettings {
  * corpus statistics (loaded here, never from inside the transaction, which would need a second connection).
  */
 export async function loadBotSettings(db: Db): Promise<BotSettings> {
-  const [strategy, replies, fallbackTeamId] = await Promise.all([
-    getSetting(db, "bot.strategy"),
-    getSetting(db, "bot.replies"),
-    defaultTeamId(db),
-    warmSearchCaches(db),
-  ]);
-  return { strategy, replies, fallbackTeamId };
+  const [strategy, replies] = await Promise.all([getSetting(db, "bot.strategy"), getSetting(db, "bot.replies"), warmSearchCaches(db)]);
+  return { strategy, replies };
 }
 
 type HandoffReason = Extract<BotOutcome, { action: "handed_off" }>["reason"];
@@ -69,7 +62,8 @@ export function botTurn(db: Db, settings: BotSettings, at = new Date()): BotTurn
     outcome: () => ({ action: "handed_off", reason }),
     afterAppend: async (uow: UnitOfWork, conversation: ConversationState, when: Date) => {
       if (unanswered) await logUnansweredQuestion(uow.tx, { ...unanswered, conversationId: conversation.id });
-      return handOffInUnit(uow, conversation, { reason, teamId: conversation.teamId ?? settings.fallbackTeamId }, when);
+      const team = await chooseHandoffTeam(uow.tx, { conversationId: conversation.id, teamId: conversation.teamId, bestArticleId: unanswered?.articleId });
+      return handOffInUnit(uow, conversation, { reason, ...team }, when);
     },
   });
 

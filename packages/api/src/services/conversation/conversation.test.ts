@@ -190,7 +190,7 @@ describe("legal transitions, each with its events", () => {
       ["BOT_HANDOFF", null, null],
       ["QUEUED", "BOT", "QUEUED"],
     ]);
-    expect(events[1]!.detail).toEqual({ reason: "customer_request" });
+    expect(events[1]!.detail).toEqual({ reason: "customer_request", routing: { by: "caller" } });
     const system = await h.db.message.findFirstOrThrow({ where: { conversationId, senderType: "SYSTEM" } });
     expect(JSON.parse(system.body)).toEqual({ key: "conversation.queued" });
     expect(await h.db.job.count({ where: { type: "conversation.route", dedupeKey: { startsWith: `conversation.route:${conversationId}:` } } })).toBe(1);

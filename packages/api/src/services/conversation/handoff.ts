@@ -3,10 +3,10 @@
  * (hand-off, transfer to a team, reopening without the former agent).
  */
 import type { Db } from "@kefu/db/client";
-import { runUnitOfWork, type Tx, type UnitOfWork } from "../../domain-events/index.ts";
+import { runUnitOfWork, type JsonObject, type Tx, type UnitOfWork } from "../../domain-events/index.ts";
 import { handoffInput } from "../../contracts/conversation.ts";
 import { AppError, parseInput } from "../../errors.ts";
-import { getSetting } from "../settings/index.ts";
+import { chooseHandoffTeam, type HandoffTeam } from "../routing/index.ts";
 import { lockConversation, pausedSecondsAt, type ConversationState } from "./conversation-row.ts";
 import { triggerRouting } from "./routing.ts";
 import { scheduleRouting } from "./scheduling.ts";
@@ -19,6 +19,8 @@ export interface EnterQueueOptions {
   actorId?: number | null;
   /** why it was queued: customer_request, low_confidence, priority_customer, transfer, reopened … */
   reason: string;
+  /** why this team (services/routing): recorded with the reason */
+  routing?: HandoffTeam["routing"];
   systemMessage: { key: SystemMessageKey; params?: Record<string, string | number> };
 }
 
@@ -51,7 +53,7 @@ export async function enterQueue(uow: UnitOfWork, conversation: ConversationStat
       toStatus: "QUEUED",
       fromTeamId: conversation.teamId,
       toTeamId: options.teamId,
-      detail: { reason: options.reason },
+      detail: options.routing ? { reason: options.reason, routing: options.routing } : { reason: options.reason },
     },
     at,
   );
@@ -62,13 +64,6 @@ export async function enterQueue(uow: UnitOfWork, conversation: ConversationStat
 
 export async function assertTeamExists(db: Db | Tx, teamId: number, field: string) {
   if (!(await db.team.count({ where: { id: teamId } }))) throw new AppError("NOT_FOUND", { field });
-}
-
-/** The team a hand-off goes to: the caller's, else the conversation's, else the routing setting's default. */
-export async function defaultTeamId(db: Db): Promise<number | null> {
-  const { defaultTeamId: teamId } = await getSetting(db, "routing");
-  if (teamId === null) return null;
-  return (await db.team.count({ where: { id: teamId } })) ? teamId : null;
 }
 
 export interface HandoffOptions {
@@ -100,10 +95,12 @@ export function validateHandoff(options: HandoffOptions) {
 export async function handoffToQueue(db: Db, conversationId: number, options: HandoffOptions): Promise<ConversationSnapshot> {
   validateHandoff(options);
   if (options.teamId) await assertTeamExists(db, options.teamId, "teamId");
-  const fallbackTeamId = await defaultTeamId(db);
   const teamId = await runUnitOfWork(db, async (uow) => {
     const conversation = await lockConversation(uow.tx, conversationId);
-    const queued = await handOffInUnit(uow, conversation, { ...options, teamId: options.teamId ?? conversation.teamId ?? fallbackTeamId }, new Date());
+    const team: HandoffTeam = options.teamId
+      ? { teamId: options.teamId, routing: { by: "caller" } }
+      : await chooseHandoffTeam(uow.tx, { conversationId, teamId: conversation.teamId });
+    const queued = await handOffInUnit(uow, conversation, { ...options, ...team }, new Date());
     return queued.teamId;
   });
   await triggerRouting(db, { teamId });
@@ -118,15 +115,16 @@ export async function handoffToQueue(db: Db, conversationId: number, options: Ha
 export async function handOffInUnit(
   uow: UnitOfWork,
   conversation: ConversationState,
-  options: { reason: string; teamId: number | null; priority?: number },
+  options: { reason: string; teamId: number | null; priority?: number; routing?: HandoffTeam["routing"] },
   at: Date,
 ): Promise<ConversationState> {
   nextStatus("handoff", conversation.status);
-  await addEvent(uow, conversation, { type: "BOT_HANDOFF", toTeamId: options.teamId, detail: { reason: options.reason } }, at);
+  const detail: JsonObject = options.routing ? { reason: options.reason, routing: options.routing } : { reason: options.reason };
+  await addEvent(uow, conversation, { type: "BOT_HANDOFF", toTeamId: options.teamId, detail }, at);
   const { state } = await enterQueue(
     uow,
     conversation,
-    { teamId: options.teamId, priority: options.priority, reason: options.reason, systemMessage: { key: "conversation.queued" } },
+    { teamId: options.teamId, priority: options.priority, reason: options.reason, routing: options.routing, systemMessage: { key: "conversation.queued" } },
     at,
   );
   return { ...conversation, ...state, queuedAt: at, pausedAt: null, priority: options.priority ?? conversation.priority };

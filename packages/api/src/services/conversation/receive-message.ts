@@ -12,7 +12,8 @@ import { customerMessageInput } from "../../contracts/conversation.ts";
 import { parseInput } from "../../errors.ts";
 import { runUnitOfWork, type Tx, type UnitOfWork } from "../../domain-events/index.ts";
 import { getSetting, type SettingValue } from "../settings/index.ts";
-import { assertTeamExists, defaultTeamId, enterQueue, snapshot } from "./handoff.ts";
+import { assertIntentOffered, chooseHandoffTeam, recordIntentChoice } from "../routing/index.ts";
+import { assertTeamExists, enterQueue, snapshot } from "./handoff.ts";
 import { triggerRouting } from "./routing.ts";
 import { lockAgent, unavailability } from "./capacity.ts";
 import { CONVERSATION_STATE_COLUMNS, lockConversation, pausedSecondsAt, type ConversationState } from "./conversation-row.ts";
@@ -36,6 +37,8 @@ export interface CustomerMessageInput {
   phone?: string;
   /** the team (技能组) the entry point serves, e.g. the widget embedded on a product's help page; new conversations only */
   teamId?: number;
+  /** the intent the customer picked in the widget menu (a routing rule's id); applies while the bot holds the conversation */
+  intentId?: number;
 }
 
 /**
@@ -81,7 +84,6 @@ function validate(input: CustomerMessageInput) {
 interface Settings {
   routing: SettingValue<"routing">;
   strategy: SettingValue<"bot.strategy">;
-  teamId: number | null;
 }
 
 /**
@@ -143,9 +145,9 @@ export function receiveCustomerMessageWithBot<Outcome>(db: Db, input: CustomerMe
 async function receive<Outcome>(db: Db, input: CustomerMessageInput, options: ReceiveOptions<Outcome>): Promise<ReceivedWithBot<Outcome>> {
   validate(input);
   if (input.teamId !== undefined) await assertTeamExists(db, input.teamId, "teamId");
-  const [routing, strategy, fallbackTeamId] = await Promise.all([getSetting(db, "routing"), getSetting(db, "bot.strategy"), defaultTeamId(db)]);
-  const teamId = input.teamId ?? fallbackTeamId;
-  const settings: Settings = { routing, strategy, teamId };
+  if (input.intentId !== undefined) await assertIntentOffered(db, input.intentId);
+  const [routing, strategy] = await Promise.all([getSetting(db, "routing"), getSetting(db, "bot.strategy")]);
+  const settings: Settings = { routing, strategy };
   let queuedTeam: { teamId: number | null } | null = null;
 
   const result = await runUnitOfWork(
@@ -203,6 +205,7 @@ async function receive<Outcome>(db: Db, input: CustomerMessageInput, options: Re
         );
         conversation = resumed;
       }
+      if (input.intentId !== undefined && conversation.status === "BOT") await recordIntentChoice(tx, conversation.id, input.intentId, at);
 
       const directToQueue = created
         ? !settings.strategy.enabled
@@ -226,8 +229,9 @@ async function receive<Outcome>(db: Db, input: CustomerMessageInput, options: Re
       await tx.customer.updateMany({ where: { id: customer.id }, data: { lastSeenAt: at, ...(created ? { conversationCount: { increment: 1 } } : {}) } });
 
       if (directToQueue) {
-        await enterQueue(uow, conversation, { teamId: settings.teamId, reason: directToQueue, systemMessage: { key: "conversation.queued" } }, at);
-        conversation = { ...conversation, status: "QUEUED", teamId: settings.teamId };
+        const team = await chooseHandoffTeam(tx, { conversationId: conversation.id, teamId: conversation.teamId });
+        await enterQueue(uow, conversation, { ...team, reason: directToQueue, systemMessage: { key: "conversation.queued" } }, at);
+        conversation = { ...conversation, status: "QUEUED", teamId: team.teamId };
       }
       if (reply?.afterAppend) conversation = await reply.afterAppend(uow, conversation, at);
       if (conversation.status === "QUEUED" && (created || reopened || reply)) queuedTeam = { teamId: conversation.teamId };

@@ -3,7 +3,8 @@
  * (role AGENT) who is a member of its team — of any team when it has none — and holds fewer open (ACTIVE +
  * PAUSED) conversations than maxConcurrent; the fewest open conversations wins, ties go to the agent idle
  * longest (oldest last assignment), then to the one online longest. Teams with autoAssign off are left to
- * supervisors. An agent whose reply timed out on a conversation is not given that conversation again.
+ * supervisors. An agent whose reply timed out on a conversation is not given that conversation again. A conversation
+ * its team's overflow rule has offered to a backup team (overflow.ts) may go to that team's agents too.
  *
  * How it stays correct with many routers at once (web instances, workers):
  * - each assignment is one READ COMMITTED transaction that locks the conversation row
@@ -21,6 +22,7 @@ import { logger } from "../../logger.ts";
 import { runUnitOfWork, type Tx } from "../../domain-events/index.ts";
 import { getSetting } from "../settings/index.ts";
 import { tryLockAgent } from "./capacity.ts";
+import { overflowTeamOf, withOverflowTeam } from "./overflow-queue.ts";
 import { scheduleReplyTimeout } from "./scheduling.ts";
 import { nextStatus } from "./state-machine.ts";
 import { addEvent, appendSystemMessage } from "./timeline.ts";
@@ -59,7 +61,7 @@ interface CandidateAgent {
 
 /** Eligible agents with a free slot, best first. */
 async function candidateAgents(tx: Tx, conversationId: number, teamId: number | null): Promise<CandidateAgent[]> {
-  const membership = teamId === null ? Prisma.empty : Prisma.sql`AND tm.teamId = ${teamId}`;
+  const membership = teamId === null ? Prisma.empty : Prisma.sql`AND (tm.teamId = ${teamId} OR tm.teamId = ${withOverflowTeam(conversationId)})`;
   const rows = await tx.$queryRaw<{ id: number }[]>`
     SELECT id FROM (
       SELECT u.id, u.maxConcurrent, u.presenceChangedAt,
@@ -126,17 +128,31 @@ async function tryAssign(db: Db, conversationId: number, replyTimeoutSeconds: nu
       return { kind: "assigned", assignment: { conversationId: conversation.id, agentId: agent.id, teamId: conversation.teamId, eventId } };
     }
     if (sawBusy) return { kind: "agents_busy" };
-    return { kind: "no_agent", teamWide: !(await hasExclusions(tx, conversation.id)) };
+    // with exclusions or a backup team, this conversation's candidates are not its team's
+    const teamWide = !(await hasExclusions(tx, conversation.id)) && (await overflowTeamOf(tx, conversation.id)) === null;
+    return { kind: "no_agent", teamWide };
   });
 }
 
-function queueFilter(options: RouteOptions, exhaustedTeams: ReadonlySet<number>, exhaustedTeamless: boolean, skipped: ReadonlySet<number>): Prisma.Sql {
+interface QueueScope {
+  /** teams whose agents are all taken (or autoAssign off): their conversations wait, unless offered to a backup team */
+  exhaustedTeams: ReadonlySet<number>;
+  /** autoAssign off: never routed, overflow or not */
+  manualTeams: ReadonlySet<number>;
+  exhaustedTeamless: boolean;
+  skipped: ReadonlySet<number>;
+}
+
+/** `c` is the queued conversation, `o` its current overflow (NULL columns when it has none). */
+function queueFilter(options: RouteOptions, scope: QueueScope): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
-  if (options.teamId === null) parts.push(Prisma.sql`AND teamId IS NULL`);
-  else if (options.teamId !== undefined) parts.push(Prisma.sql`AND teamId = ${options.teamId}`);
-  if (exhaustedTeams.size > 0) parts.push(Prisma.sql`AND (teamId IS NULL OR teamId NOT IN (${Prisma.join([...exhaustedTeams])}))`);
-  if (exhaustedTeamless) parts.push(Prisma.sql`AND teamId IS NOT NULL`);
-  if (skipped.size > 0) parts.push(Prisma.sql`AND id NOT IN (${Prisma.join([...skipped])})`);
+  if (options.teamId === null) parts.push(Prisma.sql`AND c.teamId IS NULL`);
+  else if (options.teamId !== undefined) parts.push(Prisma.sql`AND (c.teamId = ${options.teamId} OR o.backupTeamId = ${options.teamId})`);
+  if (scope.exhaustedTeams.size > 0)
+    parts.push(Prisma.sql`AND (c.teamId IS NULL OR c.teamId NOT IN (${Prisma.join([...scope.exhaustedTeams])}) OR o.backupTeamId IS NOT NULL)`);
+  if (scope.manualTeams.size > 0) parts.push(Prisma.sql`AND (c.teamId IS NULL OR c.teamId NOT IN (${Prisma.join([...scope.manualTeams])}))`);
+  if (scope.exhaustedTeamless) parts.push(Prisma.sql`AND c.teamId IS NOT NULL`);
+  if (scope.skipped.size > 0) parts.push(Prisma.sql`AND c.id NOT IN (${Prisma.join([...scope.skipped])})`);
   return parts.length ? Prisma.join(parts, " ") : Prisma.empty;
 }
 
@@ -148,17 +164,18 @@ export async function routeQueued(db: Db, options: RouteOptions = {}): Promise<A
   const limit = options.limit ?? 500;
   const [routing, manualTeams] = await Promise.all([getSetting(db, "routing"), db.team.findMany({ where: { autoAssign: false }, select: { id: true } })]);
   const exhaustedTeams = new Set(manualTeams.map((t) => t.id));
-  let exhaustedTeamless = false;
-  /** conversations with no agent of their own (exclusions after reply timeouts), left for this call */
-  const skipped = new Set<number>();
+  const scope = { exhaustedTeams, manualTeams: new Set(exhaustedTeams), exhaustedTeamless: false, skipped: new Set<number>() };
+  /** conversations with no agent of their own (exclusions after reply timeouts, a backup team), left for this call */
+  const skipped = scope.skipped;
   const assignments: Assignment[] = [];
   let busyRounds = 0;
 
   while (assignments.length < limit) {
-    const candidates = await db.$queryRaw<{ id: number; teamId: number | null }[]>`
-      SELECT id, teamId FROM \`Conversation\`
-      WHERE status = 'QUEUED' ${queueFilter(options, exhaustedTeams, exhaustedTeamless, skipped)}
-      ORDER BY priority DESC, queuedAt ASC, id ASC
+    const candidates = await db.$queryRaw<{ id: number; teamId: number | null; backupTeamId: number | null }[]>`
+      SELECT c.id, c.teamId, o.backupTeamId FROM \`Conversation\` c
+      LEFT JOIN \`ConversationOverflow\` o ON o.conversationId = c.id AND o.queuedAt = c.queuedAt
+      WHERE c.status = 'QUEUED' ${queueFilter(options, scope)}
+      ORDER BY c.priority DESC, c.queuedAt ASC, c.id ASC
       LIMIT ${CANDIDATE_BATCH}`;
     if (candidates.length === 0) break;
 
@@ -167,14 +184,15 @@ export async function routeQueued(db: Db, options: RouteOptions = {}): Promise<A
     for (const candidate of candidates) {
       if (assignments.length >= limit) break;
       const teamId = candidate.teamId === null ? null : Number(candidate.teamId);
-      if (teamId === null ? exhaustedTeamless : exhaustedTeams.has(teamId)) continue;
+      const overflowed = candidate.backupTeamId !== null;
+      if (teamId === null ? scope.exhaustedTeamless : exhaustedTeams.has(teamId) && !overflowed) continue;
       const result = await tryAssign(db, Number(candidate.id), routing.replyTimeoutSeconds);
       if (result.kind === "assigned") {
         progressed = true;
         assignments.push(result.assignment);
       } else if (result.kind === "no_agent") {
         if (!result.teamWide) skipped.add(Number(candidate.id));
-        else if (teamId === null) exhaustedTeamless = true;
+        else if (teamId === null) scope.exhaustedTeamless = true;
         else exhaustedTeams.add(teamId);
       } else {
         // another router holds the conversation or an agent: it may leave capacity we can still use

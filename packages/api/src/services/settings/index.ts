@@ -47,6 +47,8 @@ export const settingSchemas = {
       .default(72),
     /** the team a handoff goes to when neither the caller nor the conversation names one; null = any team */
     defaultTeamId: z.number().int().positive().nullable().default(null),
+    /** the chat widget offers the routing rules' intents as a menu before the customer writes (services/routing) */
+    intentMenu: z.boolean().default(false),
     /** reply timeout for conversations without a team (teams have their own replyTimeoutSeconds); 0 turns it off */
     replyTimeoutSeconds: z
       .number()

@@ -15,6 +15,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { LimitedField, overLimit } from "~/components/limited-field";
 import { useRealtimeEvent } from "~/components/realtime-provider";
+import { RoutingReason } from "~/components/routing-reason";
 import { useMutationFeedback } from "~/lib/mutation-feedback";
 import { useApiErrors } from "~/lib/trpc-errors";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
@@ -158,6 +159,7 @@ function TranscriptBody({
                 <span>{t("field", { label: t("status"), value: tAll(`workspace.status.${conversation.status}`) })}</span>
                 <span>{t("field", { label: t("assignee"), value: conversation.assignee?.name ?? t("unassigned") })}</span>
                 {conversation.team ? <span>{t("field", { label: t("team"), value: conversation.team.name })}</span> : null}
+                {conversation.team ? <RoutingReason conversationId={conversationId} teamId={conversation.team.id} /> : null}
               </>
             ) : detail.error ? (
               <span>{errors.message(detail.error)}</span>

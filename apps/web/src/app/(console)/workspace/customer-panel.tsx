@@ -5,6 +5,7 @@ import { Skeleton } from "@kefu/ui/skeleton";
 import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { RoutingReason } from "~/components/routing-reason";
 import { useTRPC } from "~/trpc/react";
 import { LEVEL_BADGE, STATUS_BADGE } from "./conversation-types";
 
@@ -63,6 +64,7 @@ export function CustomerPanel({ conversationId }: { conversationId: number }) {
           <Badge variant={STATUS_BADGE[c.status]}>{t(`status.${c.status}`)}</Badge>
         </Row>
         <Row label={t("customer.team")}>{c.team?.name ?? none}</Row>
+        {c.team ? <RoutingReason conversationId={c.id} teamId={c.team.id} className="block py-1 text-xs text-slate-500" /> : null}
         <Row label={t("customer.assignee")}>{c.assignee ? `${c.assignee.name}（${c.assignee.employeeNo}）` : none}</Row>
         <Row label={t("customer.queuedAt")}>{c.queuedAt ? format.dateTime(new Date(c.queuedAt), { dateStyle: "short", timeStyle: "short" }) : none}</Row>
       </dl>

@@ -7,6 +7,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { Composer } from "./composer";
 import { CsatForm } from "./csat-form";
+import { IntentMenu } from "./intent-menu";
 import { MessageList } from "./message-list";
 import { PrechatForm } from "./prechat-form";
 import { QueueBanner } from "./queue-banner";
@@ -97,7 +98,12 @@ export function ChatWidget({ realtime, teamId }: { realtime: RealtimeClientConfi
           }}
         />
       ) : (
-        <Composer notice={notice} canHandoff={status === null || status === "BOT"} onSend={(body) => void send(body, crypto.randomUUID())} />
+        <>
+          {teamId === null && (status === null || status === "BOT") ? (
+            <IntentMenu intents={session.intents} onPick={(intent) => void send(intent.name, crypto.randomUUID(), intent.id)} />
+          ) : null}
+          <Composer notice={notice} canHandoff={status === null || status === "BOT"} onSend={(body) => void send(body, crypto.randomUUID())} />
+        </>
       )}
     </main>
   );

@@ -27,7 +27,8 @@ export function useWidgetOutbox(session: WidgetSession, { teamId, contact }: { t
   const [notice, setNotice] = useState<string | null>(null);
 
   const send = useCallback(
-    async (body: string, clientId: string) => {
+    /** `intentId`: the menu intent the visitor picked, sent with the text of their choice */
+    async (body: string, clientId: string, intentId?: number) => {
       if (!tokenRef.current) return;
       setNotice(null);
       setPending((current) => [...current.filter((p) => p.clientId !== clientId), { clientId, body, state: "sending" }]);
@@ -36,6 +37,7 @@ export function useWidgetOutbox(session: WidgetSession, { teamId, contact }: { t
         const json = {
           clientId,
           body,
+          ...(intentId ? { intentId } : {}),
           ...(first && contact.name.trim() ? { name: contact.name.trim() } : {}),
           ...(first && contact.phone.trim() ? { phone: contact.phone.trim() } : {}),
         };
@@ -44,6 +46,9 @@ export function useWidgetOutbox(session: WidgetSession, { teamId, contact }: { t
         const result = await post(teamId).catch((error: unknown) => {
           // an embed naming a team that no longer exists still lets the customer chat, with the default team
           if (error instanceof ApiError && error.field === "teamId") return post(null);
+          // a menu choice the admins have since withdrawn: the text still goes, routed by the other rules
+          if (error instanceof ApiError && error.field === "intentId")
+            return call<{ conversationId: number }>("/api/v1/widget/messages", tokenRef.current, { json: { ...json, intentId: undefined } });
           throw error;
         });
         if (result.conversationId !== conversationIdRef.current) await refreshState();

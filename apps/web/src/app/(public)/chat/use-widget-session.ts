@@ -1,7 +1,17 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { ApiError, call, PRECHAT_KEY, readStorage, TOKEN_KEY, writeStorage, type WidgetConversation, type WidgetMessage } from "./widget-api";
+import {
+  ApiError,
+  call,
+  PRECHAT_KEY,
+  readStorage,
+  TOKEN_KEY,
+  writeStorage,
+  type WidgetConversation,
+  type WidgetIntent,
+  type WidgetMessage,
+} from "./widget-api";
 
 /** while queued the state is refetched on events and at most this often otherwise */
 const STATE_REFRESH_MS = 30_000;
@@ -14,6 +24,7 @@ export function useWidgetSession() {
   const [phase, setPhase] = useState<"loading" | "ready" | "error">("loading");
   const [token, setToken] = useState<string | null>(null);
   const [welcome, setWelcome] = useState("");
+  const [intents, setIntents] = useState<WidgetIntent[]>([]);
   const [conversation, setConversation] = useState<WidgetConversation | null>(null);
   const [messages, setMessages] = useState<WidgetMessage[]>([]);
   const [prechatDone, setPrechatDone] = useState(true);
@@ -71,10 +82,14 @@ export function useWidgetSession() {
   const startSession = useCallback(async () => {
     setPhase("loading");
     const open = async (presented: string | null) =>
-      call<{ token: string; config: { welcomeMessage: string }; conversation: WidgetConversation | null }>("/api/v1/widget/session", presented, {
-        method: "POST",
-        json: {},
-      });
+      call<{ token: string; config: { welcomeMessage: string; intents?: WidgetIntent[] }; conversation: WidgetConversation | null }>(
+        "/api/v1/widget/session",
+        presented,
+        {
+          method: "POST",
+          json: {},
+        },
+      );
     try {
       const stored = readStorage(TOKEN_KEY);
       let data;
@@ -90,6 +105,7 @@ export function useWidgetSession() {
       tokenRef.current = data.token;
       setToken(data.token);
       setWelcome(data.config.welcomeMessage);
+      setIntents(data.config.intents ?? []);
       setConversation(data.conversation);
       setPrechatDone(data.conversation !== null || readStorage(PRECHAT_KEY) === "1");
       if (data.conversation) await fetchNew();
@@ -135,6 +151,7 @@ export function useWidgetSession() {
     /** the conversation the fetched messages belong to (null before the first message) */
     conversationIdRef,
     welcome,
+    intents,
     conversation,
     messages,
     prechatDone,

@@ -5,6 +5,12 @@ export const PRECHAT_KEY = "kefu.widget.prechat";
 /** Where the widget's realtime channels are authorised (with the visitor token instead of a console session). */
 export const REALTIME_AUTH_ENDPOINT = "/api/v1/widget/realtime-auth";
 
+/** An intent of the routing menu (a routing rule the admins show in the menu). */
+export interface WidgetIntent {
+  id: number;
+  name: string;
+}
+
 export interface WidgetConversation {
   id: number;
   status: string;
