@@ -28,7 +28,6 @@ export const appRouter = router({
   monitor: monitorRouter,
   alert: alertRouter,
   home: homeRouter,
-
   routing: routingRouter,
 });
 
