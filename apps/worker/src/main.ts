@@ -6,7 +6,7 @@ import { validateServerEnvOrExit } from "@kefu/api/startup";
 validateServerEnvOrExit();
 // Loaded after validation: these modules read configuration when they load.
 const [
-  { logger, ensureKnowledgeIndex, ensureVapidKeys, setLiveAlertEvaluation, startAlertTicker },
+  { logger, ensureKnowledgeIndex, ensureVapidKeys, setLiveAlertEvaluation, startAlertTicker, startCustomerPresenceTicker },
   { scheduleDailyMaintenance },
   { startWorkerLoop },
   { getDb },
@@ -23,6 +23,8 @@ const loop = startWorkerLoop(db, workerId);
 // monitor alert rules: a tick for the time-based ones, and right after changes this process makes
 const alertTicker = startAlertTicker(db);
 setLiveAlertEvaluation(true);
+// customers who left the widget, idle conversations (reminder and auto-end)
+const presenceTicker = startCustomerPresenceTicker(db);
 logger.info({ workerId }, "worker started");
 
 let stopping = false;
@@ -31,6 +33,7 @@ async function stop(signal: string) {
   stopping = true;
   logger.info({ signal }, "worker stopping");
   alertTicker.stop();
+  presenceTicker.stop();
   setLiveAlertEvaluation(false);
   await loop.stop();
   await db.$disconnect();
