@@ -52,7 +52,10 @@ async function presenceSignal(state: unknown, options: { token?: string; bodyTok
   const body = JSON.stringify(options.bodyToken === undefined ? { state } : { state, token: options.bodyToken });
   // the page's goodbye is a beacon: text/plain, the token in the body
   const contentType = options.bodyToken === undefined ? "application/json" : "text/plain;charset=UTF-8";
-  const response = await handleWidgetPresence(h.db, widgetRequest("/api/v1/widget/presence", { body, token: options.token, origin: options.origin, contentType }));
+  const response = await handleWidgetPresence(
+    h.db,
+    widgetRequest("/api/v1/widget/presence", { body, token: options.token, origin: options.origin, contentType }),
+  );
   return { status: response.status, body: (await response.json()) as { recorded?: boolean; error?: { code: string; field: string | null } } };
 }
 
@@ -85,7 +88,15 @@ function presenceNotes(conversationId: number) {
 function presenceColumns(conversationId: number) {
   return h.db.conversation.findUniqueOrThrow({
     where: { id: conversationId },
-    select: { status: true, assigneeId: true, customerSeenAt: true, customerLeftAt: true, customerGoneAt: true, customerReturnedAt: true, idleRemindedAt: true },
+    select: {
+      status: true,
+      assigneeId: true,
+      customerSeenAt: true,
+      customerLeftAt: true,
+      customerGoneAt: true,
+      customerReturnedAt: true,
+      idleRemindedAt: true,
+    },
   });
 }
 
@@ -140,7 +151,9 @@ describe("a customer who left", () => {
     const past = new Date(Date.now() - 100 * SECOND);
     await h.db.conversation.update({ where: { id: conversationId }, data: { lastCustomerMessageAt: past } });
     await recordWidgetPresence(h.db, { conversationId, customerId, state: "here" }, past);
-    const job = await h.db.job.findFirstOrThrow({ where: { type: "conversation.replyTimeout", dedupeKey: { startsWith: `conversation.replyTimeout:${conversationId}:` } } });
+    const job = await h.db.job.findFirstOrThrow({
+      where: { type: "conversation.replyTimeout", dedupeKey: { startsWith: `conversation.replyTimeout:${conversationId}:` } },
+    });
 
     expect(await handleReplyTimeout(h.db, job.payload)).toBe("customer_gone");
     expect(await presenceColumns(conversationId)).toMatchObject({ status: "ACTIVE", assigneeId: agent.id });
@@ -155,7 +168,9 @@ describe("a customer who left", () => {
   it("who is still there is passed on as before", async () => {
     const { conversationId, customerId } = await heldConversation();
     await recordWidgetPresence(h.db, { conversationId, customerId, state: "here" });
-    const job = await h.db.job.findFirstOrThrow({ where: { type: "conversation.replyTimeout", dedupeKey: { startsWith: `conversation.replyTimeout:${conversationId}:` } } });
+    const job = await h.db.job.findFirstOrThrow({
+      where: { type: "conversation.replyTimeout", dedupeKey: { startsWith: `conversation.replyTimeout:${conversationId}:` } },
+    });
     expect(await handleReplyTimeout(h.db, job.payload)).toBe("requeued");
     expect(await presenceNotes(conversationId)).toEqual([]);
   });
@@ -177,8 +192,7 @@ describe("a customer who left", () => {
     expect(stats).toMatchObject({ assigned: 0, abandoned: 1, abandonedPercent: 100 });
 
     // a second sweep (another worker) changes nothing
-    expect(await sweepCustomerPresence(h.db, later(leftAt, 30 * SECOND))).not.toMatchObject({ abandoned: expect.arrayContaining([conversationId]) });
-    expect(await eventTypes(h.db, conversationId)).toEqual(expect.arrayContaining(["ABANDONED"]));
+    expect((await sweepCustomerPresence(h.db, later(leftAt, 30 * SECOND))).abandoned).not.toContain(conversationId);
     expect((await eventTypes(h.db, conversationId)).filter((type) => type === "ABANDONED")).toHaveLength(1);
   });
 
@@ -218,7 +232,11 @@ const idleSettings: IdleSettingsInput = {
 /** A held conversation in which the agent has just answered; the time of that answer. */
 async function answeredConversation() {
   const held = await heldConversation();
-  await sendAgentReply(h.db, held.agent, { conversationId: held.conversationId, body: "您好，订单已发货，请问还有其他问题吗？", clientId: crypto.randomUUID() });
+  await sendAgentReply(h.db, held.agent, {
+    conversationId: held.conversationId,
+    body: "您好，订单已发货，请问还有其他问题吗？",
+    clientId: crypto.randomUUID(),
+  });
   const { lastAgentMessageAt } = await h.db.conversation.findUniqueOrThrow({ where: { id: held.conversationId }, select: { lastAgentMessageAt: true } });
   return { ...held, answeredAt: lastAgentMessageAt! };
 }

@@ -59,13 +59,7 @@ type PresenceRow = Awaited<ReturnType<typeof readPresence>>;
 
 /** An internal line for the agent (kind NOTE, never shown to the customer), marked unread for the assignee. */
 function tellAgent(uow: UnitOfWork, conversation: PresenceRow, key: SystemMessageKey, at: Date, data: Record<string, Date | null>) {
-  return appendMessage(
-    uow,
-    conversation,
-    { senderType: "SYSTEM", kind: "NOTE", body: systemMessageBody(key), unreadFor: conversation.assigneeId },
-    at,
-    data,
-  );
+  return appendMessage(uow, conversation, { senderType: "SYSTEM", kind: "NOTE", body: systemMessageBody(key), unreadFor: conversation.assigneeId }, at, data);
 }
 
 /** Records that the customer of this (locked) conversation is gone and tells its agent. */
