@@ -45,7 +45,6 @@ function toInput(form: FormState): IdleSettingsInput {
 /** 访客无响应提醒 / 自动结束: what happens when the customer stops answering the agent. */
 export function IdleSettingsForm() {
   const t = useTranslations("idleSettings");
-  const tc = useTranslations("common");
   const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -178,7 +177,7 @@ export function IdleSettingsForm() {
             {t("fillDefaults")}
           </Button>
           <Button type="submit" loading={save.isPending}>
-            {tc("save")}
+            {t("save")}
           </Button>
         </div>
       </div>
