@@ -97,6 +97,8 @@ const IDLE = {
   autoEndMinutes: 5,
   autoEndMessage: "由于您长时间未回复，本次会话已自动结束。如需帮助，欢迎随时再次咨询。",
   autoEndCategory: "访客无响应自动结束",
+  /** the end without the survey invitation: an idle end sends none */
+  endedNotice: "本次会话已结束，感谢您的咨询！",
 };
 /** the widget's goodbye counts after this grace, and the worker's sweep runs every 15 s */
 const LEAVE_GRACE_SECONDS = 15;
@@ -360,7 +362,7 @@ class ConversationStory {
       fromUserId: agent.id,
       detail: { closedBy: "idle", resolutionCategory: IDLE.autoEndCategory, silentSeconds },
     });
-    this.systemSays(LINES.resolvedNotice);
+    this.systemSays(IDLE.endedNotice);
   }
 
   private transfer(): void {
