@@ -6,7 +6,7 @@ import { validateServerEnvOrExit } from "@kefu/api/startup";
 validateServerEnvOrExit();
 // Loaded after validation: these modules read configuration when they load.
 const [
-  { logger, ensureKnowledgeIndex, ensureVapidKeys, flushArticleUsage, setLiveAlertEvaluation, startAlertTicker, startOverflowTicker },
+  { logger, ensureKnowledgeIndex, ensureVapidKeys, flushArticleUsage, setLiveAlertEvaluation, startAlertTicker, startOverflowTicker, startCustomerPresenceTicker },
   { scheduleDailyMaintenance },
   { startWorkerLoop },
   { getDb },
@@ -25,6 +25,8 @@ const alertTicker = startAlertTicker(db);
 setLiveAlertEvaluation(true);
 // teams' overflow rules: queued conversations past a wait or queue length are offered to the backup team
 const overflowTicker = startOverflowTicker(db);
+// customers who left the widget, idle conversations (reminder and auto-end)
+const presenceTicker = startCustomerPresenceTicker(db);
 logger.info({ workerId }, "worker started");
 
 let stopping = false;
@@ -34,6 +36,7 @@ async function stop(signal: string) {
   logger.info({ signal }, "worker stopping");
   alertTicker.stop();
   overflowTicker.stop();
+  presenceTicker.stop();
   setLiveAlertEvaluation(false);
   await loop.stop();
   // the bot answers this process counted and has not written yet

@@ -30,6 +30,8 @@ export {
   handleWidgetSession,
   handleWidgetState,
 } from "./rest/widget-api.ts";
+export { handleWidgetPresence } from "./rest/widget-presence.ts";
+export { startCustomerPresenceTicker } from "./services/conversation/index.ts";
 export { handleChannelListMessages, handleChannelPostMessage } from "./rest/channel-api.ts";
 export { registerCoreSubscribers } from "./subscribers.ts";
 export { subscribe, type DomainEvent, type Subscriber } from "./domain-events/index.ts";

@@ -35,6 +35,11 @@ const CONVERSATION_COLUMNS = [
   "csatAt",
   "flags",
   "lastMessageId",
+  "customerSeenAt",
+  "customerLeftAt",
+  "customerGoneAt",
+  "customerReturnedAt",
+  "idleRemindedAt",
 ] as const;
 const MESSAGE_COLUMNS = ["id", "conversationId", "senderType", "senderId", "kind", "body", "clientId", "kbArticleId", "createdAt"] as const;
 const EVENT_COLUMNS = [
@@ -108,6 +113,11 @@ export class ConversationWriter {
       csatAt: date(times.csatAt),
       flags: null,
       lastMessageId: draft.messages.length > 0 ? firstMessageId + draft.messages.length - 1 : null,
+      customerSeenAt: date(draft.presence.customerSeenAt),
+      customerLeftAt: date(draft.presence.customerLeftAt),
+      customerGoneAt: date(draft.presence.customerGoneAt),
+      customerReturnedAt: null,
+      idleRemindedAt: date(draft.presence.idleRemindedAt),
     });
     draft.messages.forEach((message, i) => {
       this.messages.add({

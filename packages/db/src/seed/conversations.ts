@@ -72,6 +72,15 @@ export interface ConversationDraft {
   events: EventDraft[];
   /** "now" for an open conversation: the instant the story stops */
   cursor: number;
+  /** the widget's presence and the idle reminder, as services/conversation/customer-presence.ts and idle-close.ts write them */
+  presence: PresenceDraft;
+}
+
+export interface PresenceDraft {
+  customerSeenAt: number | null;
+  customerLeftAt: number | null;
+  customerGoneAt: number | null;
+  idleRemindedAt: number | null;
 }
 
 export interface BuildContext {
@@ -81,6 +90,18 @@ export interface BuildContext {
 
 const PRIORITY: Record<CustomerLevel, number> = { NORMAL: 0, VIP: 1, SVIP: 2 };
 const BOT_RESOLUTION = "机器人已解答";
+/** the defaults of the `conversation.idle` setting (访客无响应提醒 / 自动结束) */
+const IDLE = {
+  reminderMinutes: 5,
+  reminderMessage: "您好，请问还在吗？如果还有其他问题，请直接回复我们。",
+  autoEndMinutes: 5,
+  autoEndMessage: "由于您长时间未回复，本次会话已自动结束。如需帮助，欢迎随时再次咨询。",
+  autoEndCategory: "访客无响应自动结束",
+  /** the end without the survey invitation: an idle end sends none */
+  endedNotice: "本次会话已结束，感谢您的咨询！",
+};
+/** the widget's goodbye counts after this grace, and the worker's sweep runs every 15 s */
+const LEAVE_GRACE_SECONDS = 15;
 
 export function buildConversation(plan: ConversationPlan, context: BuildContext): ConversationDraft {
   return new ConversationStory(plan, context).tell();
@@ -121,6 +142,7 @@ class ConversationStory {
       messages: [],
       events: [],
       cursor: plan.createdAt,
+      presence: { customerSeenAt: null, customerLeftAt: null, customerGoneAt: null, idleRemindedAt: null },
     };
     this.customerSays(this.facts.fill(this.case.question));
     this.event("CREATED", null, "BOT", { detail: { channel: plan.channel } });
@@ -242,7 +264,20 @@ class ConversationStory {
   private abandon(): void {
     const waited = this.rng.between(60, 600);
     this.waitInQueue(waited);
+    if (this.draft.channel === "WEB" && this.rng.chance(0.5)) return this.closePageInQueue(waited);
     this.event("ABANDONED", "QUEUED", "ABANDONED", { fromTeamId: this.requireTeam().id, detail: { waitedSeconds: Math.round(waited) } });
+    this.systemSays(LINES.abandonedNotice);
+  }
+
+  /** The customer closed the widget while queued: the worker abandons the conversation once the goodbye's grace is over. */
+  private closePageInQueue(waited: number): void {
+    const leftAt = this.at;
+    this.draft.presence.customerSeenAt = leftAt;
+    this.draft.presence.customerLeftAt = leftAt;
+    this.wait(LEAVE_GRACE_SECONDS, LEAVE_GRACE_SECONDS + 15);
+    this.draft.presence.customerGoneAt = this.at;
+    const waitedSeconds = Math.round(waited + (this.at - leftAt) / SECOND);
+    this.event("ABANDONED", "QUEUED", "ABANDONED", { fromTeamId: this.requireTeam().id, detail: { waitedSeconds, reason: "customer_left" } });
     this.systemSays(LINES.abandonedNotice);
   }
 
@@ -296,9 +331,39 @@ class ConversationStory {
     }
     if (open) {
       this.wait(10, 120);
+      if (outcome === "OPEN_ACTIVE" && this.draft.channel === "WEB" && this.rng.chance(0.25)) this.closePageWhileServed();
       return;
     }
+    if (this.rng.chance(0.06)) return this.endIdle();
     this.close();
+  }
+
+  /** The customer closed the widget after the agent's answer: the agent is told (an internal line). */
+  private closePageWhileServed(): void {
+    const leftAt = this.at;
+    this.draft.presence.customerSeenAt = leftAt;
+    this.draft.presence.customerLeftAt = leftAt;
+    this.wait(LEAVE_GRACE_SECONDS, LEAVE_GRACE_SECONDS + 15);
+    this.draft.presence.customerGoneAt = this.at;
+    this.push("SYSTEM", null, "NOTE", JSON.stringify({ key: "customer.left" }), null);
+  }
+
+  /** The customer never answered the agent's last message: reminded once, then the conversation ended itself. */
+  private endIdle(): void {
+    const agent = this.requireAgent();
+    const silentFrom = this.at;
+    this.wait(IDLE.reminderMinutes * 60 + 1, IDLE.reminderMinutes * 60 + 15);
+    this.push("BOT", null, "TEXT", IDLE.reminderMessage, null);
+    this.draft.presence.idleRemindedAt = this.at;
+    this.wait(IDLE.autoEndMinutes * 60 + 1, IDLE.autoEndMinutes * 60 + 15);
+    this.push("BOT", null, "TEXT", IDLE.autoEndMessage, null);
+    this.draft.resolutionCategory = IDLE.autoEndCategory;
+    const silentSeconds = Math.round((this.at - silentFrom) / SECOND);
+    this.event("RESOLVED", "ACTIVE", "RESOLVED", {
+      fromUserId: agent.id,
+      detail: { closedBy: "idle", resolutionCategory: IDLE.autoEndCategory, silentSeconds },
+    });
+    this.systemSays(IDLE.endedNotice);
   }
 
   private transfer(): void {
@@ -451,6 +516,11 @@ export function shiftDraft(draft: ConversationDraft, delta: number): void {
   for (const message of draft.messages) message.at += delta;
   for (const event of draft.events) event.at += delta;
   draft.cursor += delta;
+  const presence = draft.presence;
+  for (const key of ["customerSeenAt", "customerLeftAt", "customerGoneAt", "idleRemindedAt"] as const) {
+    const at = presence[key];
+    if (at !== null) presence[key] = at + delta;
+  }
 }
 
 export function lastInstant(draft: ConversationDraft): number {

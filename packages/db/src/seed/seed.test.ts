@@ -192,7 +192,15 @@ describe("seedDemo", () => {
     expect(await count("SELECT COUNT(*) FROM Conversation WHERE csatScore IS NOT NULL")).toBeGreaterThan(0);
     expect(await count("SELECT COUNT(*) FROM Conversation WHERE csatScore NOT BETWEEN 1 AND 5")).toBe(0);
     expect(await count("SELECT COUNT(*) FROM Conversation WHERE csatScore IS NOT NULL AND (csatSentAt IS NULL OR csatAt < csatSentAt)")).toBe(0);
-    expect(await count("SELECT COUNT(*) FROM Conversation WHERE (csatSentAt IS NOT NULL) <> (status = 'RESOLVED' AND assigneeId IS NOT NULL)")).toBe(0);
+    // a person's resolution sends the survey; an idle conversation that ended itself does not
+    expect(
+      await count(`SELECT COUNT(*) FROM Conversation c WHERE (c.csatSentAt IS NOT NULL) <> (c.status = 'RESOLVED' AND c.assigneeId IS NOT NULL AND NOT EXISTS (
+        SELECT 1 FROM ConversationEvent e WHERE e.conversationId = c.id AND e.type = 'RESOLVED' AND JSON_VALUE(e.detail, '$.closedBy') = 'idle'))`),
+    ).toBe(0);
+    expect(await count("SELECT COUNT(*) FROM ConversationEvent WHERE type = 'RESOLVED' AND JSON_VALUE(detail, '$.closedBy') = 'idle'")).toBeGreaterThan(0);
+    expect(await count("SELECT COUNT(*) FROM ConversationEvent WHERE type = 'ABANDONED' AND JSON_VALUE(detail, '$.reason') = 'customer_left'")).toBeGreaterThan(
+      0,
+    );
     expect(
       await count(`SELECT COUNT(*) FROM Conversation c WHERE (c.csatScore IS NOT NULL) <> EXISTS (
         SELECT 1 FROM ConversationEvent e WHERE e.conversationId = c.id AND e.type = 'CSAT' AND JSON_VALUE(e.detail, '$.score') = c.csatScore)`),

@@ -22,6 +22,9 @@ export {
   type ReceivedWithBot,
 } from "./receive-message.ts";
 export { handleReplyTimeout, handleRouteJob } from "./reply-timeout.ts";
+export { recordWidgetPresence, sweepCustomerPresence, type PresenceResult } from "./customer-presence.ts";
+export { sweepIdleConversations } from "./idle-close.ts";
+export { startCustomerPresenceTicker } from "./presence-ticker.ts";
 export { addInternalNote, sendAgentReply, type AgentMessageInput, type SentMessage } from "./reply.ts";
 export { resolveByBot, resolveConversation, type ResolveInput } from "./resolve.ts";
 export { routeQueued, triggerRouting, type Assignment, type RouteOptions } from "./routing.ts";

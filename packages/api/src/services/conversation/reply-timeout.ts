@@ -3,6 +3,8 @@
  * assignment loses the conversation — it goes back to its team's queue (REQUEUED), supervisors are told on the
  * monitor and team channels, and routing runs again (without that agent for this conversation).
  *
+ * A customer who has left is not passed on: the conversation stays with its agent (customer-presence.ts).
+ *
  * Idempotent: the job names the assignment (its event id). A job for an older assignment, for a conversation
  * that has moved on since (paused, transferred, resolved, requeued), or that has had an agent reply, does nothing.
  */
@@ -10,6 +12,7 @@ import type { Db, Prisma } from "@kefu/db/client";
 import { runUnitOfWork } from "../../domain-events/index.ts";
 import { routeQueued, triggerRouting } from "./routing.ts";
 import { lockConversation } from "./conversation-row.ts";
+import { isCustomerGone, noteCustomerGone, readPresence } from "./customer-presence.ts";
 import { scheduleRouting, type ReplyTimeoutPayload } from "./scheduling.ts";
 import { addEvent, appendSystemMessage } from "./timeline.ts";
 import { nextStatus } from "./state-machine.ts";
@@ -22,7 +25,7 @@ function parsePayload(payload: Prisma.JsonValue): ReplyTimeoutPayload | null {
   return null;
 }
 
-export type ReplyTimeoutOutcome = "requeued" | "stale" | "replied";
+export type ReplyTimeoutOutcome = "requeued" | "stale" | "replied" | "customer_gone";
 
 export async function handleReplyTimeout(db: Db, rawPayload: Prisma.JsonValue): Promise<ReplyTimeoutOutcome> {
   const payload = parsePayload(rawPayload);
@@ -41,6 +44,12 @@ export async function handleReplyTimeout(db: Db, rawPayload: Prisma.JsonValue): 
     if (replied > 0) return "replied";
 
     const at = new Date();
+    // another agent could not reach a customer who has left: the conversation stays (idle-close.ts ends it)
+    const presence = await readPresence(tx, conversation.id);
+    if (isCustomerGone(presence, at)) {
+      if (presence.customerGoneAt === null) await noteCustomerGone(uow, presence, at);
+      return "customer_gone";
+    }
     const to = nextStatus("requeue", conversation.status);
     const teamId = conversation.teamId;
     await tx.conversation.update({ where: { id: conversation.id }, data: { status: to, assigneeId: null, queuedAt: at } });

@@ -22,7 +22,10 @@ export type SystemMessageKey =
   | "conversation.requeued"
   | "conversation.resolved"
   | "conversation.abandoned"
-  | "conversation.reopened";
+  | "conversation.reopened"
+  // internal lines for the agent (kind NOTE): customer-presence.ts
+  | "customer.left"
+  | "customer.returned";
 
 export interface NewMessage {
   senderType: SenderType;

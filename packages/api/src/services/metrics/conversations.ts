@@ -80,15 +80,18 @@ export interface ResolvedStats {
   resolved: number;
   /** of which the bot resolved (BOT → RESOLVED) */
   resolvedByBot: number;
+  /** of which ended themselves after the customer's silence (detail `closedBy: "idle"`, services/conversation/idle-close.ts) */
+  resolvedIdle: number;
 }
 
 export async function resolvedStats(db: Db, window: TimeWindow, scope: MetricScope = {}): Promise<ResolvedStats> {
-  const [row] = await db.$queryRaw<{ resolved: unknown; byBot: unknown }[]>`
-    SELECT COUNT(*) AS resolved, COALESCE(SUM(e.fromStatus = 'BOT'), 0) AS byBot
+  const [row] = await db.$queryRaw<{ resolved: unknown; byBot: unknown; idle: unknown }[]>`
+    SELECT COUNT(*) AS resolved, COALESCE(SUM(e.fromStatus = 'BOT'), 0) AS byBot,
+      COALESCE(SUM(JSON_UNQUOTE(JSON_EXTRACT(e.detail, '$.closedBy')) = 'idle'), 0) AS idle
     FROM \`ConversationEvent\` e JOIN \`Conversation\` c ON c.id = e.conversationId
     WHERE e.type = 'RESOLVED' AND e.at >= ${window.from} AND e.at < ${window.to}
       ${teamFilter(scope)} ${agentFilter(scope, Prisma.sql`e.fromUserId`)}`;
-  return { resolved: toCount(row?.resolved), resolvedByBot: toCount(row?.byBot) };
+  return { resolved: toCount(row?.resolved), resolvedByBot: toCount(row?.byBot), resolvedIdle: toCount(row?.idle) };
 }
 
 export interface QueueExitStats {

@@ -4,6 +4,7 @@
  */
 import type { Db, Prisma } from "@kefu/db/client";
 import { z } from "zod";
+import { IDLE_MINUTES_MAX } from "../../contracts/customer-presence.ts";
 import { BOT_KEYWORD_MAX, BOT_KEYWORDS_MAX, BOT_TEXT_MAX, RESOLUTION_CATEGORY_MAX } from "../../contracts/limits.ts";
 
 export const settingSchemas = {
@@ -82,6 +83,16 @@ export const settingSchemas = {
         "已提交建议",
       ]),
     botCategory: z.string().trim().min(1).max(RESOLUTION_CATEGORY_MAX).default("机器人已解答"),
+  }),
+  /** 访客无响应提醒 / 自动结束 (services/conversation/idle-close.ts; the rules in contracts/customer-presence.ts). */
+  "conversation.idle": z.object({
+    reminderEnabled: z.boolean().default(true),
+    reminderMinutes: z.number().int().min(1).max(IDLE_MINUTES_MAX).default(5),
+    reminderMessage: z.string().trim().min(1).max(BOT_TEXT_MAX).default("您好，请问还在吗？如果还有其他问题，请直接回复我们。"),
+    autoEndEnabled: z.boolean().default(true),
+    autoEndMinutes: z.number().int().min(1).max(IDLE_MINUTES_MAX).default(5),
+    autoEndMessage: z.string().trim().min(1).max(BOT_TEXT_MAX).default("由于您长时间未回复，本次会话已自动结束。如需帮助，欢迎随时再次咨询。"),
+    autoEndCategory: z.string().trim().min(1).max(RESOLUTION_CATEGORY_MAX).default("访客无响应自动结束"),
   }),
   /**
    * The auto-reply strategy (DESIGN §3.2). The conversation service applies `enabled` and `priorityDirectToQueue`

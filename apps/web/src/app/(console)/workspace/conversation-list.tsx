@@ -122,7 +122,11 @@ export function ConversationList({ view, filters, onFiltersChange, teams, select
         ) : (
           <ul className="divide-y divide-slate-100" data-testid="conversation-list">
             {rows.map((row) => {
-              const preview = row.lastMessage ? (row.lastMessage.kind === "EVENT" ? systemText(t, row.lastMessage.body) : row.lastMessage.body) : "";
+              const preview = row.lastMessage
+                ? row.lastMessage.kind === "EVENT" || row.lastMessage.senderType === "SYSTEM"
+                  ? systemText(t, row.lastMessage.body)
+                  : row.lastMessage.body
+                : "";
               const at = new Date(row.updatedAt);
               return (
                 <li key={row.id}>

@@ -12,6 +12,12 @@ const KEYS: Record<string, string> = {
   "conversation.reopened": "reopened",
 };
 
+/** Internal lines about the customer's presence (services/conversation/customer-presence.ts). */
+const PRESENCE_KEYS: Record<string, "left" | "returned"> = {
+  "customer.left": "left",
+  "customer.returned": "returned",
+};
+
 /**
  * The text of a SYSTEM event message. New rows hold `{"key": …, "params": …}` JSON, translated here; older
  * rows hold plain text, shown as it is.
@@ -26,6 +32,8 @@ export function systemText(t: Translator, body: string): string {
   }
   if (!parsed || typeof parsed !== "object" || typeof (parsed as { key?: unknown }).key !== "string") return body;
   const { key, params = {} } = parsed as { key: string; params?: Record<string, string | number> };
+  const presence = PRESENCE_KEYS[key];
+  if (presence) return t(`customerPresence.${presence}`);
   let name = KEYS[key];
   if (!name) return t("system.unknown");
   if (name === "assigned" && params.agentName === undefined) name = "transferred";

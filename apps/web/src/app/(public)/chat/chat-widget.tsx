@@ -11,6 +11,7 @@ import { IntentMenu } from "./intent-menu";
 import { MessageList } from "./message-list";
 import { PrechatForm } from "./prechat-form";
 import { QueueBanner } from "./queue-banner";
+import { useCustomerPresence } from "./use-customer-presence";
 import { useOnline } from "./use-online";
 import { useWidgetOutbox, type Contact } from "./use-widget-outbox";
 import { useWidgetSession } from "./use-widget-session";
@@ -29,6 +30,7 @@ export function ChatWidget({ realtime, teamId }: { realtime: RealtimeClientConfi
   const status = conversation?.status ?? null;
   const live = token !== null && conversationId !== null;
   const online = useOnline(live);
+  useCustomerPresence(token, conversationId, status);
 
   useEffect(() => {
     listEnd.current?.scrollIntoView?.({ block: "end" });

@@ -1,0 +1,77 @@
+import { expect, test } from "@playwright/test";
+import { createTeamWithAgents, withE2eDb } from "./fixtures";
+import { ACCOUNTS, signInAndWait, toastWith } from "./helpers";
+
+test.use({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
+
+interface PresenceRow {
+  status: string;
+  customerSeenAt: Date | null;
+  customerLeftAt: Date | null;
+}
+
+function presenceOfConversation(conversationId: number): Promise<PresenceRow> {
+  return withE2eDb(async (db) => {
+    const rows = await db.query<PresenceRow[]>("SELECT status, customerSeenAt, customerLeftAt FROM `Conversation` WHERE id = ?", [conversationId]);
+    if (!rows[0]) throw new Error(`no conversation ${conversationId}`);
+    return rows[0];
+  });
+}
+
+test("a queued customer who closes the widget page is marked as left, then leaves the queue", async ({ browser }) => {
+  // the sweep runs every 15 s and a goodbye counts after 15 s
+  test.setTimeout(120_000);
+  // a team nobody is signed in to: the conversation waits in its queue
+  const { teamId } = await createTeamWithAgents(0, `L${Date.now().toString(36)}`);
+  const context = await browser.newContext({ locale: "zh-CN" });
+  const page = await context.newPage();
+  await page.goto(`/chat?team=${teamId}`);
+  await page.getByRole("button", { name: "跳过" }).click();
+
+  const posted = page.waitForResponse((response) => response.url().endsWith("/api/v1/widget/messages") && response.request().method() === "POST");
+  // once the conversation exists the open widget reports that the customer is here
+  const heartbeat = page.waitForResponse((response) => response.url().endsWith("/api/v1/widget/presence"));
+  await page.getByRole("textbox", { name: "输入消息" }).fill("我要找人工客服处理退款");
+  await page.getByRole("button", { name: "发送" }).click();
+  const { conversationId } = (await (await posted).json()) as { conversationId: number };
+
+  await page.getByRole("button", { name: "转人工" }).click();
+  await expect(page.getByTestId("system-caption").filter({ hasText: "已为您转接人工客服" }).first()).toBeVisible();
+  expect((await heartbeat).status()).toBe(200);
+  await expect.poll(async () => (await presenceOfConversation(conversationId)).status).toBe("QUEUED");
+  await expect.poll(async () => (await presenceOfConversation(conversationId)).customerSeenAt).not.toBeNull();
+  expect((await presenceOfConversation(conversationId)).customerLeftAt).toBeNull();
+
+  // closing the page sends the goodbye beacon
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(async () => (await presenceOfConversation(conversationId)).customerLeftAt, { timeout: 10_000 }).not.toBeNull();
+  // no heartbeat voids it: the worker abandons the conversation (the customer left the queue)
+  await expect.poll(async () => (await presenceOfConversation(conversationId)).status, { timeout: 60_000 }).toBe("ABANDONED");
+  await context.close();
+});
+
+test("an admin sets the unresponsive-customer reminder; a bad value is refused beside its field", async ({ page }) => {
+  await signInAndWait(page, ACCOUNTS.ADMIN);
+  await page.goto("/settings");
+  const form = page.getByRole("form", { name: "访客无响应" });
+  const minutes = form.getByLabel("提醒时间（分钟）");
+  await expect(minutes).toHaveValue(/\d+/);
+  const original = await minutes.inputValue();
+  const save = form.getByRole("button", { name: "保存无响应设置" });
+  try {
+    await minutes.fill("0");
+    await save.click();
+    await expect(minutes).toHaveAttribute("aria-invalid", "true");
+    await expect(toastWith(page, "输入有误")).toBeVisible();
+
+    await minutes.fill("7");
+    await save.click();
+    await expect(toastWith(page, "访客无响应设置已保存")).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole("form", { name: "访客无响应" }).getByLabel("提醒时间（分钟）")).toHaveValue("7");
+  } finally {
+    await page.getByRole("form", { name: "访客无响应" }).getByLabel("提醒时间（分钟）").fill(original);
+    await page.getByRole("form", { name: "访客无响应" }).getByRole("button", { name: "保存无响应设置" }).click();
+    await expect(toastWith(page, "访客无响应设置已保存")).toBeVisible();
+  }
+});
