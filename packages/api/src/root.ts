@@ -1,6 +1,7 @@
 import { alertRouter } from "./routers/alert.ts";
 import { auditRouter } from "./routers/audit.ts";
 import { authRouter } from "./routers/auth.ts";
+import { cannedReplyRouter } from "./routers/canned-reply.ts";
 import { conversationRouter } from "./routers/conversation.ts";
 import { integrationRouter } from "./routers/integration.ts";
 import { jobRouter } from "./routers/job.ts";
@@ -25,6 +26,7 @@ export const appRouter = router({
   push: pushRouter,
   monitor: monitorRouter,
   alert: alertRouter,
+  cannedReply: cannedReplyRouter,
 });
 
 export type AppRouter = typeof appRouter;

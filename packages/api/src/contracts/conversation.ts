@@ -5,9 +5,11 @@ import {
   HANDOFF_REASON_MAX,
   CONVERSATION_SEARCH_MAX,
   CUSTOMER_NAME_MAX,
+  DEVICE_MAX,
   EXTERNAL_USER_ID_MAX,
   MESSAGE_BODY_MAX,
   NOTE_MAX,
+  PAGE_URL_MAX,
   PHONE_INPUT_MAX,
   RESOLUTION_CATEGORY_MAX,
 } from "./limits.ts";
@@ -77,6 +79,14 @@ export const customerMessageInput = z.object({
     .refine((value) => /^1\d{10}$/.test(mainlandMobileDigits(value)), "a mainland mobile number, 11 digits starting with 1")
     .optional(),
   teamId: conversationIdSchema.optional(),
+  /** the visitor's device (widget: from the User-Agent) */
+  device: z.string().trim().max(DEVICE_MAX).optional(),
+  /** the page the widget was opened on: an http(s) URL */
+  pageUrl: z
+    .string()
+    .max(PAGE_URL_MAX)
+    .regex(/^https?:\/\/\S+$/, "an http or https URL")
+    .optional(),
 });
 
 /** What an agent writes (a reply, or an internal note with its own limit). */

@@ -10,6 +10,7 @@ import { getPusher } from "../realtime/pusher.ts";
 import { abandonConversation, listCustomerMessages, queuePosition, submitCsat } from "../services/conversation/index.ts";
 import { customerIdOnChannel, handleIncomingCustomerMessage, latestConversationOnChannel } from "../services/inbox/index.ts";
 import { getSetting } from "../services/settings/index.ts";
+import { describeDevice } from "../services/widget/device.ts";
 import { issueVisitorToken, verifyVisitorToken } from "../services/widget/visitor-token.ts";
 import { errorResponse, idParam, isSameOrigin, json, rateLimit, readJson, requestIp, run } from "./http.ts";
 
@@ -105,7 +106,7 @@ export function handleWidgetSession(db: Db, request: Request, options: WidgetOpt
 }
 
 /**
- * POST /api/v1/widget/messages — { clientId, body, name?, phone?, teamId? }; the bot answers while the conversation
+ * POST /api/v1/widget/messages — { clientId, body, name?, phone?, teamId?, pageUrl? }; the bot answers while the conversation
  * is with it. `teamId` is the team the embedding page serves (the embed's `data-team`); it applies to a new conversation.
  */
 export function handleWidgetPostMessage(db: Db, request: Request, options: WidgetOptions = {}): Promise<Response> {
@@ -127,6 +128,8 @@ export function handleWidgetPostMessage(db: Db, request: Request, options: Widge
       customerName: optional(input.name) as string | undefined,
       phone: optional(input.phone) as string | undefined,
       teamId: optional(input.teamId) as number | undefined,
+      pageUrl: optional(input.pageUrl) as string | undefined,
+      device: describeDevice(request.headers.get("user-agent")) ?? undefined,
     });
     return json({ conversationId: received.conversationId, messageId: received.messageId, duplicate: received.duplicate }, received.duplicate ? 200 : 201);
   }, MESSAGE_FIELDS);
