@@ -3,7 +3,7 @@ import type { Permission } from "@kefu/api/permissions";
 export interface NavItem {
   href: string;
   /** key under `nav` in the message catalogue */
-  label: "home" | "monitor" | "workspace" | "knowledge" | "staff" | "teams" | "audit" | "security" | "jobs" | "integrations" | "settings" | "account";
+  label: "home" | "monitor" | "workspace" | "cannedReplies" | "knowledge" | "staff" | "teams" | "audit" | "security" | "jobs" | "integrations" | "settings" | "account";
   permission?: Permission;
 }
 
@@ -12,6 +12,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "home" },
   { href: "/monitor", label: "monitor", permission: "monitor.view" },
   { href: "/workspace", label: "workspace", permission: "conversation.work" },
+  { href: "/canned-replies", label: "cannedReplies", permission: "conversation.work" },
   { href: "/knowledge", label: "knowledge", permission: "knowledge.manage" },
   { href: "/staff", label: "staff", permission: "staff.read" },
   { href: "/teams", label: "teams", permission: "team.read" },
