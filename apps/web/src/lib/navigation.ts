@@ -3,7 +3,20 @@ import type { Permission } from "@kefu/api/permissions";
 export interface NavItem {
   href: string;
   /** key under `nav` in the message catalogue */
-  label: "home" | "monitor" | "workspace" | "cannedReplies" | "knowledge" | "staff" | "teams" | "audit" | "security" | "jobs" | "integrations" | "settings" | "account";
+  label:
+    | "home"
+    | "monitor"
+    | "workspace"
+    | "cannedReplies"
+    | "knowledge"
+    | "staff"
+    | "teams"
+    | "audit"
+    | "security"
+    | "jobs"
+    | "integrations"
+    | "settings"
+    | "account";
   permission?: Permission;
 }
 

@@ -154,7 +154,17 @@ const NOTES = [
 ];
 
 /** what `describeDevice` makes of common user agents (packages/api services/widget/device.ts) */
-const DEVICES = ["iPhone · Safari", "iPhone · 微信", "Android · 微信", "Android · Chrome", "Windows · Chrome", "Windows · Edge", "Mac · Safari", "Mac · Chrome", "HarmonyOS · 华为浏览器"];
+const DEVICES = [
+  "iPhone · Safari",
+  "iPhone · 微信",
+  "Android · 微信",
+  "Android · Chrome",
+  "Windows · Chrome",
+  "Windows · Edge",
+  "Mac · Safari",
+  "Mac · Chrome",
+  "HarmonyOS · 华为浏览器",
+];
 const PAGES = [
   "https://shop.example.com/",
   "https://shop.example.com/orders",

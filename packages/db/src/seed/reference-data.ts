@@ -217,7 +217,18 @@ export function writeKnowledge(loader: BulkLoader, ids: IdAllocator, authorIds: 
 }
 
 export function writeCannedReplies(loader: BulkLoader, ids: IdAllocator, teams: readonly TeamRef[], staff: readonly StaffMember[], now: number): void {
-  const replies = loader.table("CannedReply", ["id", "title", "shortcut", "category", "body", "sortOrder", "teamId", "ownerId", "createdAt", "updatedAt"] as const);
+  const replies = loader.table("CannedReply", [
+    "id",
+    "title",
+    "shortcut",
+    "category",
+    "body",
+    "sortOrder",
+    "teamId",
+    "ownerId",
+    "createdAt",
+    "updatedAt",
+  ] as const);
   const createdAt = new Date(now - 200 * DAY);
   // each set (personal, team, shared) numbered 0…n-1 in the listed order, as the service numbers a new reply
   const positions = new Map<string, number>();

@@ -49,7 +49,10 @@ describe("canned reply management", () => {
     const bySupervisor = await h.callerFor(h.users.SUPERVISOR).cannedReply.create({ scope, ...reply("sup") });
     expect(bySupervisor.sortOrder).toBe(1);
 
-    expect(await outcome(() => h.callerFor(member).cannedReply.create({ scope, ...reply("member") }))).toMatchObject({ code: "FORBIDDEN", field: "scope.teamId" });
+    expect(await outcome(() => h.callerFor(member).cannedReply.create({ scope, ...reply("member") }))).toMatchObject({
+      code: "FORBIDDEN",
+      field: "scope.teamId",
+    });
     expect(await outcome(() => h.callerFor(member).cannedReply.update({ id: byLead.id, body: "改" }))).toMatchObject({ code: "FORBIDDEN" });
     expect(await outcome(() => h.callerFor(member).cannedReply.move({ id: byLead.id, direction: "down" }))).toMatchObject({ code: "FORBIDDEN" });
     expect(await h.callerFor(member).cannedReply.list({ scope })).toMatchObject({ canManage: false, items: [{ shortcut: "lead" }, { shortcut: "sup" }] });
@@ -68,7 +71,9 @@ describe("canned reply management", () => {
 
   it("leaves the shared set to admins and supervisors; QA has no canned replies at all", async () => {
     const agent = await makeAgent(h.db);
-    expect(await outcome(() => h.callerFor(agent).cannedReply.create({ scope: { kind: "shared" }, ...reply("shared-a") }))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await outcome(() => h.callerFor(agent).cannedReply.create({ scope: { kind: "shared" }, ...reply("shared-a") }))).toMatchObject({
+      code: "FORBIDDEN",
+    });
     const shared = await h.callerFor(h.users.ADMIN).cannedReply.create({ scope: { kind: "shared" }, ...reply("shared-b") });
     expect(shared).toMatchObject({ teamId: null, ownerId: null });
     expect(await outcome(() => h.callerFor(agent).cannedReply.delete({ id: shared.id }))).toMatchObject({ code: "FORBIDDEN" });

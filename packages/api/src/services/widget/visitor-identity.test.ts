@@ -64,7 +64,10 @@ describe("visitor identity", () => {
     expect(detail.customer).toMatchObject({ visitorNo: customer.id, device: "iPhone · 微信", pageUrl: "https://shop.example.com/orders/detail?id=88" });
     for (const search of [`访客 ${customer.id}`, `访客${customer.id}`, `Visitor ${customer.id}`]) {
       const found = await h.callerFor(agent).conversation.list({ view: "all", search });
-      expect(found.items.map((c) => c.id), search).toContain(first.body.conversationId);
+      expect(
+        found.items.map((c) => c.id),
+        search,
+      ).toContain(first.body.conversationId);
       expect(found.items.find((c) => c.id === first.body.conversationId)?.customer).toMatchObject({ visitorNo: customer.id, device: "iPhone · 微信" });
     }
   });

@@ -70,7 +70,13 @@ export function CannedRepliesAdmin() {
         </label>
         <label className="flex min-w-56 flex-1 flex-col gap-1 text-sm">
           <span className="text-slate-600">{t("filter")}</span>
-          <Input type="search" value={filter} maxLength={CANNED_QUERY_MAX} onChange={(event) => setFilter(event.target.value)} placeholder={t("filterPlaceholder")} />
+          <Input
+            type="search"
+            value={filter}
+            maxLength={CANNED_QUERY_MAX}
+            onChange={(event) => setFilter(event.target.value)}
+            placeholder={t("filterPlaceholder")}
+          />
         </label>
         {!canManage && list.data ? <Badge>{t("readOnlySet")}</Badge> : null}
       </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import type { FieldIssue } from "@kefu/api/client";
 import { CANNED_VARIABLES, type CannedScope } from "@kefu/api/contracts/canned-reply";
 import { CANNED_BODY_MAX, CANNED_CATEGORY_MAX, CANNED_SHORTCUT_MAX, CANNED_TITLE_MAX } from "@kefu/api/contracts/limits";
 import { Button } from "@kefu/ui/button";
@@ -11,6 +12,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { FormDialogFooter } from "~/components/form-dialog-footer";
+import { useApiErrors } from "~/lib/trpc-errors";
 import { useMutationFeedback } from "~/lib/mutation-feedback";
 import { useTRPC } from "~/trpc/react";
 import type { CannedReplyRow } from "./canned-replies-admin";
@@ -34,7 +36,9 @@ export function CannedReplyFormDialog({
   const tc = useTranslations("common");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { run, fieldErrors, resetFieldErrors } = useMutationFeedback();
+  const tv = useTranslations("validation");
+  const errors = useApiErrors();
+  const { run, fieldErrors, setFieldErrors, resetFieldErrors } = useMutationFeedback();
   const [form, setForm] = useState(EMPTY);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const create = useMutation(trpc.cannedReply.create.mutationOptions());
@@ -58,6 +62,22 @@ export function CannedReplyFormDialog({
     });
   }
 
+  // the rules of a shortcut and of variables in words, instead of the generic "invalid format"
+  function issueMessage(issue: FieldIssue): string {
+    if (issue.path === "shortcut" && issue.code === "invalid_format") return t("issues.shortcutFormat");
+    if (issue.path === "body" && issue.code === "custom") return t("issues.unknownVariable", { allowed: CANNED_VARIABLES.map((v) => `{{${v}}}`).join(" ") });
+    if (issue.code === "too_small" && issue.minimum === 1) return tv("required");
+    return errors.issueText(issue);
+  }
+
+  function showIssues(error: unknown) {
+    const issues = (error as { data?: { fieldIssues?: FieldIssue[] } } | null)?.data?.fieldIssues ?? [];
+    if (!issues.length) return;
+    const next: Record<string, string> = {};
+    for (const issue of issues) next[issue.path.split(".")[0]!] ??= issueMessage(issue);
+    setFieldErrors(next);
+  }
+
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     const onSuccess = async () => {
@@ -65,8 +85,8 @@ export function CannedReplyFormDialog({
       await queryClient.invalidateQueries({ queryKey: trpc.conversation.listCannedReplies.queryKey() });
       onOpenChange(false);
     };
-    if (reply) await run(() => update.mutateAsync({ id: reply.id, ...form }), { success: t("updated"), onSuccess });
-    else await run(() => create.mutateAsync({ scope, ...form }), { success: t("created"), onSuccess });
+    if (reply) await run(() => update.mutateAsync({ id: reply.id, ...form }), { success: t("updated"), onSuccess, onError: showIssues });
+    else await run(() => create.mutateAsync({ scope, ...form }), { success: t("created"), onSuccess, onError: showIssues });
   }
 
   return (

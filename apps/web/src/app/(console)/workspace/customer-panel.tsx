@@ -50,7 +50,13 @@ export function CustomerPanel({ conversationId }: { conversationId: number }) {
         {c.customer.device ? <Row label={tv("device")}>{c.customer.device}</Row> : null}
         {c.customer.pageUrl ? (
           <Row label={tv("page")}>
-            <a href={c.customer.pageUrl} target="_blank" rel="noreferrer noopener" className="break-all text-primary-700 hover:underline" data-testid="visitor-page">
+            <a
+              href={c.customer.pageUrl}
+              target="_blank"
+              rel="noreferrer noopener"
+              className="break-all text-primary-700 hover:underline"
+              data-testid="visitor-page"
+            >
               {c.customer.pageUrl}
             </a>
           </Row>

@@ -10,12 +10,5 @@ export async function WorkspaceScreen({ conversationId }: { conversationId: numb
   if (!allowed) return <Forbidden />;
   const api = await serverCaller();
   const me = await api.auth.me();
-  return (
-    <Workspace
-      userId={user.id}
-      presence={me.presence}
-      canSupervise={can(user.role, "conversation.supervise")}
-      initialConversationId={conversationId}
-    />
-  );
+  return <Workspace userId={user.id} presence={me.presence} canSupervise={can(user.role, "conversation.supervise")} initialConversationId={conversationId} />;
 }

@@ -20,10 +20,7 @@ export interface Contact {
  * The visitor's messages on their way: shown at once, sent, and dropped when the list has them; a failed one
  * stays with a retry. The first message of a conversation carries the contact details and the embed's team.
  */
-export function useWidgetOutbox(
-  session: WidgetSession,
-  { teamId, contact, pageUrl }: { teamId: number | null; contact: Contact; pageUrl: string | null },
-) {
+export function useWidgetOutbox(session: WidgetSession, { teamId, contact, pageUrl }: { teamId: number | null; contact: Contact; pageUrl: string | null }) {
   const t = useTranslations("widget");
   const { tokenRef, conversationIdRef, fetchNew, refreshState, messages } = session;
   const [pending, setPending] = useState<Pending[]>([]);

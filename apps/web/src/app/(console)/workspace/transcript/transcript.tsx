@@ -62,6 +62,9 @@ export function Transcript({ conversationId, userId, targets, draft, setDraft, c
   useRealtimeEvent(channels.agent(userId), "conversation.unassigned", (data) => {
     if (data.id === conversationId) handedOn(null);
   });
+  useRealtimeEvent(channels.agent(userId), "conversation.assigned", (data) => {
+    if (data.id === conversationId) refreshDetail();
+  });
   useRealtimeReconnect(refreshDetail);
   const customerName = useCustomerName();
 
