@@ -64,7 +64,12 @@
     if (!frame) {
       frame = document.createElement("iframe");
       var team = script && script.getAttribute("data-team");
-      frame.src = origin + "/chat" + (team && /^\d+$/.test(team) ? "?team=" + team : "");
+      var query = [];
+      if (team && /^\d+$/.test(team)) query.push("team=" + team);
+      // the page the visitor is on, for the agent (without its query string when that makes it too long)
+      var page = window.location.href.length <= 500 ? window.location.href : window.location.origin + window.location.pathname;
+      if (page.length <= 500) query.push("page=" + encodeURIComponent(page));
+      frame.src = origin + "/chat" + (query.length ? "?" + query.join("&") : "");
       frame.title = label;
       frame.setAttribute("allow", "clipboard-write");
       panel.appendChild(frame);

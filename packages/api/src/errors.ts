@@ -41,6 +41,8 @@ export const APP_ERRORS = {
   ALREADY_DONE: "CONFLICT",
   CONFLICT: "CONFLICT",
   JOB_NOT_DEAD: "PRECONDITION_FAILED",
+  /** a 快捷回复 with this shortcut is already in the same set; params { shortcut } */
+  SHORTCUT_TAKEN: "CONFLICT",
   /** a conversation status change the state machine does not allow; params { from, to } */
   ILLEGAL_TRANSITION: "BAD_REQUEST",
   /** replying needs an ACTIVE conversation; params { status } */

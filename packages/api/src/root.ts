@@ -1,6 +1,7 @@
 import { alertRouter } from "./routers/alert.ts";
 import { auditRouter } from "./routers/audit.ts";
 import { authRouter } from "./routers/auth.ts";
+import { cannedReplyRouter } from "./routers/canned-reply.ts";
 import { conversationRouter } from "./routers/conversation.ts";
 import { integrationRouter } from "./routers/integration.ts";
 import { homeRouter } from "./routers/home.ts";
@@ -29,6 +30,7 @@ export const appRouter = router({
   alert: alertRouter,
   home: homeRouter,
   routing: routingRouter,
+  cannedReply: cannedReplyRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,7 +4,20 @@ export interface NavItem {
   href: string;
   /** key under `nav` in the message catalogue */
   label:
-    "home" | "monitor" | "workspace" | "knowledge" | "staff" | "teams" | "routing" | "audit" | "security" | "jobs" | "integrations" | "settings" | "account";
+    | "home"
+    | "monitor"
+    | "workspace"
+    | "cannedReplies"
+    | "knowledge"
+    | "staff"
+    | "teams"
+    | "routing"
+    | "audit"
+    | "security"
+    | "jobs"
+    | "integrations"
+    | "settings"
+    | "account";
   permission?: Permission;
 }
 
@@ -13,6 +26,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "home" },
   { href: "/monitor", label: "monitor", permission: "monitor.view" },
   { href: "/workspace", label: "workspace", permission: "conversation.work" },
+  { href: "/canned-replies", label: "cannedReplies", permission: "conversation.work" },
   { href: "/knowledge", label: "knowledge", permission: "knowledge.manage" },
   { href: "/staff", label: "staff", permission: "staff.read" },
   { href: "/teams", label: "teams", permission: "team.read" },

@@ -6,9 +6,11 @@ import {
   HANDOFF_REASON_MAX,
   CONVERSATION_SEARCH_MAX,
   CUSTOMER_NAME_MAX,
+  DEVICE_MAX,
   EXTERNAL_USER_ID_MAX,
   MESSAGE_BODY_MAX,
   NOTE_MAX,
+  PAGE_URL_MAX,
   PHONE_INPUT_MAX,
   RESOLUTION_CATEGORY_MAX,
 } from "./limits.ts";
@@ -80,6 +82,14 @@ export const customerMessageInput = z.object({
   teamId: conversationIdSchema.optional(),
   /** the widget menu's intent (a routing rule) the customer picked */
   intentId: conversationIdSchema.optional(),
+  /** the visitor's device (widget: from the User-Agent) */
+  device: z.string().trim().max(DEVICE_MAX).optional(),
+  /** the page the widget was opened on: an http(s) URL */
+  pageUrl: z
+    .string()
+    .max(PAGE_URL_MAX)
+    .regex(/^https?:\/\/\S+$/, "an http or https URL")
+    .optional(),
 });
 
 /** What an agent writes (a reply, or an internal note with its own limit). */

@@ -21,6 +21,10 @@ export const CLIENT_ID_MAX = 64;
 export const EXTERNAL_USER_ID_MAX = 128;
 /** the name a customer gives on a channel */
 export const CUSTOMER_NAME_MAX = 64;
+/** the page a visitor opened the chat widget on */
+export const PAGE_URL_MAX = 500;
+/** the visitor's device as the widget's User-Agent describes it */
+export const DEVICE_MAX = 64;
 /** the search box of the conversation list */
 export const CONVERSATION_SEARCH_MAX = 64;
 export const RESOLUTION_CATEGORY_MAX = 64;
@@ -61,3 +65,12 @@ export const API_KEY_NAME_MAX = 64;
 export const AUDIT_ACTION_FILTER_MAX = 64;
 export const PUSH_ENDPOINT_MAX = 500;
 export const PUSH_KEY_MAX = 255;
+
+// Canned replies (快捷回复)
+export const CANNED_TITLE_MAX = 64;
+/** what an agent types after "/" */
+export const CANNED_SHORTCUT_MAX = 32;
+export const CANNED_CATEGORY_MAX = 32;
+export const CANNED_BODY_MAX = 2_000;
+/** the picker's search text after "/" */
+export const CANNED_QUERY_MAX = 64;

@@ -11,6 +11,7 @@ import { abandonConversation, listCustomerMessages, queuePosition, submitCsat } 
 import { customerIdOnChannel, handleIncomingCustomerMessage, latestConversationOnChannel } from "../services/inbox/index.ts";
 import { intentMenu } from "../services/routing/index.ts";
 import { getSetting } from "../services/settings/index.ts";
+import { describeDevice } from "../services/widget/device.ts";
 import { issueVisitorToken, verifyVisitorToken } from "../services/widget/visitor-token.ts";
 import { errorResponse, idParam, isSameOrigin, json, rateLimit, readJson, requestIp, run } from "./http.ts";
 
@@ -107,7 +108,7 @@ export function handleWidgetSession(db: Db, request: Request, options: WidgetOpt
 }
 
 /**
- * POST /api/v1/widget/messages — { clientId, body, name?, phone?, teamId?, intentId? }; the bot answers while the
+ * POST /api/v1/widget/messages — { clientId, body, name?, phone?, teamId?, intentId?, pageUrl? }; the bot answers while the
  * conversation is with it. `teamId` is the team the embedding page serves (the embed's `data-team`); it applies to a new
  * conversation. `intentId` is the menu intent the customer picked (config.intents), which picks the team at hand-off.
  */
@@ -131,6 +132,8 @@ export function handleWidgetPostMessage(db: Db, request: Request, options: Widge
       phone: optional(input.phone) as string | undefined,
       teamId: optional(input.teamId) as number | undefined,
       intentId: optional(input.intentId) as number | undefined,
+      pageUrl: optional(input.pageUrl) as string | undefined,
+      device: describeDevice(request.headers.get("user-agent")) ?? undefined,
     });
     return json({ conversationId: received.conversationId, messageId: received.messageId, duplicate: received.duplicate }, received.duplicate ? 200 : 201);
   }, MESSAGE_FIELDS);

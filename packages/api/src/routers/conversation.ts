@@ -2,7 +2,6 @@ import { permissionProcedure, router } from "../trpc.ts";
 import {
   addInternalNote,
   getConversation,
-  listCannedReplies,
   listConversations,
   listResolutionCategories,
   listTransferTargets,
@@ -15,6 +14,7 @@ import {
   sendAgentReply,
   transferConversation,
 } from "../services/conversation/index.ts";
+import { listUsableCannedReplies } from "../services/canned-reply/index.ts";
 import {
   conversationIdInput,
   conversationListInput,
@@ -69,7 +69,7 @@ export const conversationRouter = router({
   /** colleagues (ONLINE, with a free slot) and teams a conversation can be transferred to */
   listTransferTargets: work.query(({ ctx }) => listTransferTargets(ctx.db, ctx.session)),
   /** 快捷回复 the actor may use: shared, their teams' and their own */
-  listCannedReplies: work.query(({ ctx }) => listCannedReplies(ctx.db, ctx.session)),
+  listCannedReplies: work.query(({ ctx }) => listUsableCannedReplies(ctx.db, ctx.session)),
   listResolutionCategories: work.query(({ ctx }) => listResolutionCategories(ctx.db)),
   queueOverview: supervise.input(queueOverviewInput).query(({ ctx, input }) => queueOverview(ctx.db, input ?? {})),
 });

@@ -128,6 +128,9 @@ export const CUSTOMER_COLUMNS = [
   "firstSeenAt",
   "lastSeenAt",
   "conversationCount",
+  "visitorNo",
+  "device",
+  "pageUrl",
   "createdAt",
   "updatedAt",
 ] as const;
@@ -148,6 +151,29 @@ const NOTES = [
   "对价格敏感，大促期间集中下单",
   "企业采购负责人，月结客户",
   "听力不好，尽量文字沟通",
+];
+
+/** what `describeDevice` makes of common user agents (packages/api services/widget/device.ts) */
+const DEVICES = [
+  "iPhone · Safari",
+  "iPhone · 微信",
+  "Android · 微信",
+  "Android · Chrome",
+  "Windows · Chrome",
+  "Windows · Edge",
+  "Mac · Safari",
+  "Mac · Chrome",
+  "HarmonyOS · 华为浏览器",
+];
+const PAGES = [
+  "https://shop.example.com/",
+  "https://shop.example.com/orders",
+  "https://shop.example.com/orders/detail?id=",
+  "https://shop.example.com/after-sales/return",
+  "https://shop.example.com/products/air-purifier-x3",
+  "https://shop.example.com/products/robot-vacuum-s8",
+  "https://shop.example.com/member/coupons",
+  "https://shop.example.com/help/shipping",
 ];
 
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -209,16 +235,23 @@ export function buildCustomerRows(plan: CustomerPlan, index: number, activity: C
   if (rng.chance(0.08)) tag("价格敏感", firstSeen + DAY);
   if (count >= 3 && now - lastSeen > 45 * DAY && rng.chance(0.6)) tag("潜在流失", now - DAY);
 
+  // Web visitors: the device and the page the widget was opened on, as the widget reports them. Some never gave a
+  // name (or anything else): the service names them as this does and numbers them with their id (访客 1024).
+  const visit = Random.for("customer-visit", id);
+  const web = identities.find((identity) => identity.channel === "WEB");
+  const anonymous = !!web && CHANNELS[plan.primaryChannel[index]!] === "WEB" && level === "NORMAL" && !externalId && visit.chance(0.35);
+  const page = web ? visit.pick(PAGES) : null;
+
   return {
     id,
     customer: {
       id,
-      name: person.name,
-      phoneHash: phone?.phoneHash ?? null,
-      phoneEnc: phone?.phoneEnc ?? null,
-      phoneLast4: phone?.phoneLast4 ?? null,
-      email,
-      idNumberEnc,
+      name: anonymous ? `web-${web.externalUserId.slice(-8)}` : person.name,
+      phoneHash: anonymous ? null : (phone?.phoneHash ?? null),
+      phoneEnc: anonymous ? null : (phone?.phoneEnc ?? null),
+      phoneLast4: anonymous ? null : (phone?.phoneLast4 ?? null),
+      email: anonymous ? null : email,
+      idNumberEnc: anonymous ? null : idNumberEnc,
       externalId,
       level,
       city: city.name,
@@ -226,6 +259,9 @@ export function buildCustomerRows(plan: CustomerPlan, index: number, activity: C
       firstSeenAt: new Date(firstSeen),
       lastSeenAt: new Date(lastSeen),
       conversationCount: count,
+      visitorNo: anonymous ? id : null,
+      device: web ? visit.pick(DEVICES) : null,
+      pageUrl: page?.endsWith("=") ? `${page}${String(visit.int(10_000_000, 99_999_999))}` : page,
       createdAt: new Date(firstSeen),
       updatedAt: new Date(lastSeen),
     },

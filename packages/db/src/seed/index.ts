@@ -8,3 +8,4 @@ export { DEMO_DEFAULTS, seedDemo, type DemoOptions } from "./demo.ts";
 export { MAX_SCALE, seedScale, type ScaleOptions } from "./scale.ts";
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from "./staff.ts";
 export { formatSummary, type SeedSummary } from "./summary.ts";
+export { CANNED_REPLIES, type CannedReplyDefinition } from "./canned-replies.ts";

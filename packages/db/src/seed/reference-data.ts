@@ -217,16 +217,36 @@ export function writeKnowledge(loader: BulkLoader, ids: IdAllocator, authorIds: 
 }
 
 export function writeCannedReplies(loader: BulkLoader, ids: IdAllocator, teams: readonly TeamRef[], staff: readonly StaffMember[], now: number): void {
-  const replies = loader.table("CannedReply", ["id", "title", "shortcut", "body", "teamId", "ownerId", "createdAt", "updatedAt"] as const);
+  const replies = loader.table("CannedReply", [
+    "id",
+    "title",
+    "shortcut",
+    "category",
+    "body",
+    "sortOrder",
+    "teamId",
+    "ownerId",
+    "createdAt",
+    "updatedAt",
+  ] as const);
   const createdAt = new Date(now - 200 * DAY);
+  // each set (personal, team, shared) numbered 0…n-1 in the listed order, as the service numbers a new reply
+  const positions = new Map<string, number>();
   for (const reply of CANNED_REPLIES) {
+    const teamId = reply.team ? (teams.find((t) => t.key === reply.team)?.id ?? null) : null;
+    const ownerId = reply.owner ? (staff.find((s) => s.definition.employeeNo === reply.owner)?.id ?? null) : null;
+    const set = `${ownerId ?? ""}/${teamId ?? ""}`;
+    const sortOrder = positions.get(set) ?? 0;
+    positions.set(set, sortOrder + 1);
     replies.add({
       id: ids.next("CannedReply"),
       title: reply.title,
       shortcut: reply.shortcut,
+      category: reply.category,
       body: reply.body,
-      teamId: reply.team ? (teams.find((t) => t.key === reply.team)?.id ?? null) : null,
-      ownerId: reply.owner ? (staff.find((s) => s.definition.employeeNo === reply.owner)?.id ?? null) : null,
+      sortOrder,
+      teamId,
+      ownerId,
       createdAt,
       updatedAt: createdAt,
     });

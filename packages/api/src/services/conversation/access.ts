@@ -1,6 +1,7 @@
 /**
  * Who may see a conversation. Acting on it (reply, transfer, …) is for its assignee or a supervisor
- * (actor.ts `assertCanAct`); reading it is also open to members of its team, who see the team's work.
+ * (actor.ts `assertCanAct`); reading it is also open to members of its team, who see the team's work, and to an
+ * agent who held it before and handed it on (transfer, reply timeout): their open pane and links keep working.
  */
 import type { Db } from "@kefu/db/client";
 import { AppError } from "../../errors.ts";
@@ -16,8 +17,14 @@ export interface ViewableConversation {
 
 export async function canViewConversation(db: Db, actor: Actor, conversation: ViewableConversation): Promise<boolean> {
   if (canSupervise(actor) || conversation.assigneeId === actor.id) return true;
-  if (!can(actor.role, "conversation.work") || conversation.teamId === null) return false;
-  return (await teamIdsOf(db, actor.id)).includes(conversation.teamId);
+  if (!can(actor.role, "conversation.work")) return false;
+  if (conversation.teamId !== null && (await teamIdsOf(db, actor.id)).includes(conversation.teamId)) return true;
+  return (await handedOnBy(db, actor.id, conversation.id)) > 0;
+}
+
+/** How often the actor handed the conversation on (a transfer away from them, or a requeue after their reply timeout). */
+export function handedOnBy(db: Db, userId: number, conversationId: number): Promise<number> {
+  return db.conversationEvent.count({ where: { conversationId, fromUserId: userId, type: { in: ["TRANSFERRED", "REQUEUED"] } } });
 }
 
 /** Reads the conversation's access fields: NOT_FOUND when it does not exist, FORBIDDEN when the actor may not see it. */

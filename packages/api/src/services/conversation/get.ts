@@ -1,6 +1,6 @@
 /** One conversation for the workspace, with the customer summary an agent may see (phone: last 4 digits only). */
 import type { Db } from "@kefu/db/client";
-import { assertCanView } from "./access.ts";
+import { assertCanView, handedOnBy } from "./access.ts";
 import { canSupervise, type Actor } from "./actor.ts";
 
 export async function getConversation(db: Db, actor: Actor, conversationId: number) {
@@ -44,12 +44,19 @@ export async function getConversation(db: Db, actor: Actor, conversationId: numb
           city: true,
           firstSeenAt: true,
           lastSeenAt: true,
+          visitorNo: true,
+          device: true,
+          pageUrl: true,
           tags: { select: { tag: { select: { id: true, name: true, color: true } } } },
         },
       },
     },
   });
-  const pastConversations = await db.conversation.count({ where: { customerId: conversation.customer.id, id: { not: conversation.id } } });
+  const canAct = conversation.assignee?.id === actor.id || canSupervise(actor);
+  const [pastConversations, handedOn] = await Promise.all([
+    db.conversation.count({ where: { customerId: conversation.customer.id, id: { not: conversation.id } } }),
+    canAct ? 0 : handedOnBy(db, actor.id, conversation.id),
+  ]);
   const { tags, reads, customer, ...rest } = conversation;
   return {
     ...rest,
@@ -57,6 +64,8 @@ export async function getConversation(db: Db, actor: Actor, conversationId: numb
     lastReadMessageId: reads[0]?.lastReadMessageId ?? 0,
     customer: { ...customer, tags: customer.tags.map((t) => t.tag), pastConversations },
     /** the actor may reply, transfer, pause, resolve */
-    canAct: conversation.assignee?.id === actor.id || canSupervise(actor),
+    canAct,
+    /** the actor held it and handed it on (transfer, reply timeout): the pane says who has it now */
+    handedOnByMe: handedOn > 0,
   };
 }

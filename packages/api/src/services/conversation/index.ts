@@ -1,7 +1,6 @@
 // The conversation spine (DESIGN §3): services the routers, the widget, the channel API and the bot build on.
 export { abandonConversation } from "./abandon.ts";
 export { canSubscribeToConversation, canViewConversation } from "./access.ts";
-export { listCannedReplies } from "./canned-replies.ts";
 export { submitCsat, type CsatInput } from "./csat.ts";
 export { getConversation } from "./get.ts";
 export { handOffInUnit, handoffToQueue, type ConversationSnapshot, type HandoffOptions } from "./handoff.ts";

@@ -33,7 +33,7 @@ const listSelect = {
   lastMessageId: true,
   team: { select: { id: true, name: true } },
   assignee: { select: { id: true, name: true } },
-  customer: { select: { id: true, name: true, level: true } },
+  customer: { select: { id: true, name: true, level: true, visitorNo: true, device: true } },
 } satisfies Prisma.ConversationSelect;
 
 interface QueueCursor {
@@ -96,6 +96,9 @@ function searchFilter(search: string | undefined): Prisma.ConversationWhereInput
   if (!text) return {};
   const or: Prisma.ConversationWhereInput[] = [{ subject: { contains: text } }, { customer: { name: { contains: text } } }];
   if (/^\d{1,10}$/.test(text)) or.push({ id: Number(text) });
+  // an anonymous visitor by the number the console shows (访客 1024, Visitor 1024, 1024)
+  const visitor = /^(?:访客|visitor)?\s*(\d{1,9})$/i.exec(text);
+  if (visitor) or.push({ customer: { visitorNo: Number(visitor[1]) } });
   const phone = normalizePhone(text);
   if (/^1\d{10}$/.test(phone)) or.push({ customer: { phoneHash: hashLookup(fieldKeysFromEnv(), phone) } });
   return { OR: or };

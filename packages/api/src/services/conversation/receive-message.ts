@@ -39,6 +39,9 @@ export interface CustomerMessageInput {
   teamId?: number;
   /** the intent the customer picked in the widget menu (a routing rule's id); applies while the bot holds the conversation */
   intentId?: number;
+  /** the visitor's device ("iPhone · Safari") and the page the chat was opened on, kept on the customer */
+  device?: string;
+  pageUrl?: string;
 }
 
 /**
@@ -90,7 +93,7 @@ interface Settings {
  * The customer behind the channel identity (matched by phone hash, or created, the first time), locked: the lock
  * serialises this customer's messages (one open conversation per channel, one row per clientId).
  */
-async function lockOrCreateCustomer(tx: Tx, input: CustomerMessageInput, at: Date): Promise<{ id: number; level: CustomerLevel }> {
+async function lockOrCreateCustomer(tx: Tx, input: CustomerMessageInput, at: Date): Promise<{ id: number; level: CustomerLevel; anonymous?: boolean }> {
   const phone = input.phone ? protectPhone(fieldKeysFromEnv(), input.phone) : null;
   const [known] = await tx.$queryRaw<{ id: number; level: CustomerLevel; phoneHash: string | null }[]>`
     SELECT c.id, c.level, c.phoneHash FROM \`CustomerIdentity\` i JOIN \`Customer\` c ON c.id = i.customerId
@@ -116,7 +119,12 @@ async function lockOrCreateCustomer(tx: Tx, input: CustomerMessageInput, at: Dat
         select: { id: true, level: true },
       });
   await tx.$queryRaw`SELECT id FROM \`Customer\` WHERE id = ${customer.id} FOR UPDATE`;
-  return customer;
+  return byPhone || input.customerName?.trim() ? customer : { ...customer, anonymous: true };
+}
+
+/** Where a new conversation came from, as far as the channel tells: kept on the customer (the latest one). */
+function visitContext(input: CustomerMessageInput): { device?: string; pageUrl?: string } {
+  return { ...(input.device ? { device: input.device } : {}), ...(input.pageUrl ? { pageUrl: input.pageUrl } : {}) };
 }
 
 interface RecentConversation extends ConversationState {
@@ -226,7 +234,15 @@ async function receive<Outcome>(db: Db, input: CustomerMessageInput, options: Re
         lastCustomerMessageAt: at,
         ...reply?.conversationData,
       });
-      await tx.customer.updateMany({ where: { id: customer.id }, data: { lastSeenAt: at, ...(created ? { conversationCount: { increment: 1 } } : {}) } });
+      await tx.customer.updateMany({
+        where: { id: customer.id },
+        data: {
+          lastSeenAt: at,
+          ...(created ? { conversationCount: { increment: 1 }, ...visitContext(input) } : {}),
+          // 访客 + the customer's id: short, unique and stable without a counter row to lock
+          ...(customer.anonymous ? { visitorNo: customer.id } : {}),
+        },
+      });
 
       if (directToQueue) {
         const team = await chooseHandoffTeam(tx, { conversationId: conversation.id, teamId: conversation.teamId });

@@ -38,7 +38,7 @@ export async function monitorQueue(db: Db, input: { teamId?: number; limit?: num
         queuedAt: true,
         createdAt: true,
         team: { select: { id: true, name: true } },
-        customer: { select: { name: true, level: true } },
+        customer: { select: { name: true, level: true, visitorNo: true } },
       },
     }),
     db.conversation.count({ where }),
@@ -50,7 +50,7 @@ export async function monitorQueue(db: Db, input: { teamId?: number; limit?: num
       ...row,
       position: index + 1,
       waitSeconds: row.queuedAt ? Math.max(0, Math.round((now.getTime() - row.queuedAt.getTime()) / 1000)) : 0,
-      customer: { name: maskCustomerName(customer.name), level: customer.level },
+      customer: { name: maskCustomerName(customer.name), level: customer.level, visitorNo: customer.visitorNo },
     })),
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { AlertMetric, Db } from "@kefu/db/client";
 import { z } from "zod";
+import { conversationPath } from "../../contracts/links.ts";
 import { logger } from "../../logger.ts";
 import { can, ROLES } from "../../permissions.ts";
 import { sendWebPush, type PushOutcome } from "./send.ts";
@@ -23,7 +24,8 @@ export interface MonitorAlertPush {
   threshold: number;
   teamName: string | null;
   locale: string;
-  url: "/monitor";
+  /** what a tap opens: the monitor, or for a long wait the conversation waiting longest */
+  url: string;
 }
 
 /** An alert is about now: after 15 minutes undelivered it is no longer worth showing. */
@@ -36,11 +38,22 @@ async function inBatches<T, R>(items: T[], size: number, run: (item: T) => Promi
   return results;
 }
 
+/** A long wait is about one customer: the tap opens the conversation waiting longest (in the rule's team), if any is still queued. */
+async function alertUrl(db: Db, rule: { metric: AlertMetric; teamId: number | null }): Promise<string> {
+  if (rule.metric !== "LONGEST_WAIT_SECONDS") return "/monitor";
+  const longest = await db.conversation.findFirst({
+    where: { status: "QUEUED", ...(rule.teamId === null ? {} : { teamId: rule.teamId }) },
+    orderBy: [{ queuedAt: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
+  return longest ? conversationPath(longest.id) : "/monitor";
+}
+
 export async function deliverMonitorAlertPush(db: Db, payload: unknown) {
   const { eventId } = pushAlertPayloadSchema.parse(payload);
   const event = await db.monitorAlertEvent.findUnique({
     where: { id: eventId },
-    select: { id: true, value: true, rule: { select: { id: true, metric: true, threshold: true, team: { select: { name: true } } } } },
+    select: { id: true, value: true, rule: { select: { id: true, metric: true, threshold: true, teamId: true, team: { select: { name: true } } } } },
   });
   if (!event) {
     logger.warn({ eventId }, "push.alert: the alert event no longer exists");
@@ -54,6 +67,7 @@ export async function deliverMonitorAlertPush(db: Db, payload: unknown) {
   });
   if (subscriptions.length === 0) return { delivered: 0, removed: 0 };
 
+  const url = await alertUrl(db, event.rule);
   const vapid = await ensureVapidKeys(db);
   const outcomes = await inBatches(subscriptions, PARALLEL_SENDS, async (subscription): Promise<[number, PushOutcome]> => {
     const message: MonitorAlertPush = {
@@ -64,7 +78,7 @@ export async function deliverMonitorAlertPush(db: Db, payload: unknown) {
       threshold: event.rule.threshold,
       teamName: event.rule.team?.name ?? null,
       locale: subscription.user.locale,
-      url: "/monitor",
+      url,
     };
     const outcome = await sendWebPush(subscription, message, vapid, { ttlSeconds: ALERT_TTL_SECONDS, urgency: "high", topic: `alert-rule-${event.rule.id}` });
     return [subscription.id, outcome];

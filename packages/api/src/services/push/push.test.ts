@@ -230,7 +230,7 @@ describe("push.alert job", () => {
     await h.db.job.deleteMany({});
   });
 
-  async function alertEvent(metric: "QUEUE_LENGTH" | "CSAT_TODAY_BELOW", threshold: number, value: number, teamName?: string) {
+  async function alertEvent(metric: "QUEUE_LENGTH" | "CSAT_TODAY_BELOW" | "LONGEST_WAIT_SECONDS", threshold: number, value: number, teamName?: string) {
     const team = teamName ? await h.db.team.create({ data: { name: teamName } }) : null;
     const rule = await h.db.monitorAlertRule.create({ data: { metric, threshold, teamId: team?.id ?? null } });
     return h.db.monitorAlertEvent.create({ data: { ruleId: rule.id, value } });
@@ -282,6 +282,23 @@ describe("push.alert job", () => {
         url: "/monitor",
       });
     }
+  });
+
+  it("opens the conversation waiting longest when the alert is about a long wait", async () => {
+    const device = await subscribe(h.users.SUPERVISOR.id, "/push/long-wait");
+    const event = await alertEvent("LONGEST_WAIT_SECONDS", 300, 420, "久等组");
+    const { teamId } = await h.db.monitorAlertRule.findUniqueOrThrow({ where: { id: event.ruleId }, select: { teamId: true } });
+    const customer = await h.db.customer.create({ data: { name: "久等的客户" } });
+    const at = (secondsAgo: number) => new Date(Date.now() - secondsAgo * 1000);
+    const queued = (secondsAgo: number) =>
+      h.db.conversation.create({ data: { customerId: customer.id, channel: "WEB", status: "QUEUED", teamId, queuedAt: at(secondsAgo) }, select: { id: true } });
+    await queued(60);
+    const longest = await queued(420);
+    await queued(200);
+
+    await jobHandlers[PUSH_ALERT_JOB]!({ db: h.db, payload: { eventId: event.id } });
+    const message = JSON.parse(decryptPush(push.received.find((request) => request.path === "/push/long-wait")!.body, device.browser)) as MonitorAlertPush;
+    expect(message).toMatchObject({ metric: "LONGEST_WAIT_SECONDS", url: `/workspace/c/${longest.id}` });
   });
 
   it("forgets a subscription the push service answers 410 to, and keeps the others", async () => {

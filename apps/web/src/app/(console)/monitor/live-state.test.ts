@@ -134,7 +134,7 @@ describe("monitor deltas", () => {
       createdAt: window.to,
       waitSeconds: 0,
       team: null,
-      customer: { name: "张*", level: "NORMAL" },
+      customer: { name: "张*", level: "NORMAL", visitorNo: null },
     });
     const queue: QueueSnapshot = { generatedAt: window.to, total: 3, items: [item(1, 1), item(2, 2), item(3, 3)] };
     const left = applyChangesToQueue(queue, [change(1, "ASSIGNED", "QUEUED", "ACTIVE", 9)]);

@@ -5,7 +5,10 @@ import { Button } from "@kefu/ui/button";
 import { cn } from "@kefu/ui/cn";
 import { EmptyState } from "@kefu/ui/empty-state";
 import { Skeleton } from "@kefu/ui/skeleton";
+import { conversationPath } from "@kefu/api/contracts/links";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { useCustomerName } from "~/lib/customer-name";
 import { useDuration, useNow, useShowAll } from "./hooks";
 import type { QueueSnapshot } from "./live-state";
 import { ShowMore } from "./show-more";
@@ -28,6 +31,7 @@ export function waitedSeconds(item: Pick<Item, "queuedAt">, now: number): number
 export function QueueList({ queue, loading, canSupervise, onAssign, onView }: Props) {
   const t = useTranslations();
   const tq = useTranslations("monitor.queue");
+  const customerName = useCustomerName();
   const duration = useDuration();
   const now = useNow(1000);
   const list = useShowAll(queue?.items ?? [], 10);
@@ -53,7 +57,7 @@ export function QueueList({ queue, loading, canSupervise, onAssign, onView }: Pr
               <span className="w-10 shrink-0 text-center text-xs text-slate-500 tabular-nums">{tq("position", { position: item.position })}</span>
               <div className="min-w-0 flex-1">
                 <div className="flex min-w-0 items-center gap-1.5">
-                  <span className="truncate font-medium text-slate-900">{item.customer.name}</span>
+                  <span className="truncate font-medium text-slate-900">{customerName(item.customer)}</span>
                   {item.customer.level !== "NORMAL" ? <Badge variant="warning">{t(`workspace.level.${item.customer.level}`)}</Badge> : null}
                 </div>
                 <div className="truncate text-xs text-slate-500">
@@ -71,6 +75,13 @@ export function QueueList({ queue, loading, canSupervise, onAssign, onView }: Pr
                   <Button size="sm" variant="ghost" className="h-7 px-2" onClick={() => onView(item.id)}>
                     {tq("view")}
                   </Button>
+                  <Link
+                    href={conversationPath(item.id)}
+                    className="inline-flex h-7 items-center rounded-md px-2 text-sm font-medium text-primary-700 hover:bg-slate-100"
+                    data-testid="open-in-workspace"
+                  >
+                    {t("agentScreen.openInWorkspace")}
+                  </Link>
                   {canSupervise ? (
                     <Button size="sm" variant="outline" className="h-7 px-2" onClick={() => onAssign(item)}>
                       {tq("assign")}

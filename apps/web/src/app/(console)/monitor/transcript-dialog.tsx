@@ -2,6 +2,7 @@
 
 import type { RouterOutputs } from "@kefu/api/client";
 import { NOTE_MAX } from "@kefu/api/contracts/limits";
+import { conversationPath } from "@kefu/api/contracts/links";
 import { channels } from "@kefu/api/contracts/realtime";
 import { Badge } from "@kefu/ui/badge";
 import { Button } from "@kefu/ui/button";
@@ -11,11 +12,13 @@ import { Skeleton } from "@kefu/ui/skeleton";
 import { Textarea } from "@kefu/ui/textarea";
 import { useToast } from "@kefu/ui/toast";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { LimitedField, overLimit } from "~/components/limited-field";
 import { useRealtimeEvent } from "~/components/realtime-provider";
 import { RoutingReason } from "~/components/routing-reason";
+import { useCustomerName } from "~/lib/customer-name";
 import { useMutationFeedback } from "~/lib/mutation-feedback";
 import { useApiErrors } from "~/lib/trpc-errors";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
@@ -105,6 +108,7 @@ function TranscriptBody({
 }) {
   const t = useTranslations("monitor.transcript");
   const tAll = useTranslations();
+  const customerName = useCustomerName();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
@@ -155,11 +159,14 @@ function TranscriptBody({
           <div className="flex flex-wrap gap-x-3 gap-y-1">
             {conversation ? (
               <>
-                <span>{t("field", { label: t("customer"), value: conversation.customer.name })}</span>
+                <span>{t("field", { label: t("customer"), value: customerName(conversation.customer) })}</span>
                 <span>{t("field", { label: t("status"), value: tAll(`workspace.status.${conversation.status}`) })}</span>
                 <span>{t("field", { label: t("assignee"), value: conversation.assignee?.name ?? t("unassigned") })}</span>
                 {conversation.team ? <span>{t("field", { label: t("team"), value: conversation.team.name })}</span> : null}
                 {conversation.team ? <RoutingReason conversationId={conversationId} teamId={conversation.team.id} /> : null}
+                <Link href={conversationPath(conversationId)} className="text-primary-700 hover:underline">
+                  {tAll("agentScreen.openInWorkspace")}
+                </Link>
               </>
             ) : detail.error ? (
               <span>{errors.message(detail.error)}</span>

@@ -11,6 +11,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useDeferredValue, useEffect } from "react";
 import { LoadMore } from "~/components/load-more";
+import { useCustomerName } from "~/lib/customer-name";
 import { useTRPC } from "~/trpc/react";
 import { LimitedInput, withinLimit } from "~/components/limited-field";
 import { systemText } from "./system-message";
@@ -39,6 +40,7 @@ interface Props {
 export function ConversationList({ view, filters, onFiltersChange, teams, selectedId, onSelect, onRows }: Props) {
   const t = useTranslations("workspace");
   const tAll = useTranslations();
+  const customerName = useCustomerName();
   const format = useFormatter();
   const trpc = useTRPC();
   const search = useDeferredValue(withinLimit(filters.search.trim(), CONVERSATION_SEARCH_MAX));
@@ -141,7 +143,7 @@ export function ConversationList({ view, filters, onFiltersChange, teams, select
                     )}
                   >
                     <span className="flex items-center gap-2">
-                      <span className="min-w-0 flex-1 truncate font-medium text-slate-900">{row.customer.name}</span>
+                      <span className="min-w-0 flex-1 truncate font-medium text-slate-900">{customerName(row.customer)}</span>
                       {row.unread > 0 ? (
                         <span
                           className="inline-flex h-5 min-w-5 items-center justify-center rounded-full bg-red-600 px-1.5 text-xs font-medium text-white"
@@ -161,6 +163,7 @@ export function ConversationList({ view, filters, onFiltersChange, teams, select
                       {row.customer.level !== "NORMAL" ? <Badge variant={LEVEL_BADGE[row.customer.level]}>{t(`level.${row.customer.level}`)}</Badge> : null}
                       <span className="text-xs text-slate-500">
                         {t(`channel.${row.channel}`)}
+                        {row.customer.device ? ` · ${row.customer.device}` : ""}
                         {row.team ? ` · ${row.team.name}` : ""}
                         {view !== "mine" && row.assignee ? ` · ${row.assignee.name}` : ""}
                       </span>

@@ -6,6 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { RoutingReason } from "~/components/routing-reason";
+import { useCustomerName } from "~/lib/customer-name";
 import { useTRPC } from "~/trpc/react";
 import { LEVEL_BADGE, STATUS_BADGE } from "./conversation-types";
 
@@ -21,6 +22,8 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 export function CustomerPanel({ conversationId }: { conversationId: number }) {
   const t = useTranslations("workspace");
   const format = useFormatter();
+  const tv = useTranslations("agentScreen");
+  const customerName = useCustomerName();
   const trpc = useTRPC();
   const detail = useQuery(trpc.conversation.get.queryOptions({ id: conversationId }));
   const c = detail.data;
@@ -38,13 +41,27 @@ export function CustomerPanel({ conversationId }: { conversationId: number }) {
         {t("customer.title")}
       </h2>
       <div className="mb-2 flex items-center gap-2">
-        <span className="min-w-0 truncate text-base font-semibold text-slate-900">{c.customer.name}</span>
+        <span className="min-w-0 truncate text-base font-semibold text-slate-900">{customerName(c.customer)}</span>
         <Badge variant={LEVEL_BADGE[c.customer.level]}>{t(`level.${c.customer.level}`)}</Badge>
       </div>
       <dl className="divide-y divide-slate-100">
         <Row label={t("customer.phone")}>{c.customer.phoneLast4 ? `*******${c.customer.phoneLast4}` : none}</Row>
         {c.customer.city ? <Row label={t("customer.city")}>{c.customer.city}</Row> : null}
         <Row label={t("customer.channel")}>{t(`channel.${c.channel}`)}</Row>
+        {c.customer.device ? <Row label={tv("device")}>{c.customer.device}</Row> : null}
+        {c.customer.pageUrl ? (
+          <Row label={tv("page")}>
+            <a
+              href={c.customer.pageUrl}
+              target="_blank"
+              rel="noreferrer noopener"
+              className="break-all text-primary-700 hover:underline"
+              data-testid="visitor-page"
+            >
+              {c.customer.pageUrl}
+            </a>
+          </Row>
+        ) : null}
         <Row label={t("customer.tags")}>
           {c.customer.tags.length ? (
             <span className="flex flex-wrap justify-end gap-1">

@@ -12,6 +12,7 @@ import { ConversationList } from "./conversation-list";
 import { ConversationView } from "./conversation-view";
 import type { ConversationRow, ListFilters, View } from "./conversation-types";
 import { ShortcutHelp } from "./shortcut-help";
+import { conversationPath } from "@kefu/api/contracts/links";
 import { channels } from "@kefu/api/contracts/realtime";
 
 /** True when the key press belongs to a text field (shortcuts then stay out of the way). */
@@ -26,14 +27,27 @@ function TeamChannel({ teamId, onChange }: { teamId: number; onChange: () => voi
   return null;
 }
 
-export function Workspace({ userId, presence, canSupervise }: { userId: number; presence: Presence; canSupervise: boolean }) {
+interface WorkspaceProps {
+  userId: number;
+  presence: Presence;
+  canSupervise: boolean;
+  /** opened from a conversation's address (`/workspace/c/[id]`) */
+  initialConversationId: number | null;
+}
+
+export function Workspace({ userId, presence, canSupervise, initialConversationId }: WorkspaceProps) {
   const t = useTranslations("workspace");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const views: View[] = canSupervise ? ["mine", "queue", "team", "all"] : ["mine", "queue", "team"];
   const [view, setView] = useState<View>("mine");
   const [filters, setFilters] = useState<ListFilters>({ search: "", status: "", channel: "", teamId: "", from: "", to: "" });
-  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [selectedId, setSelectedId] = useState<number | null>(initialConversationId);
+  // the address follows the open conversation, so it can be copied, bookmarked and reloaded
+  useEffect(() => {
+    const path = selectedId ? conversationPath(selectedId) : "/workspace";
+    if (window.location.pathname !== path) window.history.replaceState(null, "", path);
+  }, [selectedId]);
   const rowsRef = useRef<ConversationRow[]>([]);
   const knowledgeSearch = useRef<HTMLInputElement>(null);
   const targets = useQuery(trpc.conversation.listTransferTargets.queryOptions(undefined, { staleTime: 60_000 }));

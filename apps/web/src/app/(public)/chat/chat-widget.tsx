@@ -18,12 +18,12 @@ import { useWidgetSession } from "./use-widget-session";
 import { WidgetLive } from "./widget-live";
 
 /** `teamId`: the team the embedding page serves (`/chat?team=`), used when the first message starts a conversation. */
-export function ChatWidget({ realtime, teamId }: { realtime: RealtimeClientConfig; teamId: number | null }) {
+export function ChatWidget({ realtime, teamId, pageUrl }: { realtime: RealtimeClientConfig; teamId: number | null; pageUrl: string | null }) {
   const t = useTranslations("widget");
   const session = useWidgetSession();
   const { phase, token, welcome, conversation, messages, prechatDone } = session;
   const [contact, setContact] = useState<Contact>({ name: "", phone: "" });
-  const { pending, notice, send } = useWidgetOutbox(session, { teamId, contact });
+  const { pending, notice, send } = useWidgetOutbox(session, { teamId, contact, pageUrl });
   const listEnd = useRef<HTMLDivElement>(null);
 
   const conversationId = conversation?.id ?? null;

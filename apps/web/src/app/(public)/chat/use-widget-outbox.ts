@@ -20,7 +20,7 @@ export interface Contact {
  * The visitor's messages on their way: shown at once, sent, and dropped when the list has them; a failed one
  * stays with a retry. The first message of a conversation carries the contact details and the embed's team.
  */
-export function useWidgetOutbox(session: WidgetSession, { teamId, contact }: { teamId: number | null; contact: Contact }) {
+export function useWidgetOutbox(session: WidgetSession, { teamId, contact, pageUrl }: { teamId: number | null; contact: Contact; pageUrl: string | null }) {
   const t = useTranslations("widget");
   const { tokenRef, conversationIdRef, fetchNew, refreshState, messages } = session;
   const [pending, setPending] = useState<Pending[]>([]);
@@ -40,6 +40,7 @@ export function useWidgetOutbox(session: WidgetSession, { teamId, contact }: { t
           ...(intentId ? { intentId } : {}),
           ...(first && contact.name.trim() ? { name: contact.name.trim() } : {}),
           ...(first && contact.phone.trim() ? { phone: contact.phone.trim() } : {}),
+          ...(first && pageUrl ? { pageUrl } : {}),
         };
         const post = (team: number | null) =>
           call<{ conversationId: number }>("/api/v1/widget/messages", tokenRef.current, { json: team && first ? { ...json, teamId: team } : json });
@@ -61,7 +62,7 @@ export function useWidgetOutbox(session: WidgetSession, { teamId, contact }: { t
         setPending((current) => current.map((p) => (p.clientId === clientId ? { ...p, state: "failed" } : p)));
       }
     },
-    [contact, fetchNew, refreshState, t, teamId, tokenRef, conversationIdRef],
+    [contact, fetchNew, refreshState, t, teamId, pageUrl, tokenRef, conversationIdRef],
   );
 
   return { pending: unseen(pending, messages), notice, send };

@@ -4,14 +4,14 @@ import { Button } from "@kefu/ui/button";
 import { cn } from "@kefu/ui/cn";
 import { Switch } from "@kefu/ui/switch";
 import { Textarea } from "@kefu/ui/textarea";
-import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type RefObject } from "react";
-import { useTRPC } from "~/trpc/react";
 import { MESSAGE_BODY_MAX, NOTE_MAX } from "@kefu/api/contracts/limits";
+import { useCannedReplyPicker } from "./canned-reply-picker";
 import type { ConversationStatus } from "../conversation-types";
 
 interface Props {
+  conversationId: number;
   draft: string;
   setDraft: (value: string) => void;
   composerRef: RefObject<HTMLTextAreaElement | null>;
@@ -23,9 +23,8 @@ interface Props {
 }
 
 /** The reply box: Enter sends, "/" suggests canned replies, and a switch turns it into an internal note. */
-export function Composer({ draft, setDraft, composerRef, status, canReply, canNote, onSend }: Props) {
+export function Composer({ conversationId, draft, setDraft, composerRef, status, canReply, canNote, onSend }: Props) {
   const t = useTranslations("workspace");
-  const trpc = useTRPC();
   const [noteMode, setNoteMode] = useState(false);
   const composerEnabled = noteMode ? canNote : canReply;
   const max = noteMode ? NOTE_MAX : MESSAGE_BODY_MAX;
@@ -37,23 +36,7 @@ export function Composer({ draft, setDraft, composerRef, status, canReply, canNo
     onSend(body, noteMode);
   }
 
-  const canned = useQuery(trpc.conversation.listCannedReplies.queryOptions(undefined, { staleTime: 300_000, enabled: composerEnabled && !noteMode }));
-  const [cannedIndex, setCannedIndex] = useState(0);
-  const [cannedDismissed, setCannedDismissed] = useState<string | null>(null);
-  const slash = !noteMode && composerEnabled ? /^\/(\S{0,32})$/.exec(draft) : null;
-  const token = slash?.[1]?.toLowerCase() ?? "";
-  const suggestions =
-    slash && cannedDismissed !== draft
-      ? (canned.data ?? []).filter((r) => r.shortcut.toLowerCase().startsWith(token) || r.title.toLowerCase().includes(token)).slice(0, 6)
-      : [];
-  const activeCanned = suggestions.length ? Math.min(cannedIndex, suggestions.length - 1) : -1;
-  function pickCanned(index: number) {
-    const choice = suggestions[index];
-    if (!choice) return;
-    setDraft(choice.body.slice(0, MESSAGE_BODY_MAX));
-    setCannedIndex(0);
-    composerRef.current?.focus();
-  }
+  const picker = useCannedReplyPicker({ conversationId, draft, setDraft, composerRef, enabled: composerEnabled && !noteMode });
 
   return (
     <form
@@ -63,39 +46,10 @@ export function Composer({ draft, setDraft, composerRef, status, canReply, canNo
         send();
       }}
     >
-      {suggestions.length ? (
-        <div className="rounded-md border border-slate-200 bg-white shadow-sm" data-testid="canned-replies">
-          <div className="flex justify-between gap-2 border-b border-slate-100 px-3 py-1 text-xs text-slate-500">
-            <span className="font-medium">{t("composer.canned")}</span>
-            <span>{t("composer.cannedHint")}</span>
-          </div>
-          <ul id="canned-reply-list" role="listbox" aria-label={t("composer.canned")} className="max-h-36 overflow-y-auto py-1">
-            {suggestions.map((reply, index) => (
-              <li
-                key={reply.id}
-                id={`canned-reply-${reply.id}`}
-                role="option"
-                aria-selected={index === activeCanned}
-                className={cn("flex cursor-pointer gap-2 px-3 py-1.5 text-sm", index === activeCanned ? "bg-primary-50" : "hover:bg-slate-50")}
-                onMouseDown={(event) => {
-                  event.preventDefault();
-                  pickCanned(index);
-                }}
-              >
-                <span className="shrink-0 font-mono text-primary-700">/{reply.shortcut}</span>
-                <span className="shrink-0 font-medium text-slate-900">{reply.title}</span>
-                <span className="min-w-0 truncate text-slate-500">{reply.body}</span>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      {picker.panel}
       <Textarea
         ref={composerRef}
-        role={suggestions.length ? "combobox" : undefined}
-        aria-expanded={suggestions.length ? true : undefined}
-        aria-controls={suggestions.length ? "canned-reply-list" : undefined}
-        aria-activedescendant={activeCanned >= 0 ? `canned-reply-${suggestions[activeCanned]!.id}` : undefined}
+        {...picker.comboboxProps}
         rows={3}
         aria-label={noteMode ? t("composer.noteLabel") : t("composer.label")}
         placeholder={
@@ -111,29 +65,9 @@ export function Composer({ draft, setDraft, composerRef, status, canReply, canNo
         disabled={!composerEnabled}
         value={draft}
         maxLength={max}
-        onChange={(event) => {
-          setDraft(event.target.value);
-          setCannedIndex(0);
-        }}
+        onChange={(event) => setDraft(event.target.value)}
         onKeyDown={(event) => {
-          if (suggestions.length && !event.nativeEvent.isComposing) {
-            if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-              event.preventDefault();
-              const step = event.key === "ArrowDown" ? 1 : -1;
-              setCannedIndex((activeCanned + step + suggestions.length) % suggestions.length);
-              return;
-            }
-            if ((event.key === "Enter" && !event.shiftKey) || event.key === "Tab") {
-              event.preventDefault();
-              pickCanned(activeCanned);
-              return;
-            }
-            if (event.key === "Escape") {
-              event.preventDefault();
-              setCannedDismissed(draft);
-              return;
-            }
-          }
+          if (picker.onKeyDown(event)) return;
           if (event.key !== "Enter" || event.shiftKey || event.altKey || event.nativeEvent.isComposing) return;
           event.preventDefault();
           send();

@@ -5,6 +5,7 @@ import { Button } from "@kefu/ui/button";
 import { Skeleton } from "@kefu/ui/skeleton";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { useCustomerName } from "~/lib/customer-name";
 import { useMutationFeedback } from "~/lib/mutation-feedback";
 import { useTRPC } from "~/trpc/react";
 import { STATUS_BADGE } from "../conversation-types";
@@ -25,6 +26,7 @@ export function TranscriptHeader({
   const t = useTranslations("workspace");
   const trpc = useTRPC();
   const { run } = useMutationFeedback();
+  const customerName = useCustomerName();
   const pause = useMutation(trpc.conversation.pause.mutationOptions());
   const resume = useMutation(trpc.conversation.resume.mutationOptions());
   const status = conversation?.status;
@@ -35,7 +37,7 @@ export function TranscriptHeader({
     <header className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-3 py-2">
       <h2 className="min-w-0 flex-1 truncate font-semibold text-slate-900">
         {conversation ? (
-          `${conversation.customer.name} · ${conversation.subject ?? t("conversationNo", { id: conversationId })}`
+          `${customerName(conversation.customer)} · ${conversation.subject ?? t("conversationNo", { id: conversationId })}`
         ) : (
           <Skeleton className="h-5 w-40" />
         )}

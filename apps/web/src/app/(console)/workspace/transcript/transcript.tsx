@@ -4,9 +4,12 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useCallback, useState, type RefObject } from "react";
 import { useRealtimeEvent, useRealtimeReconnect } from "~/components/realtime-provider";
+import { useCustomerName } from "~/lib/customer-name";
 import { useTRPC } from "~/trpc/react";
 import { ResolveDialog, TransferDialog, type TransferTargets } from "../action-dialogs";
 import { Composer } from "./composer";
+import { ConversationUnavailable } from "./conversation-unavailable";
+import { HandoverBanner } from "./handover-banner";
 import { MessageList } from "./message-list";
 import { TranscriptHeader } from "./transcript-header";
 import type { Detail } from "./types";
@@ -44,11 +47,30 @@ export function Transcript({ conversationId, userId, targets, draft, setDraft, c
     void queryClient.invalidateQueries({ queryKey: trpc.conversation.get.queryKey({ id: conversationId }) });
     onChanged();
   }, [queryClient, trpc, conversationId, onChanged]);
-  useRealtimeEvent(channels.conversation(conversationId), "conversation.updated", refreshDetail);
+  // someone else has it now (a transfer, a supervisor's reassignment): read-only at once, then the fresh detail
+  const handedOn = useCallback(
+    (assigneeId: number | null) => {
+      if (assigneeId !== userId)
+        queryClient.setQueryData(trpc.conversation.get.queryKey({ id: conversationId }), (current) =>
+          current && current.assignee?.id === userId ? { ...current, canAct: false, handedOnByMe: true } : current,
+        );
+      refreshDetail();
+    },
+    [queryClient, trpc, conversationId, userId, refreshDetail],
+  );
+  useRealtimeEvent(channels.conversation(conversationId), "conversation.updated", (data) => handedOn(data.assigneeId));
+  useRealtimeEvent(channels.agent(userId), "conversation.unassigned", (data) => {
+    if (data.id === conversationId) handedOn(null);
+  });
+  useRealtimeEvent(channels.agent(userId), "conversation.assigned", (data) => {
+    if (data.id === conversationId) refreshDetail();
+  });
   useRealtimeReconnect(refreshDetail);
+  const customerName = useCustomerName();
 
   const status = conversation?.status;
   const canAct = conversation?.canAct ?? false;
+  if (!conversation && detail.error) return <ConversationUnavailable conversationId={conversationId} error={detail.error} />;
 
   return (
     <section
@@ -57,6 +79,7 @@ export function Transcript({ conversationId, userId, targets, draft, setDraft, c
       data-testid="conversation-view"
     >
       <TranscriptHeader conversationId={conversationId} conversation={conversation} onOpenDialog={setDialog} onChanged={refreshDetail} />
+      {conversation ? <HandoverBanner conversation={conversation} userId={userId} /> : null}
       <MessageList
         scroller={scroll.scroller}
         onScroll={scroll.onScroll}
@@ -67,10 +90,11 @@ export function Transcript({ conversationId, userId, targets, draft, setDraft, c
         loadingOlder={loadingOlder}
         onLoadOlder={() => void loadOlder(scroll.keepPosition)}
         onRetry={(message) => void outbox.retry(message)}
-        customerName={conversation?.customer.name}
+        customerName={conversation ? customerName(conversation.customer) : undefined}
         userId={userId}
       />
       <Composer
+        conversationId={conversationId}
         draft={draft}
         setDraft={setDraft}
         composerRef={composerRef}
