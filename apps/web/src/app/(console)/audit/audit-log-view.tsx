@@ -77,7 +77,7 @@ export function AuditLogView() {
         <Input type="datetime-local" aria-label={t("audit.from")} value={from} onChange={(e) => setFrom(e.target.value)} />
         <Input type="datetime-local" aria-label={t("audit.to")} value={to} onChange={(e) => setTo(e.target.value)} />
       </div>
-      <Table framed>
+      <Table framed cards>
         <TableHeader>
           <TableRow>
             <TableHead>{t("audit.time")}</TableHead>
@@ -100,23 +100,33 @@ export function AuditLogView() {
               ))
             : rows.map((row) => (
                 <TableRow key={row.id}>
-                  <TableCell className="whitespace-nowrap tabular-nums">
+                  <TableCell label={t("audit.time")} className="whitespace-nowrap tabular-nums">
                     {format.dateTime(new Date(row.createdAt), { dateStyle: "short", timeStyle: "medium" })}
                   </TableCell>
-                  <TableCell>
+                  <TableCell label={t("audit.actor")}>
                     {row.actor
                       ? `${row.actor.name} (${row.actor.employeeNo})`
                       : row.actorLabel === "system"
                         ? t("audit.system")
                         : (row.actorLabel ?? t("audit.anonymous"))}
                   </TableCell>
-                  <TableCell className="font-mono text-xs">{row.action}</TableCell>
-                  <TableCell className="text-xs">{row.targetType ? `${row.targetType}#${row.targetId ?? ""}` : ""}</TableCell>
-                  <TableCell>
+                  <TableCell label={t("audit.action")} className="font-mono text-xs">
+                    {row.action}
+                  </TableCell>
+                  <TableCell label={t("audit.target")} className="text-xs">
+                    {row.targetType ? `${row.targetType}#${row.targetId ?? ""}` : ""}
+                  </TableCell>
+                  <TableCell label={t("audit.result")}>
                     <Badge variant={RESULT_BADGE[row.result]}>{t(`audit.${row.result}`)}</Badge>
                   </TableCell>
-                  <TableCell className="font-mono text-xs">{row.ip}</TableCell>
-                  <TableCell className="max-w-72 truncate font-mono text-xs" title={row.detail ? JSON.stringify(row.detail) : undefined}>
+                  <TableCell label={t("audit.ip")} className="font-mono text-xs">
+                    {row.ip}
+                  </TableCell>
+                  <TableCell
+                    label={t("audit.detail")}
+                    className="max-w-72 truncate font-mono text-xs"
+                    title={row.detail ? JSON.stringify(row.detail) : undefined}
+                  >
                     {row.detail ? JSON.stringify(row.detail) : ""}
                   </TableCell>
                 </TableRow>
