@@ -16,6 +16,7 @@ export { checkHealth } from "./services/health/check.ts";
 export { setPresence } from "./services/user/presence.ts";
 export { ensureKnowledgeIndex } from "./services/knowledge/ensure-index.ts";
 export { ensureVapidKeys } from "./services/push/vapid.ts";
+export { warmUpMessageIntake } from "./services/inbox/index.ts";
 export { setLiveAlertEvaluation, startAlertTicker } from "./services/alert/index.ts";
 export { logger } from "./logger.ts";
 export { isSameOrigin } from "./rest/http.ts";
