@@ -7,7 +7,16 @@ import { useTranslations } from "next-intl";
 import type { NavItem } from "~/lib/navigation";
 
 /** The console's sections, as a column (the sidebar from md up, and the phone's menu drawer). */
-export function ConsoleNav({ items, badges = {} }: { items: NavItem[]; badges?: Partial<Record<NavItem["label"], number>> }) {
+export function ConsoleNav({
+  items,
+  badges = {},
+  onNavigate,
+}: {
+  items: NavItem[];
+  badges?: Partial<Record<NavItem["label"], number>>;
+  /** called when a section is picked (the phone's drawer closes) */
+  onNavigate?: () => void;
+}) {
   const t = useTranslations("nav");
   const pathname = usePathname();
   return (
@@ -21,6 +30,7 @@ export function ConsoleNav({ items, badges = {} }: { items: NavItem[]; badges?: 
             href={item.href}
             aria-current={active ? "page" : undefined}
             data-nav={item.label}
+            onClick={onNavigate}
             className={cn(
               "flex shrink-0 items-center justify-between gap-2 rounded-md px-3 py-2.5 text-sm font-medium whitespace-nowrap md:py-2",
               active ? "bg-primary-50 text-primary-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900",

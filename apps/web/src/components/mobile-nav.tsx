@@ -3,9 +3,8 @@
 import { Button } from "@kefu/ui/button";
 import { Dialog, DialogContent, DialogTitle, DialogTrigger } from "@kefu/ui/dialog";
 import { MenuIcon } from "@kefu/ui/icons";
-import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { NavItem } from "~/lib/navigation";
 import { ConsoleNav } from "./console-nav";
 
@@ -15,9 +14,7 @@ import { ConsoleNav } from "./console-nav";
  */
 export function MobileNav({ items }: { items: NavItem[] }) {
   const t = useTranslations("mobileNav");
-  const pathname = usePathname();
   const [open, setOpen] = useState(false);
-  useEffect(() => setOpen(false), [pathname]);
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
@@ -32,7 +29,7 @@ export function MobileNav({ items }: { items: NavItem[] }) {
         data-testid="mobile-nav"
       >
         <DialogTitle className="text-base">{t("title")}</DialogTitle>
-        <ConsoleNav items={items} />
+        <ConsoleNav items={items} onNavigate={() => setOpen(false)} />
       </DialogContent>
     </Dialog>
   );

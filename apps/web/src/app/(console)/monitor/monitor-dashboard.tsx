@@ -6,6 +6,7 @@ import { Button } from "@kefu/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@kefu/ui/card";
 import { PageHeader } from "@kefu/ui/page-header";
 import { matchQuery, useIsFetching, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
@@ -15,7 +16,6 @@ import { useApiErrors } from "~/lib/trpc-errors";
 import { useTRPC } from "~/trpc/react";
 import { AgentsBoard } from "./agents-board";
 import { AlertBanner } from "./alert-banner";
-import { Heatmap } from "./heatmap";
 import { clockTime, useFrameBatch, useNow, useOnline } from "./hooks";
 import { KpiCards } from "./kpi-cards";
 import {
@@ -27,12 +27,15 @@ import {
   type QueueSnapshot,
   type TeamsBoard as TeamsData,
 } from "./live-state";
-import { PresenceTimeline } from "./presence-timeline";
 import { QueueList, waitedSeconds } from "./queue-list";
-import { ReassignDialog } from "./reassign-dialog";
 import { loadSnapshot, saveSnapshot } from "./snapshot";
 import { TeamsBoard } from "./teams-board";
-import { TranscriptDialog } from "./transcript-dialog";
+
+// below the first screen or opened on demand: their code loads after the first paint
+const Heatmap = dynamic(() => import("./heatmap").then((module) => module.Heatmap));
+const PresenceTimeline = dynamic(() => import("./presence-timeline").then((module) => module.PresenceTimeline));
+const ReassignDialog = dynamic(() => import("./reassign-dialog").then((module) => module.ReassignDialog));
+const TranscriptDialog = dynamic(() => import("./transcript-dialog").then((module) => module.TranscriptDialog));
 
 const CHANNEL = channels.monitor;
 /** the authoritative snapshot, fetched again this often (DESIGN §6: never faster than every 30 s) */
@@ -284,22 +287,24 @@ export function MonitorDashboard({ canSupervise }: { canSupervise: boolean }) {
         </Section>
       </div>
 
-      <TranscriptDialog
-        conversationId={viewing}
-        onClose={() => setViewing(null)}
-        onReassign={
-          canSupervise && !offline
-            ? (conversation) => {
-                setViewing(null);
-                setAssigning({ id: conversation.id, assigneeId: conversation.assigneeId });
-              }
-            : undefined
-        }
-      />
-      {canSupervise ? (
+      {viewing === null ? null : (
+        <TranscriptDialog
+          conversationId={viewing}
+          onClose={() => setViewing(null)}
+          onReassign={
+            canSupervise && !offline
+              ? (conversation) => {
+                  setViewing(null);
+                  setAssigning({ id: conversation.id, assigneeId: conversation.assigneeId });
+                }
+              : undefined
+          }
+        />
+      )}
+      {canSupervise && assigning ? (
         <ReassignDialog
-          conversationId={assigning?.id ?? null}
-          currentAssigneeId={assigning?.assigneeId}
+          conversationId={assigning.id}
+          currentAssigneeId={assigning.assigneeId}
           agents={agentsData}
           teams={teams.data}
           onClose={() => setAssigning(null)}
