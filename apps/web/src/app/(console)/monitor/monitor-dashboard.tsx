@@ -135,8 +135,16 @@ export function MonitorDashboard({ canSupervise }: { canSupervise: boolean }) {
   // fetch and the subscription would be missed, so the snapshot is fetched again once subscribed, and the page
   // counts as live only when that snapshot has landed.
   const snapshotKeys = snapshotQueryKeys(trpc);
+  // a fetch already under way is left to land (the page shows it sooner), then one that starts now follows it
   const refetchSnapshots = useCallback(
-    () => Promise.all(snapshotQueryKeys(trpc).map((queryKey) => queryClient.refetchQueries({ queryKey, exact: true }))),
+    () =>
+      Promise.all(
+        snapshotQueryKeys(trpc).map(async (queryKey) => {
+          const filters = { queryKey, exact: true };
+          if (queryClient.isFetching(filters) > 0) await queryClient.refetchQueries(filters, { cancelRefetch: false });
+          await queryClient.refetchQueries(filters);
+        }),
+      ),
     [queryClient, trpc],
   );
   const [subscribed, setSubscribed] = useState(false);
