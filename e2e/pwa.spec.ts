@@ -87,6 +87,8 @@ test.describe("installable app", () => {
     // both are handed to the worker to keep.
     await expect.poll(() => cachedPage(page, "/"), { timeout: 15_000 }).toBe(true);
     await page.goto("/account");
+    // on a phone the sections are behind the menu button
+    await page.getByRole("button", { name: "打开菜单" }).click();
     await page.getByRole("navigation", { name: "导航菜单" }).getByRole("link", { name: "实时监控" }).click();
     await expect(page).toHaveURL(/\/monitor$/);
     await expect.poll(() => cachedPage(page, "/monitor"), { timeout: 15_000 }).toBe(true);

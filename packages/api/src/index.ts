@@ -17,6 +17,7 @@ export { setPresence } from "./services/user/presence.ts";
 export { ensureKnowledgeIndex } from "./services/knowledge/ensure-index.ts";
 export { flushArticleUsage } from "./services/knowledge/usage.ts";
 export { ensureVapidKeys } from "./services/push/vapid.ts";
+export { warmUpMessageIntake } from "./services/inbox/index.ts";
 export { setLiveAlertEvaluation, startAlertTicker } from "./services/alert/index.ts";
 export { startOverflowTicker } from "./services/conversation/index.ts";
 export { logger } from "./logger.ts";

@@ -6,16 +6,28 @@ export interface TableProps extends ComponentProps<"table"> {
   containerClassName?: string;
   /** Border and rounded corners around the container (leave off inside a Card). */
   framed?: boolean;
+  /**
+   * Below the `md` breakpoint each row becomes a card: cells stack one per line, each headed by its `label`
+   * (give every `TableCell` a `label`), so a phone never has to scroll a wide table sideways.
+   */
+  cards?: boolean;
 }
 
 /**
  * Table in a horizontally scrollable container. In flex/grid layouts the parents need `min-w-0`
  * so the container can shrink below the table's width.
  */
-export function Table({ className, containerClassName, framed = false, ...props }: TableProps) {
+export function Table({ className, containerClassName, framed = false, cards = false, ...props }: TableProps) {
   return (
-    <div className={cn("relative w-full max-w-full min-w-0 overflow-x-auto", framed && "rounded-lg border border-slate-200 bg-white", containerClassName)}>
-      <table className={cn("w-full caption-bottom border-collapse text-sm", className)} {...props} />
+    <div
+      className={cn(
+        "relative w-full max-w-full min-w-0 overflow-x-auto",
+        framed && "rounded-lg border border-slate-200 bg-white",
+        cards && framed && "max-md:border-0 max-md:bg-transparent",
+        containerClassName,
+      )}
+    >
+      <table data-cards={cards ? "" : undefined} className={cn("w-full caption-bottom border-collapse text-sm", className)} {...props} />
     </div>
   );
 }
@@ -47,9 +59,14 @@ export function TableHead({ className, scope = "col", ...props }: ComponentProps
   );
 }
 
+export interface TableCellProps extends ComponentProps<"td"> {
+  /** The column's name, shown before the value when the table is shown as cards (`<Table cards>`) on a phone. */
+  label?: string;
+}
+
 /** Cell; does not wrap by default (the table scrolls instead). Add `whitespace-normal` for long text. */
-export function TableCell({ className, ...props }: ComponentProps<"td">) {
-  return <td className={cn("px-3 py-2.5 align-middle whitespace-nowrap text-slate-700", className)} {...props} />;
+export function TableCell({ className, label, ...props }: TableCellProps) {
+  return <td data-label={label} className={cn("px-3 py-2.5 align-middle whitespace-nowrap text-slate-700", className)} {...props} />;
 }
 
 export function TableCaption({ className, ...props }: ComponentProps<"caption">) {

@@ -6,11 +6,21 @@ import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { NavItem } from "~/lib/navigation";
 
-export function ConsoleNav({ items, badges = {} }: { items: NavItem[]; badges?: Partial<Record<NavItem["label"], number>> }) {
+/** The console's sections, as a column (the sidebar from md up, and the phone's menu drawer). */
+export function ConsoleNav({
+  items,
+  badges = {},
+  onNavigate,
+}: {
+  items: NavItem[];
+  badges?: Partial<Record<NavItem["label"], number>>;
+  /** called when a section is picked (the phone's drawer closes) */
+  onNavigate?: () => void;
+}) {
   const t = useTranslations("nav");
   const pathname = usePathname();
   return (
-    <nav aria-label={t("menu")} className="flex gap-1 overflow-x-auto md:flex-col md:overflow-visible">
+    <nav aria-label={t("menu")} className="flex flex-col gap-1">
       {items.map((item) => {
         const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
         const badge = badges[item.label];
@@ -20,8 +30,9 @@ export function ConsoleNav({ items, badges = {} }: { items: NavItem[]; badges?: 
             href={item.href}
             aria-current={active ? "page" : undefined}
             data-nav={item.label}
+            onClick={onNavigate}
             className={cn(
-              "flex shrink-0 items-center justify-between gap-2 rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap",
+              "flex shrink-0 items-center justify-between gap-2 rounded-md px-3 py-2.5 text-sm font-medium whitespace-nowrap md:py-2",
               active ? "bg-primary-50 text-primary-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
             )}
           >

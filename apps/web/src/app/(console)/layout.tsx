@@ -5,6 +5,7 @@ import Link from "next/link";
 import { Suspense, type ReactNode } from "react";
 import { ConsoleNav } from "~/components/console-nav";
 import { InstallPrompt } from "~/components/install-prompt";
+import { MobileNav } from "~/components/mobile-nav";
 import { SecurityAlertBadge } from "~/components/security-alert-badge";
 import { SessionKeeper } from "~/components/session-keeper";
 import { SignOutButton } from "~/components/sign-out-button";
@@ -27,15 +28,18 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       </a>
       <div className="min-h-dvh md:grid md:grid-cols-[14rem_1fr]">
         <aside className="border-b border-slate-200 bg-white md:min-h-dvh md:border-r md:border-b-0">
-          <div className="flex items-center justify-between gap-2 px-4 py-3 md:flex-col md:items-start">
+          <div className="flex items-center justify-between gap-2 px-4 py-2 md:flex-col md:items-start md:py-3">
             <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
               <span className="flex size-8 items-center justify-center rounded-lg bg-primary-600 text-white" aria-hidden>
                 客
               </span>
               {t("app.name")}
             </Link>
+            <div className="md:hidden">
+              <MobileNav items={items} />
+            </div>
           </div>
-          <div className="px-2 pb-2 md:px-3">
+          <div className="hidden px-3 pb-2 md:block">
             <ConsoleNav items={items} />
           </div>
         </aside>

@@ -86,7 +86,7 @@ export function AuditLogView() {
         <Input type="datetime-local" aria-label={t("audit.from")} value={from} onChange={(e) => setFrom(e.target.value)} />
         <Input type="datetime-local" aria-label={t("audit.to")} value={to} onChange={(e) => setTo(e.target.value)} />
       </div>
-      <Table framed>
+      <Table framed cards>
         <TableHeader>
           <TableRow>
             <TableHead>{t("audit.time")}</TableHead>
@@ -109,23 +109,27 @@ export function AuditLogView() {
               ))
             : rows.map((row) => (
                 <TableRow key={row.id}>
-                  <TableCell className="whitespace-nowrap tabular-nums">
+                  <TableCell label={t("audit.time")} className="whitespace-nowrap tabular-nums">
                     {format.dateTime(new Date(row.createdAt), { dateStyle: "short", timeStyle: "medium" })}
                   </TableCell>
-                  <TableCell>
+                  <TableCell label={t("audit.actor")}>
                     {row.actor
                       ? `${row.actor.name} (${row.actor.employeeNo})`
                       : row.actorLabel === "system"
                         ? t("audit.system")
                         : (row.actorLabel ?? t("audit.anonymous"))}
                   </TableCell>
-                  <TableCell title={row.action}>{actionLabel(translate, row.action)}</TableCell>
-                  <TableCell>{targetLabel(translate, row.target)}</TableCell>
-                  <TableCell>
+                  <TableCell label={t("audit.action")} title={row.action}>
+                    {actionLabel(translate, row.action)}
+                  </TableCell>
+                  <TableCell label={t("audit.target")}>{targetLabel(translate, row.target)}</TableCell>
+                  <TableCell label={t("audit.result")}>
                     <Badge variant={RESULT_BADGE[row.result]}>{t(`audit.${row.result}`)}</Badge>
                   </TableCell>
-                  <TableCell className="text-xs tabular-nums">{row.ip}</TableCell>
-                  <TableCell className="max-w-96 text-xs">
+                  <TableCell label={t("audit.ip")} className="text-xs tabular-nums">
+                    {row.ip}
+                  </TableCell>
+                  <TableCell label={t("audit.detail")} className="max-w-96 text-xs">
                     <AuditDetails detail={row.detail} t={translate} rawLabel={t("auditLog.raw")} />
                   </TableCell>
                 </TableRow>

@@ -78,7 +78,7 @@ export function ApiKeysView() {
         description={t("integrations.description")}
         actions={<Button onClick={() => setCreating(true)}>{t("integrations.create")}</Button>}
       />
-      <Table framed>
+      <Table framed cards>
         <TableHeader>
           <TableRow>
             <TableHead>{t("integrations.name")}</TableHead>
@@ -93,15 +93,23 @@ export function ApiKeysView() {
         <TableBody>
           {keys.data?.map((key) => (
             <TableRow key={key.id}>
-              <TableCell className="font-medium">{key.name}</TableCell>
-              <TableCell className="font-mono text-xs">kf_{key.prefix}_…</TableCell>
-              <TableCell className="text-xs">{(Array.isArray(key.scopes) ? (key.scopes as string[]) : []).map(scopeLabel).join("、")}</TableCell>
-              <TableCell className="whitespace-nowrap">
+              <TableCell label={t("integrations.name")} className="font-medium">
+                {key.name}
+              </TableCell>
+              <TableCell label={t("integrations.prefix")} className="font-mono text-xs">
+                kf_{key.prefix}_…
+              </TableCell>
+              <TableCell label={t("integrations.scopes")} className="text-xs">
+                {(Array.isArray(key.scopes) ? (key.scopes as string[]) : []).map(scopeLabel).join("、")}
+              </TableCell>
+              <TableCell label={t("integrations.lastUsed")} className="whitespace-nowrap">
                 {key.lastUsedAt ? format.dateTime(new Date(key.lastUsedAt), { dateStyle: "short", timeStyle: "short" }) : t("common.never")}
               </TableCell>
-              <TableCell>{key.createdBy.name}</TableCell>
-              <TableCell>{key.revokedAt ? <Badge>{t("integrations.revoked")}</Badge> : <Badge variant="success">{t("integrations.active")}</Badge>}</TableCell>
-              <TableCell className="text-right">
+              <TableCell label={t("integrations.createdBy")}>{key.createdBy.name}</TableCell>
+              <TableCell label={t("integrations.status")}>
+                {key.revokedAt ? <Badge>{t("integrations.revoked")}</Badge> : <Badge variant="success">{t("integrations.active")}</Badge>}
+              </TableCell>
+              <TableCell label={t("common.actions")} className="text-right">
                 {key.revokedAt ? null : (
                   <Button size="sm" variant="outline" onClick={() => setRevoking(key)}>
                     {t("integrations.revoke")}

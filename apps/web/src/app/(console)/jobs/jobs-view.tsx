@@ -41,7 +41,7 @@ export function JobsView() {
           ))}
         </TabsList>
       </Tabs>
-      <Table framed>
+      <Table framed cards>
         <TableHeader>
           <TableRow>
             <TableHead>#</TableHead>
@@ -56,19 +56,25 @@ export function JobsView() {
         <TableBody>
           {rows.map((job) => (
             <TableRow key={job.id}>
-              <TableCell className="tabular-nums">{job.id}</TableCell>
-              <TableCell className="font-mono text-xs">{job.type}</TableCell>
-              <TableCell>
+              <TableCell label={"#"} className="tabular-nums">
+                {job.id}
+              </TableCell>
+              <TableCell label={t("jobs.type")} className="font-mono text-xs">
+                {job.type}
+              </TableCell>
+              <TableCell label={t("jobs.status")}>
                 <Badge variant={STATUS_BADGE[job.status]}>{t(`jobs.statuses.${job.status}`)}</Badge>
               </TableCell>
-              <TableCell className="text-right tabular-nums">
+              <TableCell label={t("jobs.attempts")} className="text-right tabular-nums">
                 {job.attempts}/{job.maxAttempts}
               </TableCell>
-              <TableCell className="whitespace-nowrap">{format.dateTime(new Date(job.runAt), { dateStyle: "short", timeStyle: "medium" })}</TableCell>
-              <TableCell className="max-w-80 truncate text-xs" title={job.lastError ?? undefined}>
+              <TableCell label={t("jobs.runAt")} className="whitespace-nowrap">
+                {format.dateTime(new Date(job.runAt), { dateStyle: "short", timeStyle: "medium" })}
+              </TableCell>
+              <TableCell label={t("jobs.lastError")} className="max-w-80 truncate text-xs" title={job.lastError ?? undefined}>
                 {job.lastError}
               </TableCell>
-              <TableCell className="text-right">
+              <TableCell label={t("common.actions")} className="text-right">
                 {job.status === "DEAD" ? (
                   <Button
                     size="sm"

@@ -97,7 +97,7 @@ export function ArticleList({ categories, onCreate, onEdit }: { categories: Cate
       ) : null}
 
       {relevance ? (
-        <Table framed data-testid="article-search-results">
+        <Table framed cards data-testid="article-search-results">
           <TableHeader>
             <TableRow>
               <TableHead>{t("knowledgeAdmin.articleTitle")}</TableHead>
@@ -112,15 +112,17 @@ export function ArticleList({ categories, onCreate, onEdit }: { categories: Cate
             ) : (
               search.data?.results.map((hit) => (
                 <TableRow key={hit.articleId} data-article-id={hit.articleId}>
-                  <TableCell className="max-w-md">
+                  <TableCell label={t("knowledgeAdmin.articleTitle")} className="max-w-md">
                     <div className="font-medium text-slate-900">{hit.title}</div>
                     <p className="line-clamp-2 text-xs text-slate-500">{hit.snippet}</p>
                   </TableCell>
-                  <TableCell>
+                  <TableCell label={t("knowledgeAdmin.category")}>
                     {hit.categoryId ? (categoryName.get(hit.categoryId) ?? "") : <span className="text-slate-400">{t("knowledgeAdmin.uncategorized")}</span>}
                   </TableCell>
-                  <TableCell className="text-right tabular-nums">{format.number(hit.confidence, { style: "percent" })}</TableCell>
-                  <TableCell className="text-right">
+                  <TableCell label={t("knowledgeAdmin.confidence")} className="text-right tabular-nums">
+                    {format.number(hit.confidence, { style: "percent" })}
+                  </TableCell>
+                  <TableCell label={t("common.actions")} className="text-right">
                     <div className="flex justify-end gap-1">
                       <Button size="sm" variant="outline" onClick={() => onEdit(hit.articleId)}>
                         {t("common.edit")}
@@ -136,7 +138,7 @@ export function ArticleList({ categories, onCreate, onEdit }: { categories: Cate
           </TableBody>
         </Table>
       ) : (
-        <Table framed data-testid="article-table">
+        <Table framed cards data-testid="article-table">
           <TableHeader>
             <TableRow>
               <TableHead>{t("knowledgeAdmin.articleTitle")}</TableHead>
@@ -153,7 +155,7 @@ export function ArticleList({ categories, onCreate, onEdit }: { categories: Cate
             ) : (
               rows.map((row) => (
                 <TableRow key={row.id} data-article-id={row.id}>
-                  <TableCell className="max-w-md">
+                  <TableCell label={t("knowledgeAdmin.articleTitle")} className="max-w-md">
                     <div className="font-medium text-slate-900">{row.title}</div>
                     <div className="text-xs text-slate-500">
                       {row.author?.name ?? ""}
@@ -168,17 +170,21 @@ export function ArticleList({ categories, onCreate, onEdit }: { categories: Cate
                         : ""}
                     </div>
                   </TableCell>
-                  <TableCell>{row.category?.name ?? <span className="text-slate-400">{t("knowledgeAdmin.uncategorized")}</span>}</TableCell>
-                  <TableCell>
+                  <TableCell label={t("knowledgeAdmin.category")}>
+                    {row.category?.name ?? <span className="text-slate-400">{t("knowledgeAdmin.uncategorized")}</span>}
+                  </TableCell>
+                  <TableCell label={t("knowledgeAdmin.status")}>
                     <Badge variant={ARTICLE_STATUS_BADGE[row.status]} dot>
                       {t(`knowledgeAdmin.statusName.${row.status}`)}
                     </Badge>
                   </TableCell>
-                  <TableCell className="text-right tabular-nums">v{row.version}</TableCell>
-                  <TableCell className="whitespace-nowrap text-slate-500">
+                  <TableCell label={t("knowledgeAdmin.version")} className="text-right tabular-nums">
+                    v{row.version}
+                  </TableCell>
+                  <TableCell label={t("knowledgeAdmin.updated")} className="whitespace-nowrap text-slate-500">
                     {format.dateTime(new Date(row.updatedAt), { dateStyle: "short", timeStyle: "short" })}
                   </TableCell>
-                  <TableCell className="text-right">
+                  <TableCell label={t("common.actions")} className="text-right">
                     <div className="flex justify-end gap-1">
                       <Button size="sm" variant="outline" onClick={() => onEdit(row.id)}>
                         {t("common.edit")}

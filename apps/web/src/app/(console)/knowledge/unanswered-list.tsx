@@ -59,7 +59,7 @@ export function UnansweredList({ onWriteArticle, onOpenArticle }: { onWriteArtic
         </NativeSelect>
         <p className="self-center text-sm text-slate-500">{t("knowledgeAdmin.unansweredHint")}</p>
       </div>
-      <Table framed data-testid="unanswered-table">
+      <Table framed cards data-testid="unanswered-table">
         <TableHeader>
           <TableRow>
             <TableHead>{t("knowledgeAdmin.question")}</TableHead>
@@ -81,10 +81,16 @@ export function UnansweredList({ onWriteArticle, onOpenArticle }: { onWriteArtic
               ))
             : rows.map((question) => (
                 <TableRow key={question.id} data-question-id={question.id}>
-                  <TableCell className="max-w-md font-medium break-words text-slate-900">{question.question}</TableCell>
-                  <TableCell className="text-right tabular-nums">{t("knowledgeAdmin.askedTimes", { count: question.count })}</TableCell>
-                  <TableCell className="whitespace-nowrap text-slate-500">{format.relativeTime(new Date(question.lastAskedAt), now)}</TableCell>
-                  <TableCell className="max-w-48">
+                  <TableCell label={t("knowledgeAdmin.question")} className="max-w-md font-medium break-words text-slate-900">
+                    {question.question}
+                  </TableCell>
+                  <TableCell label={t("knowledgeAdmin.asked")} className="text-right tabular-nums">
+                    {t("knowledgeAdmin.askedTimes", { count: question.count })}
+                  </TableCell>
+                  <TableCell label={t("knowledgeAdmin.lastAsked")} className="whitespace-nowrap text-slate-500">
+                    {format.relativeTime(new Date(question.lastAskedAt), now)}
+                  </TableCell>
+                  <TableCell label={t("knowledgeAdmin.relatedArticle")} className="max-w-48">
                     {question.article ? (
                       <Button variant="link" size="sm" className="h-auto text-left whitespace-normal" onClick={() => onOpenArticle(question.article!.id)}>
                         {question.article.title}
@@ -93,10 +99,10 @@ export function UnansweredList({ onWriteArticle, onOpenArticle }: { onWriteArtic
                       <span className="text-slate-400">{t("knowledgeAdmin.noArticle")}</span>
                     )}
                   </TableCell>
-                  <TableCell>
+                  <TableCell label={t("knowledgeAdmin.questionStatus")}>
                     <Badge variant={STATUS_BADGE[question.status]}>{t(`knowledgeAdmin.questionStatusName.${question.status}`)}</Badge>
                   </TableCell>
-                  <TableCell className="text-right">
+                  <TableCell label={t("common.actions")} className="text-right">
                     <div className="flex flex-wrap justify-end gap-1">
                       {question.status === "OPEN" ? (
                         <>

@@ -157,7 +157,7 @@ export function AgentsBoard({ board, loading, canSupervise, pendingPresenceFor, 
       </ul>
       {/* wider screens: a table */}
       <div className="hidden md:block">
-        <Table framed>
+        <Table framed cards>
           <TableHeader>
             <TableRow>
               <TableHead>{tm("name")}</TableHead>
@@ -180,18 +180,24 @@ export function AgentsBoard({ board, loading, canSupervise, pendingPresenceFor, 
                 ))
               : agents.map((agent) => (
                   <TableRow key={agent.id} data-agent-id={agent.id}>
-                    <TableCell>
+                    <TableCell label={tm("name")}>
                       <div className="font-medium">{agent.name}</div>
                       <div className="font-mono text-xs text-slate-500">{agent.employeeNo}</div>
                     </TableCell>
-                    <TableCell>{presenceControl(agent)}</TableCell>
-                    <TableCell>
+                    <TableCell label={tm("presence")}>{presenceControl(agent)}</TableCell>
+                    <TableCell label={tm("load")}>
                       <LoadBar open={agent.open} max={agent.maxConcurrent} />
                     </TableCell>
-                    <TableCell className="text-right">{waiting(agent)}</TableCell>
-                    <TableCell>{oldest(agent)}</TableCell>
-                    <TableCell className="max-w-48 truncate">{teams(agent)}</TableCell>
-                    <TableCell className="text-right tabular-nums">{agent.resolvedToday}</TableCell>
+                    <TableCell label={tm("waiting")} className="text-right">
+                      {waiting(agent)}
+                    </TableCell>
+                    <TableCell label={tm("oldest")}>{oldest(agent)}</TableCell>
+                    <TableCell label={tm("teams")} className="max-w-48 truncate">
+                      {teams(agent)}
+                    </TableCell>
+                    <TableCell label={tm("resolved")} className="text-right tabular-nums">
+                      {agent.resolvedToday}
+                    </TableCell>
                   </TableRow>
                 ))}
           </TableBody>

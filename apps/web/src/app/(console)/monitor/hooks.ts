@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 
 /**
  * "3 分 12 秒": a duration in seconds as people read it; null for no value. `coarse` drops the seconds past a
@@ -59,4 +59,38 @@ export function useOnline(): boolean {
 /** "14:05" in Beijing time. */
 export function clockTime(date: Date | string | number): string {
   return new Intl.DateTimeFormat("zh-CN", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "Asia/Shanghai" }).format(new Date(date));
+}
+
+/** A hidden tab gets no animation frames: the batch is applied after this long at the latest. */
+const BATCH_FALLBACK_MS = 250;
+
+/**
+ * Collects items and hands them to `apply` together on the next animation frame (or after BATCH_FALLBACK_MS when
+ * the tab is hidden), so a burst of realtime events costs one render instead of one each.
+ */
+export function useFrameBatch<T>(apply: (items: T[]) => void): (item: T) => void {
+  const latestApply = useRef(apply);
+  useEffect(() => {
+    latestApply.current = apply;
+  });
+  const pending = useRef<T[]>([]);
+  const scheduled = useRef<{ frame: number; timer: ReturnType<typeof setTimeout> } | null>(null);
+  const flush = useCallback(() => {
+    if (scheduled.current) {
+      cancelAnimationFrame(scheduled.current.frame);
+      clearTimeout(scheduled.current.timer);
+      scheduled.current = null;
+    }
+    const items = pending.current;
+    pending.current = [];
+    if (items.length > 0) latestApply.current(items);
+  }, []);
+  useEffect(() => flush, [flush]);
+  return useCallback(
+    (item: T) => {
+      pending.current.push(item);
+      scheduled.current ??= { frame: requestAnimationFrame(flush), timer: setTimeout(flush, BATCH_FALLBACK_MS) };
+    },
+    [flush],
+  );
 }

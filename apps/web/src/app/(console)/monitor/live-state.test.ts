@@ -5,10 +5,13 @@ import {
   applyChangesToQueue,
   applyMessageToAgents,
   applyPresenceToOverview,
+  applyLiveEvents,
   applyQueueLength,
   repliesWaitingOf,
   type AgentsBoard,
+  type LiveEvent,
   type MonitorChange,
+  type MonitorDelta,
   type Overview,
   type QueueSnapshot,
   type TeamsBoard,
@@ -74,6 +77,9 @@ const change = (
   toUserId,
   ...(score === undefined ? {} : { score }),
 });
+
+// the delta as published carries the contract's event types; these tests name them as plain strings
+const deltaOf = (...changes: MonitorChange[]) => ({ changes }) as unknown as MonitorDelta;
 
 describe("monitor deltas", () => {
   it("move today's counters and recompute the rates", () => {
@@ -170,5 +176,35 @@ describe("monitor deltas", () => {
     const teams: TeamsBoard = { generatedAt: window.to, teams: [team(1), team(null)] };
     expect(applyQueueLength(teams, { teamId: null, queued: 0 }).teams[1]).toMatchObject({ queued: 0, longestWaitSeconds: 0 });
     expect(applyQueueLength(teams, { teamId: 1, queued: 5 }).teams[0]!.queued).toBe(5);
+  });
+
+  it("apply a batch of events in arrival order, the same as one at a time", () => {
+    const snapshots = {
+      overview: overview(),
+      agents: board(agent(1, [10]), agent(2, [])),
+      queue: { generatedAt: window.to, total: 0, items: [] },
+      teams: undefined,
+    };
+    const events: LiveEvent[] = [
+      { kind: "presence", change: { userId: 2, presence: "AWAY" } },
+      { kind: "delta", delta: deltaOf(change(11, "QUEUED", "BOT", "QUEUED")) },
+      { kind: "message", message: { conversationId: 10, assigneeId: 1, senderType: "CUSTOMER" } },
+      { kind: "delta", delta: deltaOf(change(11, "ASSIGNED", "QUEUED", "ACTIVE", 1)) },
+      // the agent went away and came back within the batch: counted once as ONLINE again
+      { kind: "presence", change: { userId: 2, presence: "ONLINE" } },
+    ];
+    const batched = applyLiveEvents(snapshots, events);
+    expect(batched).toMatchObject({ resync: false, arrived: true });
+    expect(batched.overview!.today.kpis.conversations).toEqual({ BOT: 1, QUEUED: 1, ACTIVE: 4, PAUSED: 0 });
+    expect(batched.overview!.today.kpis.agents).toEqual(kpis().agents);
+    expect(batched.agents!.agents[0]).toMatchObject({ openConversationIds: [10, 11], waitingConversationIds: [10] });
+    expect(batched.queue).toMatchObject({ total: 0, items: [] });
+
+    let oneByOne: ReturnType<typeof applyLiveEvents> = { ...snapshots, resync: false, arrived: false };
+    for (const event of events) oneByOne = { ...applyLiveEvents(oneByOne, [event]), arrived: oneByOne.arrived || applyLiveEvents(oneByOne, [event]).arrived };
+    expect(oneByOne.overview).toEqual(batched.overview);
+    expect(oneByOne.agents).toEqual(batched.agents);
+
+    expect(applyLiveEvents(snapshots, [{ kind: "delta", delta: { changes: [], resync: true } }]).resync).toBe(true);
   });
 });

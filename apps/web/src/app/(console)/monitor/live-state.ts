@@ -175,3 +175,58 @@ export function applyQueueLength(board: TeamsBoard, change: { teamId: number | n
 export function repliesWaitingOf(board: AgentsBoard): number {
   return board.agents.reduce((sum, agent) => sum + agent.waitingConversationIds.length, 0);
 }
+
+/** One event of `private-monitor` that moves the page's snapshots, as the page queues them for the next frame. */
+export type LiveEvent =
+  | { kind: "delta"; delta: MonitorDelta }
+  | { kind: "message"; message: MonitorMessage }
+  | { kind: "presence"; change: PresenceChange }
+  | { kind: "queueLength"; change: { teamId: number | null; queued: number } };
+
+export interface LiveSnapshots {
+  overview: Overview | undefined;
+  agents: AgentsBoard | undefined;
+  queue: QueueSnapshot | undefined;
+  teams: TeamsBoard | undefined;
+}
+
+/**
+ * Applies a batch of events in the order they arrived, in one pass per snapshot, so a burst of deltas costs the
+ * page one render instead of one per event. `resync`: a delta asked for the whole snapshot again; `arrived`: a
+ * conversation joined the queue (its row needs fetching, it carries the customer's name).
+ */
+export function applyLiveEvents(snapshots: LiveSnapshots, events: readonly LiveEvent[]): LiveSnapshots & { resync: boolean; arrived: boolean } {
+  let { overview, agents, queue, teams } = snapshots;
+  let resync = false;
+  let arrived = false;
+  for (const event of events) {
+    switch (event.kind) {
+      case "delta":
+        if (event.delta.resync) {
+          resync = true;
+          break;
+        }
+        if (overview) overview = applyChangesToOverview(overview, event.delta.changes);
+        if (agents) agents = applyChangesToAgents(agents, event.delta.changes);
+        if (queue) {
+          const next = applyChangesToQueue(queue, event.delta.changes);
+          queue = next.queue;
+          arrived ||= next.arrived;
+        }
+        break;
+      case "message":
+        if (agents) agents = applyMessageToAgents(agents, event.message);
+        break;
+      case "presence": {
+        const previous = agents?.agents.find((agent) => agent.id === event.change.userId);
+        if (overview) overview = applyPresenceToOverview(overview, event.change, previous);
+        if (agents) agents = applyPresenceToAgents(agents, event.change);
+        break;
+      }
+      case "queueLength":
+        if (teams) teams = applyQueueLength(teams, event.change);
+        break;
+    }
+  }
+  return { overview, agents, queue, teams, resync, arrived };
+}

@@ -5,7 +5,8 @@ import { Badge } from "@kefu/ui/badge";
 import { Button } from "@kefu/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@kefu/ui/card";
 import { PageHeader } from "@kefu/ui/page-header";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { matchQuery, useIsFetching, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
@@ -15,28 +16,26 @@ import { useApiErrors } from "~/lib/trpc-errors";
 import { useTRPC } from "~/trpc/react";
 import { AgentsBoard } from "./agents-board";
 import { AlertBanner } from "./alert-banner";
-import { Heatmap } from "./heatmap";
-import { clockTime, useNow, useOnline } from "./hooks";
+import { clockTime, useFrameBatch, useNow, useOnline } from "./hooks";
 import { KpiCards } from "./kpi-cards";
 import {
-  applyChangesToAgents,
-  applyChangesToOverview,
-  applyChangesToQueue,
-  applyMessageToAgents,
-  applyPresenceToAgents,
-  applyPresenceToOverview,
-  applyQueueLength,
+  applyLiveEvents,
   repliesWaitingOf,
   type AgentsBoard as AgentsData,
+  type LiveEvent,
   type Overview,
   type QueueSnapshot,
+  type TeamsBoard as TeamsData,
 } from "./live-state";
-import { PresenceTimeline } from "./presence-timeline";
 import { QueueList, waitedSeconds } from "./queue-list";
-import { ReassignDialog } from "./reassign-dialog";
 import { loadSnapshot, saveSnapshot } from "./snapshot";
 import { TeamsBoard } from "./teams-board";
-import { TranscriptDialog } from "./transcript-dialog";
+
+// below the first screen or opened on demand: their code loads after the first paint
+const Heatmap = dynamic(() => import("./heatmap").then((module) => module.Heatmap));
+const PresenceTimeline = dynamic(() => import("./presence-timeline").then((module) => module.PresenceTimeline));
+const ReassignDialog = dynamic(() => import("./reassign-dialog").then((module) => module.ReassignDialog));
+const TranscriptDialog = dynamic(() => import("./transcript-dialog").then((module) => module.TranscriptDialog));
 
 const CHANNEL = channels.monitor;
 /** the authoritative snapshot, fetched again this often (DESIGN §6: never faster than every 30 s) */
@@ -48,6 +47,11 @@ const SNAPSHOT_SAVE_MS = 10_000;
 function isNetworkError(error: unknown): boolean {
   // a tRPC error with a response carries data; a failed fetch does not
   return Boolean(error) && !(error as { data?: unknown }).data;
+}
+
+/** The snapshots the live events move (the heatmap is not one of them). */
+function snapshotQueryKeys(trpc: ReturnType<typeof useTRPC>) {
+  return [trpc.monitor.overview.queryKey(), trpc.monitor.agents.queryKey(), trpc.monitor.queue.queryKey({ limit: 50 }), trpc.monitor.teams.queryKey()];
 }
 
 function Section({ title, action, children, testId }: { title: string; action?: ReactNode; children: ReactNode; testId?: string }) {
@@ -70,16 +74,15 @@ export function MonitorDashboard({ canSupervise }: { canSupervise: boolean }) {
   const feedback = useMutationFeedback();
   const online = useOnline();
   const now = useNow(1000);
-  const [subscribed, setSubscribed] = useState(false);
   const [viewing, setViewing] = useState<number | null>(null);
   const [assigning, setAssigning] = useState<{ id: number; assigneeId: number | null } | null>(null);
   const [saved] = useState(() => (typeof window === "undefined" ? null : loadSnapshot()));
 
-  const live = { refetchInterval: SNAPSHOT_INTERVAL_MS, staleTime: SNAPSHOT_INTERVAL_MS };
-  const overview = useQuery(trpc.monitor.overview.queryOptions(undefined, live));
-  const agents = useQuery(trpc.monitor.agents.queryOptions(undefined, live));
-  const queue = useQuery(trpc.monitor.queue.queryOptions({ limit: 50 }, live));
-  const teams = useQuery(trpc.monitor.teams.queryOptions(undefined, live));
+  const periodic = { refetchInterval: SNAPSHOT_INTERVAL_MS, staleTime: SNAPSHOT_INTERVAL_MS };
+  const overview = useQuery(trpc.monitor.overview.queryOptions(undefined, periodic));
+  const agents = useQuery(trpc.monitor.agents.queryOptions(undefined, periodic));
+  const queue = useQuery(trpc.monitor.queue.queryOptions({ limit: 50 }, periodic));
+  const teams = useQuery(trpc.monitor.teams.queryOptions(undefined, periodic));
   const heatmap = useQuery(trpc.monitor.heatmap.queryOptions(undefined, { refetchInterval: 5 * 60_000, staleTime: 60_000 }));
 
   const keys = {
@@ -128,32 +131,62 @@ export function MonitorDashboard({ canSupervise }: { canSupervise: boolean }) {
   }, [queryClient, trpc]);
   useEffect(() => () => void (arrivalTimer.current && clearTimeout(arrivalTimer.current)), []);
 
-  useRealtimeEvent(CHANNEL, "pusher:subscription_succeeded", () => setSubscribed(true));
+  // Deltas only make sense on a snapshot taken after the subscription started: whatever changed between the first
+  // fetch and the subscription would be missed, so the snapshot is fetched again once subscribed, and the page
+  // counts as live only when that snapshot has landed.
+  const snapshotKeys = snapshotQueryKeys(trpc);
+  // a fetch already under way is left to land (the page shows it sooner), then one that starts now follows it
+  const refetchSnapshots = useCallback(
+    () =>
+      Promise.all(
+        snapshotQueryKeys(trpc).map(async (queryKey) => {
+          const filters = { queryKey, exact: true };
+          if (queryClient.isFetching(filters) > 0) await queryClient.refetchQueries(filters, { cancelRefetch: false });
+          await queryClient.refetchQueries(filters);
+        }),
+      ),
+    [queryClient, trpc],
+  );
+  const [subscribed, setSubscribed] = useState(false);
+  useRealtimeEvent(CHANNEL, "pusher:subscription_succeeded", () => {
+    void refetchSnapshots().then(() => setSubscribed(true));
+  });
   useRealtimeEvent(CHANNEL, "pusher:subscription_error", () => setSubscribed(false));
-  useRealtimeEvent(CHANNEL, "monitor.delta", (delta) => {
-    if (delta.resync) return refetchAll();
-    queryClient.setQueryData(keys.overview, (old: Overview | undefined) => old && applyChangesToOverview(old, delta.changes));
-    queryClient.setQueryData(keys.agents, (old: AgentsData | undefined) => old && applyChangesToAgents(old, delta.changes));
-    let arrived = false;
-    queryClient.setQueryData(keys.queue, (old: QueueSnapshot | undefined) => {
-      if (!old) return old;
-      const next = applyChangesToQueue(old, delta.changes);
-      arrived = next.arrived;
-      return next.queue;
-    });
-    if (arrived) refetchQueueSoon();
-  });
-  useRealtimeEvent(CHANNEL, "monitor.message", (message) => {
-    queryClient.setQueryData(keys.agents, (old: AgentsData | undefined) => old && applyMessageToAgents(old, message));
-  });
-  useRealtimeEvent(CHANNEL, "presence.changed", (change) => {
-    const previous = queryClient.getQueryData<AgentsData>(keys.agents)?.agents.find((agent) => agent.id === change.userId);
-    queryClient.setQueryData(keys.overview, (old: Overview | undefined) => old && applyPresenceToOverview(old, change, previous));
-    queryClient.setQueryData(keys.agents, (old: AgentsData | undefined) => old && applyPresenceToAgents(old, change));
-  });
-  useRealtimeEvent(CHANNEL, "queue.changed", (change) => {
-    queryClient.setQueryData(keys.teams, (old: typeof teams.data) => old && applyQueueLength(old, change));
-  });
+
+  // A snapshot in flight when a delta arrives may have been read before the change: it would overwrite the delta
+  // when it lands. One more snapshot after it settles catches up (at most one per collision, never a loop).
+  const caughtUp = useRef(true);
+  const snapshotFetching = useIsFetching({ predicate: (query) => snapshotKeys.some((key) => matchQuery({ queryKey: key, exact: true }, query)) }) > 0;
+  useEffect(() => {
+    if (snapshotFetching || caughtUp.current) return;
+    caughtUp.current = true;
+    void refetchSnapshots();
+  }, [snapshotFetching, refetchSnapshots]);
+
+  const applyBatch = (events: LiveEvent[]) => {
+    if (snapshotKeys.some((queryKey) => queryClient.isFetching({ queryKey, exact: true }) > 0)) caughtUp.current = false;
+    const next = applyLiveEvents(
+      {
+        overview: queryClient.getQueryData<Overview>(keys.overview),
+        agents: queryClient.getQueryData<AgentsData>(keys.agents),
+        queue: queryClient.getQueryData<QueueSnapshot>(keys.queue),
+        teams: queryClient.getQueryData<TeamsData>(keys.teams),
+      },
+      events,
+    );
+    if (next.resync) return refetchAll();
+    queryClient.setQueryData(keys.overview, next.overview);
+    queryClient.setQueryData(keys.agents, next.agents);
+    queryClient.setQueryData(keys.queue, next.queue);
+    queryClient.setQueryData(keys.teams, next.teams);
+    if (next.arrived) refetchQueueSoon();
+  };
+  // a busy operation sends many events a second: they are applied together, once per frame
+  const queueLiveEvent = useFrameBatch(applyBatch);
+  useRealtimeEvent(CHANNEL, "monitor.delta", (delta) => queueLiveEvent({ kind: "delta", delta }));
+  useRealtimeEvent(CHANNEL, "monitor.message", (message) => queueLiveEvent({ kind: "message", message }));
+  useRealtimeEvent(CHANNEL, "presence.changed", (change) => queueLiveEvent({ kind: "presence", change }));
+  useRealtimeEvent(CHANNEL, "queue.changed", (change) => queueLiveEvent({ kind: "queueLength", change }));
   useRealtimeReconnect(refetchAll);
 
   const setPresence = useMutation(
@@ -173,6 +206,7 @@ export function MonitorDashboard({ canSupervise }: { canSupervise: boolean }) {
   const queueData = queue.data ?? fallback?.queue;
   const dataTime = fallback ? fallback.savedAt : overview.dataUpdatedAt ? new Date(overview.dataUpdatedAt) : null;
   const loading = !overviewData && !offline;
+  const live = subscribed && !offline;
 
   const queueLongest = Math.max(0, ...(queueData?.items ?? []).map((item) => waitedSeconds(item, now)));
   const liveOverview: Overview | undefined =
@@ -187,17 +221,17 @@ export function MonitorDashboard({ canSupervise }: { canSupervise: boolean }) {
       : overviewData;
 
   return (
-    <div className="grid grid-cols-1 gap-4" data-testid="monitor" data-live={subscribed && !offline ? "true" : "false"}>
+    <div className="grid grid-cols-1 gap-4" data-testid="monitor" data-live={live ? "true" : "false"}>
       <PageHeader
         title={t("title")}
         description={t("description")}
         actions={
           <>
-            <Badge variant={subscribed && !offline ? "success" : "neutral"} dot data-testid="monitor-live">
-              {subscribed && !offline ? t("live") : t("connecting")}
+            <Badge variant={live ? "success" : "neutral"} dot data-testid="monitor-live">
+              {live ? t("live") : t("connecting")}
             </Badge>
             {dataTime && !offline ? <span className="text-xs text-slate-500">{t("updatedAt", { time: clockTime(dataTime) })}</span> : null}
-            <Button size="sm" variant="outline" onClick={refetchAll} disabled={offline}>
+            <Button size="sm" variant="outline" onClick={refetchAll} disabled={offline} loading={snapshotFetching}>
               {t("refresh")}
             </Button>
             <Button size="sm" variant="ghost" asChild>
@@ -261,22 +295,24 @@ export function MonitorDashboard({ canSupervise }: { canSupervise: boolean }) {
         </Section>
       </div>
 
-      <TranscriptDialog
-        conversationId={viewing}
-        onClose={() => setViewing(null)}
-        onReassign={
-          canSupervise && !offline
-            ? (conversation) => {
-                setViewing(null);
-                setAssigning({ id: conversation.id, assigneeId: conversation.assigneeId });
-              }
-            : undefined
-        }
-      />
-      {canSupervise ? (
+      {viewing === null ? null : (
+        <TranscriptDialog
+          conversationId={viewing}
+          onClose={() => setViewing(null)}
+          onReassign={
+            canSupervise && !offline
+              ? (conversation) => {
+                  setViewing(null);
+                  setAssigning({ id: conversation.id, assigneeId: conversation.assigneeId });
+                }
+              : undefined
+          }
+        />
+      )}
+      {canSupervise && assigning ? (
         <ReassignDialog
-          conversationId={assigning?.id ?? null}
-          currentAssigneeId={assigning?.assigneeId}
+          conversationId={assigning.id}
+          currentAssigneeId={assigning.assigneeId}
           agents={agentsData}
           teams={teams.data}
           onClose={() => setAssigning(null)}

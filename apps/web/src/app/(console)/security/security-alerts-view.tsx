@@ -49,7 +49,7 @@ export function SecurityAlertsView() {
           </div>
         }
       />
-      <Table framed data-testid="security-alerts">
+      <Table framed cards data-testid="security-alerts">
         <TableHeader>
           <TableRow>
             <TableHead>{t("security.time")}</TableHead>
@@ -63,16 +63,18 @@ export function SecurityAlertsView() {
         <TableBody>
           {rows.map((alert) => (
             <TableRow key={alert.id}>
-              <TableCell className="whitespace-nowrap tabular-nums">
+              <TableCell label={t("security.time")} className="whitespace-nowrap tabular-nums">
                 {format.dateTime(new Date(alert.createdAt), { dateStyle: "short", timeStyle: "medium" })}
               </TableCell>
-              <TableCell>{typeLabel(alert.type)}</TableCell>
-              <TableCell>
+              <TableCell label={t("security.alertType")}>{typeLabel(alert.type)}</TableCell>
+              <TableCell label={t("security.severity")}>
                 <Badge variant={SEVERITY_BADGE[alert.severity]}>{t(`security.severities.${alert.severity}`)}</Badge>
               </TableCell>
-              <TableCell>{alert.user ? `${alert.user.name} (${alert.user.employeeNo})` : ""}</TableCell>
-              <TableCell className="font-mono text-xs">{alert.ip}</TableCell>
-              <TableCell className="text-right">
+              <TableCell label={t("security.user")}>{alert.user ? `${alert.user.name} (${alert.user.employeeNo})` : ""}</TableCell>
+              <TableCell label={"IP"} className="font-mono text-xs">
+                {alert.ip}
+              </TableCell>
+              <TableCell label={t("common.actions")} className="text-right">
                 {alert.acknowledgedAt ? (
                   <span className="text-xs text-slate-500">
                     {t("security.acknowledgedBy", {

@@ -84,7 +84,7 @@ export function StaffDirectory({ canManage, currentUserId }: { canManage: boolea
         </NativeSelect>
       </div>
 
-      <Table framed data-testid="staff-table">
+      <Table framed cards data-testid="staff-table">
         <TableHeader>
           <TableRow>
             <TableHead>{t("staff.employeeNo")}</TableHead>
@@ -110,21 +110,25 @@ export function StaffDirectory({ canManage, currentUserId }: { canManage: boolea
                 const locked = row.lockedUntil && new Date(row.lockedUntil).getTime() > now;
                 return (
                   <TableRow key={row.id} data-employee-no={row.employeeNo}>
-                    <TableCell className="font-mono">{row.employeeNo}</TableCell>
-                    <TableCell>
+                    <TableCell label={t("staff.employeeNo")} className="font-mono">
+                      {row.employeeNo}
+                    </TableCell>
+                    <TableCell label={t("staff.name")}>
                       <div className="font-medium">{row.name}</div>
                       <div className="text-xs text-slate-500">{row.email}</div>
                     </TableCell>
-                    <TableCell>{t(`roles.${row.role}`)}</TableCell>
-                    <TableCell className="max-w-48">
+                    <TableCell label={t("staff.role")}>{t(`roles.${row.role}`)}</TableCell>
+                    <TableCell label={t("staff.teams")} className="max-w-48">
                       {row.teams.length ? (
                         row.teams.map((m) => m.team.name + (m.isLead ? `(${t("staff.lead")})` : "")).join("、")
                       ) : (
                         <span className="text-slate-400">{t("staff.noTeam")}</span>
                       )}
                     </TableCell>
-                    <TableCell className="text-right tabular-nums">{row.maxConcurrent}</TableCell>
-                    <TableCell>
+                    <TableCell label={t("staff.maxConcurrent")} className="text-right tabular-nums">
+                      {row.maxConcurrent}
+                    </TableCell>
+                    <TableCell label={t("staff.status")}>
                       {row.disabledAt ? (
                         <Badge variant="neutral">{t("staff.disabled")}</Badge>
                       ) : locked ? (
@@ -137,11 +141,11 @@ export function StaffDirectory({ canManage, currentUserId }: { canManage: boolea
                         </Badge>
                       )}
                     </TableCell>
-                    <TableCell className="whitespace-nowrap text-slate-500">
+                    <TableCell label={t("staff.lastSeen")} className="whitespace-nowrap text-slate-500">
                       {row.lastSeenAt ? format.relativeTime(new Date(row.lastSeenAt), now) : t("common.never")}
                     </TableCell>
                     {canManage ? (
-                      <TableCell className="text-right">
+                      <TableCell label={t("common.actions")} className="text-right">
                         <StaffActions row={row} isSelf={row.id === currentUserId} locked={Boolean(locked)} onEdit={() => setEditing(row)} />
                       </TableCell>
                     ) : null}
