@@ -3,9 +3,23 @@ import { ACCOUNTS, navLabels, signIn, signInAndWait } from "./helpers";
 
 test.describe("sign-in and navigation by role", () => {
   const expected: Record<keyof typeof ACCOUNTS, string[]> = {
-    ADMIN: ["工作台", "实时监控", "会话工作台", "知识库", "员工管理", "技能组", "审计日志", "安全中心", "后台任务", "集成与 API", "机器人与设置", "个人设置"],
-    SUPERVISOR: ["工作台", "实时监控", "会话工作台", "知识库", "员工管理", "技能组", "个人设置"],
-    AGENT: ["工作台", "会话工作台", "个人设置"],
+    ADMIN: [
+      "工作台",
+      "实时监控",
+      "会话工作台",
+      "快捷回复",
+      "知识库",
+      "员工管理",
+      "技能组",
+      "审计日志",
+      "安全中心",
+      "后台任务",
+      "集成与 API",
+      "机器人与设置",
+      "个人设置",
+    ],
+    SUPERVISOR: ["工作台", "实时监控", "会话工作台", "快捷回复", "知识库", "员工管理", "技能组", "个人设置"],
+    AGENT: ["工作台", "会话工作台", "快捷回复", "个人设置"],
     QA: ["工作台", "个人设置"],
   };
 
