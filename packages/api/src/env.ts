@@ -35,6 +35,19 @@ export const apiEnvSchema = z.object({
     .regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/, "must be a mailto: address or an https:// URL")
     .default("mailto:admin@localhost"),
   LOGIN_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).max(10_000).default(30),
+  /** where attachments are kept: `local` (a directory) or `s3` (an S3-compatible store) */
+  ATTACHMENTS_STORAGE: z.enum(["local", "s3"]).default("local"),
+  /** the directory of the local store; default `.data/attachments` in the workspace */
+  ATTACHMENTS_DIR: z.string().min(1).optional(),
+  ATTACHMENTS_S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  ATTACHMENTS_S3_BUCKET: z.string().min(3).max(63).optional(),
+  ATTACHMENTS_S3_REGION: z.string().min(1).default("us-east-1"),
+  ATTACHMENTS_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  ATTACHMENTS_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+}).superRefine((env, ctx) => {
+  if (env.ATTACHMENTS_STORAGE !== "s3") return;
+  for (const name of ["ATTACHMENTS_S3_ENDPOINT", "ATTACHMENTS_S3_BUCKET", "ATTACHMENTS_S3_ACCESS_KEY_ID", "ATTACHMENTS_S3_SECRET_ACCESS_KEY"] as const)
+    if (!env[name]) ctx.addIssue({ code: "custom", path: [name], message: "required when ATTACHMENTS_STORAGE is s3" });
 });
 
 export type ApiEnv = z.infer<typeof apiEnvSchema>;

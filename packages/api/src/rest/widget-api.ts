@@ -157,6 +157,7 @@ export function handleWidgetListMessages(db: Db, request: Request): Promise<Resp
         createdAt: m.createdAt.toISOString(),
         senderName: m.senderType === "AGENT" ? (m.sender?.name ?? null) : null,
         clientId: m.senderType === "CUSTOMER" ? m.clientId : null,
+        attachment: m.attachment,
       })),
     });
   }, TOKEN_FIELDS);

@@ -6,7 +6,7 @@ export { submitCsat, type CsatInput } from "./csat.ts";
 export { getConversation } from "./get.ts";
 export { defaultTeamId, handOffInUnit, handoffToQueue, type ConversationSnapshot, type HandoffOptions } from "./handoff.ts";
 export { lockConversation, type ConversationState } from "./conversation-row.ts";
-export { appendMessage, type NewMessage } from "./timeline.ts";
+export { appendMessage, type NewAttachment, type NewMessage } from "./timeline.ts";
 export { listConversations } from "./list.ts";
 export { listCustomerMessages, listMessages, type MessagePageInput } from "./messages.ts";
 export { pauseConversation, resumeConversation } from "./pause.ts";

@@ -18,7 +18,7 @@ import { lockAgent, unavailability } from "./capacity.ts";
 import { CONVERSATION_STATE_COLUMNS, lockConversation, pausedSecondsAt, type ConversationState } from "./conversation-row.ts";
 import { scheduleReplyTimeout } from "./scheduling.ts";
 import { nextStatus, OPEN_STATUSES } from "./state-machine.ts";
-import { addEvent, appendMessages, appendSystemMessage, type NewMessage } from "./timeline.ts";
+import { addEvent, appendMessages, appendSystemMessage, type NewAttachment, type NewMessage } from "./timeline.ts";
 
 export { MESSAGE_BODY_MAX };
 const PRIORITY_BY_LEVEL: Record<CustomerLevel, number> = { NORMAL: 0, VIP: 1, SVIP: 2 };
@@ -36,6 +36,8 @@ export interface CustomerMessageInput {
   phone?: string;
   /** the team (技能组) the entry point serves, e.g. the widget embedded on a product's help page; new conversations only */
   teamId?: number;
+  /** a file the customer sent (the body is its name); the bot does not read files, so it takes no turn */
+  attachment?: NewAttachment;
 }
 
 /**
@@ -211,13 +213,14 @@ async function receive<Outcome>(db: Db, input: CustomerMessageInput, options: Re
             ? "priority_customer"
             : null
         : null;
-      const reply = conversation.status === "BOT" && !directToQueue && options.botTurn ? await options.botTurn(uow, conversation, input.body) : null;
+      const reply = conversation.status === "BOT" && !directToQueue && !input.attachment && options.botTurn ? await options.botTurn(uow, conversation, input.body) : null;
       const customerMessage: NewMessage = {
         senderType: "CUSTOMER",
-        kind: "TEXT",
+        kind: input.attachment ? "ATTACHMENT" : "TEXT",
         body: input.body,
         clientId: input.clientId,
         unreadFor: conversation.assigneeId,
+        attachment: input.attachment,
       };
       const [message, botMessage] = await appendMessages(uow, conversation, reply?.message ? [customerMessage, reply.message] : [customerMessage], at, {
         lastCustomerMessageAt: at,
