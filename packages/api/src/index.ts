@@ -29,6 +29,7 @@ export {
   handleWidgetState,
 } from "./rest/widget-api.ts";
 export { handleStaffGetAttachment, handleStaffPostAttachment, handleWidgetGetAttachment, handleWidgetPostAttachment } from "./rest/attachment-api.ts";
+export { handleWidgetRead, handleWidgetTyping } from "./rest/widget-signals-api.ts";
 export { handleChannelListMessages, handleChannelPostMessage } from "./rest/channel-api.ts";
 export { registerCoreSubscribers } from "./subscribers.ts";
 export { subscribe, type DomainEvent, type Subscriber } from "./domain-events/index.ts";

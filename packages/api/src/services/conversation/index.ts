@@ -11,7 +11,8 @@ export { listConversations } from "./list.ts";
 export { listCustomerMessages, listMessages, type MessagePageInput } from "./messages.ts";
 export { pauseConversation, resumeConversation } from "./pause.ts";
 export { queueOverview, queuePosition, type QueuePosition } from "./queue.ts";
-export { markRead } from "./read.ts";
+export { markRead, markReadByCustomer } from "./read.ts";
+export { signalAgentTyping, signalCustomerTyping, TYPING_INTERVAL_SECONDS } from "./typing.ts";
 export {
   receiveCustomerMessage,
   receiveCustomerMessageWithBot,
