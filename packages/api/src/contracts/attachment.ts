@@ -65,7 +65,10 @@ const fileNameSchema = z
   .string()
   .min(1)
   .max(ATTACHMENT_NAME_MAX)
-  .refine((name) => !/[\u0000-\u001f\u007f/\\]/.test(name), "must not contain slashes or control characters");
+  .refine(
+    (name) => ![...name].some((c) => c.charCodeAt(0) < 0x20 || c === "\u007f" || c === "/" || c === "\\"),
+    "must not contain slashes or control characters",
+  );
 
 /** The fields sent with a file (multipart form fields `fileName` comes from the file part). */
 export const attachmentUploadInput = z.object({

@@ -102,7 +102,11 @@ export function monitorPublications(events: readonly DomainEvent[]): Publication
     } else if (event.type === "message.created") {
       const { message, assigneeId } = event;
       // a customer message or an agent reply in a conversation someone holds moves "replies waiting"
-      if (assigneeId !== null && (message.kind === "TEXT" || message.kind === "ATTACHMENT") && (message.senderType === "CUSTOMER" || message.senderType === "AGENT"))
+      if (
+        assigneeId !== null &&
+        (message.kind === "TEXT" || message.kind === "ATTACHMENT") &&
+        (message.senderType === "CUSTOMER" || message.senderType === "AGENT")
+      )
         publications.push(monitorEvents.message({ conversationId: message.conversationId, assigneeId, senderType: message.senderType }));
     } else if (event.type === "presence.changed") {
       publications.push(monitorEvents.presenceChanged({ userId: event.userId, presence: event.presence, at: new Date(event.at) }));

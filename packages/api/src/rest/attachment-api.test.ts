@@ -40,7 +40,7 @@ const photo = (width = 800, height = 600) =>
 function form(fields: Record<string, string>, file?: { name: string; bytes: Uint8Array; type?: string }): FormData {
   const data = new FormData();
   for (const [name, value] of Object.entries(fields)) data.set(name, value);
-  if (file) data.set("file", new File([file.bytes as Uint8Array<ArrayBuffer>], file.name, { type: file.type ?? "application/octet-stream" }));
+  if (file) data.set("file", new File([file.bytes], file.name, { type: file.type ?? "application/octet-stream" }));
   return data;
 }
 
@@ -60,7 +60,15 @@ const visitor = (token: string) => ({ authorization: `Visitor ${token}` });
 
 async function customerSends(token: string, file: { name: string; bytes: Uint8Array }, clientId: string = crypto.randomUUID()) {
   const response = await handleWidgetPostAttachment(h.db, upload("/api/v1/widget/attachments", form({ clientId }, file), visitor(token)), { store });
-  return { status: response.status, body: (await response.json()) as { conversationId: number; messageId: number; duplicate: boolean; error?: { code: string; field: string; message: string } } };
+  return {
+    status: response.status,
+    body: (await response.json()) as {
+      conversationId: number;
+      messageId: number;
+      duplicate: boolean;
+      error?: { code: string; field: string; message: string };
+    },
+  };
 }
 
 describe("attachments from the widget", () => {
@@ -81,13 +89,23 @@ describe("attachments from the widget", () => {
     const listed = items.find((m) => m.id === message.id)!;
     expect(listed.attachment).toMatchObject({ id: message.attachment!.id, mimeType: "image/png", width: 800 });
 
-    const thumbnail = await handleWidgetGetAttachment(h.db, get(`/api/v1/widget/attachments/${listed.attachment!.id}?variant=thumbnail`, visitor(token)), String(listed.attachment!.id), { store });
+    const thumbnail = await handleWidgetGetAttachment(
+      h.db,
+      get(`/api/v1/widget/attachments/${listed.attachment!.id}?variant=thumbnail`, visitor(token)),
+      String(listed.attachment!.id),
+      { store },
+    );
     expect(thumbnail.status).toBe(200);
     expect(thumbnail.headers.get("content-type")).toBe("image/webp");
     const meta = await sharp(new Uint8Array(await thumbnail.arrayBuffer())).metadata();
     expect([meta.width, meta.height]).toEqual([320, 240]);
 
-    const original = await handleWidgetGetAttachment(h.db, get(`/api/v1/widget/attachments/${listed.attachment!.id}`, visitor(token)), String(listed.attachment!.id), { store });
+    const original = await handleWidgetGetAttachment(
+      h.db,
+      get(`/api/v1/widget/attachments/${listed.attachment!.id}`, visitor(token)),
+      String(listed.attachment!.id),
+      { store },
+    );
     expect(original.headers.get("content-type")).toBe("image/png");
     expect(original.headers.get("content-disposition")).toContain("filename*=UTF-8''%E8%AE%A2%E5%8D%95%E6%88%AA%E5%9B%BE.png");
     expect(new Uint8Array(await original.arrayBuffer())).toEqual(await photo());
@@ -99,7 +117,11 @@ describe("attachments from the widget", () => {
     const messages = await h.db.message.count();
     const sent = await customerSends(token, { name: "invoice.pdf", bytes: new TextEncoder().encode("MZ\u0090\u0000 not a pdf") });
     expect(sent.status).toBe(400);
-    expect(sent.body.error).toMatchObject({ code: "INVALID_INPUT", field: "file", message: "file: the content is not a PDF document (checked from its first bytes)" });
+    expect(sent.body.error).toMatchObject({
+      code: "INVALID_INPUT",
+      field: "file",
+      message: "file: the content is not a PDF document (checked from its first bytes)",
+    });
 
     const exe = await customerSends(token, { name: "setup.exe", bytes: new Uint8Array([0x4d, 0x5a, 0x90]) });
     expect(exe.status).toBe(400);
@@ -144,11 +166,18 @@ describe("attachments from the widget", () => {
     const { token } = issueVisitorToken();
     const crossSite = await handleWidgetPostAttachment(
       h.db,
-      upload("/api/v1/widget/attachments", form({ clientId: "x" }, { name: "a.txt", bytes: new Uint8Array([65]) }), { ...visitor(token), origin: "https://evil.example" }),
+      upload("/api/v1/widget/attachments", form({ clientId: "x" }, { name: "a.txt", bytes: new Uint8Array([65]) }), {
+        ...visitor(token),
+        origin: "https://evil.example",
+      }),
       { store },
     );
     expect(crossSite.status).toBe(403);
-    const anonymous = await handleWidgetPostAttachment(h.db, upload("/api/v1/widget/attachments", form({ clientId: "x" }, { name: "a.txt", bytes: new Uint8Array([65]) })), { store });
+    const anonymous = await handleWidgetPostAttachment(
+      h.db,
+      upload("/api/v1/widget/attachments", form({ clientId: "x" }, { name: "a.txt", bytes: new Uint8Array([65]) })),
+      { store },
+    );
     expect(anonymous.status).toBe(401);
   });
 });
@@ -204,7 +233,12 @@ describe("who may fetch a file", () => {
     expect(message.attachment).toMatchObject({ mimeType: "application/pdf", thumbnailKey: null, width: null });
     expect(message.conversation.firstResponseAt).not.toBeNull();
 
-    const fetched = await handleWidgetGetAttachment(h.db, get(`/api/v1/widget/attachments/${message.attachment!.id}`, visitor(token)), String(message.attachment!.id), { store });
+    const fetched = await handleWidgetGetAttachment(
+      h.db,
+      get(`/api/v1/widget/attachments/${message.attachment!.id}`, visitor(token)),
+      String(message.attachment!.id),
+      { store },
+    );
     expect(fetched.status).toBe(200);
     expect(fetched.headers.get("content-disposition")).toMatch(/^attachment;/);
     expect(fetched.headers.get("content-security-policy")).toContain("sandbox");

@@ -43,19 +43,23 @@ async function readForm(request: Request): Promise<FormData> {
     throw new AppError("INVALID_INPUT", { field: "body", message: "body: expected multipart/form-data with a file" });
   const chunks: Uint8Array[] = [];
   let total = 0;
-  const reader = request.body?.getReader();
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
+  const reader: ReadableStreamDefaultReader<Uint8Array> | undefined = request.body?.getReader();
+  for (let chunk = await reader?.read(); reader && chunk && !chunk.done; chunk = await reader.read()) {
+    total += chunk.value.byteLength;
     if (total > max) {
       await reader.cancel();
       throw tooLarge();
     }
-    chunks.push(value);
+    chunks.push(chunk.value);
+  }
+  const body = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
   }
   try {
-    return await new Response(new Blob(chunks as Uint8Array<ArrayBuffer>[]), { headers: { "content-type": contentType } }).formData();
+    return await new Response(body, { headers: { "content-type": contentType } }).formData();
   } catch {
     throw new AppError("INVALID_INPUT", { field: "body", message: "body: malformed multipart form" });
   }

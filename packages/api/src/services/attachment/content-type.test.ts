@@ -49,7 +49,10 @@ describe("attachment content types (magic bytes)", () => {
   });
 
   it("refuses content that does not match the extension (a renamed program, a binary .txt)", () => {
-    expect(refusal("invoice.pdf", bytes("MZ", [0x90, 0, 3]))).toEqual({ field: "file", message: "file: the content is not a PDF document (checked from its first bytes)" });
+    expect(refusal("invoice.pdf", bytes("MZ", [0x90, 0, 3]))).toEqual({
+      field: "file",
+      message: "file: the content is not a PDF document (checked from its first bytes)",
+    });
     expect(refusal("cat.png", bytes(ZIP)).message).toBe("file: the content is not a PNG image (checked from its first bytes)");
     expect(refusal("notes.txt", bytes("hello", [0], "world")).message).toMatch(/not plain text/);
     expect(refusal("empty.png", new Uint8Array()).message).toBe("file: the file is empty");

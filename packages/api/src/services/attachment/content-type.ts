@@ -3,7 +3,14 @@
  * content must prove the same family. Text has no signature, so a .txt or .csv must hold no NUL byte and no control
  * character other than tab, line breaks and form feed (GBK files from Chinese Excel pass, binaries do not).
  */
-import { attachmentMaxBytes, attachmentTypeOf, ATTACHMENT_EXTENSIONS, ATTACHMENT_TYPES, type AttachmentType, type ContentFamily } from "../../contracts/attachment.ts";
+import {
+  attachmentMaxBytes,
+  attachmentTypeOf,
+  ATTACHMENT_EXTENSIONS,
+  ATTACHMENT_TYPES,
+  type AttachmentType,
+  type ContentFamily,
+} from "../../contracts/attachment.ts";
 import { AppError } from "../../errors.ts";
 
 const TEXT_PROBE_BYTES = 8 * 1024;

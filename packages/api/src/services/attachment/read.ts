@@ -40,7 +40,13 @@ async function mayRead(db: Db, reader: AttachmentReader, attachment: Found): Pro
   return canViewConversation(db, reader.actor, conversation);
 }
 
-export async function readAttachment(db: Db, store: AttachmentStore, reader: AttachmentReader, attachmentId: number, variant: AttachmentVariant): Promise<AttachmentFile> {
+export async function readAttachment(
+  db: Db,
+  store: AttachmentStore,
+  reader: AttachmentReader,
+  attachmentId: number,
+  variant: AttachmentVariant,
+): Promise<AttachmentFile> {
   const attachment = await findAttachment(db, attachmentId);
   if (!attachment || !(await mayRead(db, reader, attachment))) throw new AppError("NOT_FOUND", { field: "id" });
   const image = attachment.mimeType.startsWith("image/");

@@ -32,7 +32,7 @@ describe("local attachment store", () => {
     const key = newStorageKey("txt");
     await store.put(key, new TextEncoder().encode("first"), "text/plain");
     await store.put(key, new TextEncoder().encode("second"), "text/plain");
-    expect(new TextDecoder().decode((await store.get(key))!)).toBe("second");
+    expect(new TextDecoder().decode(await store.get(key))).toBe("second");
     expect(await store.get(newStorageKey("txt"))).toBeNull();
   });
 

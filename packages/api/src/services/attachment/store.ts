@@ -80,7 +80,7 @@ export function s3AttachmentStore(config: S3StoreConfig): AttachmentStore {
   };
   return {
     async put(key, data, contentType) {
-      const response = await client.fetch(urlOf(key), { method: "PUT", body: data, headers: { "Content-Type": contentType } });
+      const response = await client.fetch(urlOf(key), { method: "PUT", body: data as Uint8Array<ArrayBuffer>, headers: { "Content-Type": contentType } });
       if (!response.ok) await fail(response, "PUT");
     },
     async get(key) {

@@ -13,8 +13,10 @@ import type { Actor } from "./actor.ts";
 async function moveReceipt(uow: UnitOfWork, conversationId: number, reader: "AGENT" | "CUSTOMER", messageId: number): Promise<void> {
   const moved =
     reader === "AGENT"
-      ? await uow.tx.$executeRaw`UPDATE \`Conversation\` SET agentReadMessageId = ${messageId} WHERE id = ${conversationId} AND agentReadMessageId < ${messageId}`
-      : await uow.tx.$executeRaw`UPDATE \`Conversation\` SET customerReadMessageId = ${messageId} WHERE id = ${conversationId} AND customerReadMessageId < ${messageId}`;
+      ? await uow.tx
+          .$executeRaw`UPDATE \`Conversation\` SET agentReadMessageId = ${messageId} WHERE id = ${conversationId} AND agentReadMessageId < ${messageId}`
+      : await uow.tx
+          .$executeRaw`UPDATE \`Conversation\` SET customerReadMessageId = ${messageId} WHERE id = ${conversationId} AND customerReadMessageId < ${messageId}`;
   if (moved > 0) uow.record({ type: "conversation.receipt", conversationId, reader, lastReadMessageId: messageId });
 }
 

@@ -53,9 +53,13 @@ describe("read receipts", () => {
     expect((await receipts(conversation.id)).customerReadMessageId).toBe(reply.messageId);
 
     const other = await activeConversation(agent.id);
-    const foreign = await outcome(() => markReadByCustomer(h.db, { conversationId: other.id, customerId: conversation.customerId, messageId: other.customerMessageId }));
+    const foreign = await outcome(() =>
+      markReadByCustomer(h.db, { conversationId: other.id, customerId: conversation.customerId, messageId: other.customerMessageId }),
+    );
     expect(foreign).toMatchObject({ appCode: "NOT_FOUND", field: "messageId" });
-    const crossed = await outcome(() => markReadByCustomer(h.db, { conversationId: conversation.id, customerId: conversation.customerId, messageId: other.customerMessageId }));
+    const crossed = await outcome(() =>
+      markReadByCustomer(h.db, { conversationId: conversation.id, customerId: conversation.customerId, messageId: other.customerMessageId }),
+    );
     expect(crossed).toMatchObject({ appCode: "NOT_FOUND" });
     const invalid = await outcome(() => markReadByCustomer(h.db, { conversationId: conversation.id, customerId: conversation.customerId, messageId: -1 }));
     expect(invalid).toMatchObject({ appCode: "INVALID_INPUT", field: "messageId" });
@@ -68,7 +72,11 @@ describe("read receipts", () => {
       { type: "conversation.receipt", conversationId: conversation.id, reader: "CUSTOMER", lastReadMessageId: 9 },
     ]);
     expect(publications).toEqual([
-      { channel: `private-conversation-${conversation.id}`, event: "conversation.receipt", data: { id: conversation.id, reader: "CUSTOMER", lastReadMessageId: 9 } },
+      {
+        channel: `private-conversation-${conversation.id}`,
+        event: "conversation.receipt",
+        data: { id: conversation.id, reader: "CUSTOMER", lastReadMessageId: 9 },
+      },
     ]);
   });
 

@@ -213,7 +213,8 @@ async function receive<Outcome>(db: Db, input: CustomerMessageInput, options: Re
             ? "priority_customer"
             : null
         : null;
-      const reply = conversation.status === "BOT" && !directToQueue && !input.attachment && options.botTurn ? await options.botTurn(uow, conversation, input.body) : null;
+      const reply =
+        conversation.status === "BOT" && !directToQueue && !input.attachment && options.botTurn ? await options.botTurn(uow, conversation, input.body) : null;
       const customerMessage: NewMessage = {
         senderType: "CUSTOMER",
         kind: input.attachment ? "ATTACHMENT" : "TEXT",

@@ -10,6 +10,7 @@ import { useState, type RefObject } from "react";
 import { useTRPC } from "~/trpc/react";
 import { MESSAGE_BODY_MAX, NOTE_MAX } from "@kefu/api/contracts/limits";
 import type { ConversationStatus } from "../conversation-types";
+import { ComposerExtras } from "./composer-extras";
 
 interface Props {
   draft: string;
@@ -20,10 +21,14 @@ interface Props {
   canNote: boolean;
   /** a reply (or, in note mode, an internal note) the agent sends */
   onSend: (body: string, note: boolean) => void;
+  /** a file to send as a reply */
+  onAttach: (file: File) => void;
+  /** a keystroke in a reply (not in a note): the customer sees "typing…" */
+  onTyping: () => void;
 }
 
 /** The reply box: Enter sends, "/" suggests canned replies, and a switch turns it into an internal note. */
-export function Composer({ draft, setDraft, composerRef, status, canReply, canNote, onSend }: Props) {
+export function Composer({ draft, setDraft, composerRef, status, canReply, canNote, onSend, onAttach, onTyping }: Props) {
   const t = useTranslations("workspace");
   const trpc = useTRPC();
   const [noteMode, setNoteMode] = useState(false);
@@ -114,6 +119,7 @@ export function Composer({ draft, setDraft, composerRef, status, canReply, canNo
         onChange={(event) => {
           setDraft(event.target.value);
           setCannedIndex(0);
+          if (!noteMode && event.target.value.trim()) onTyping();
         }}
         onKeyDown={(event) => {
           if (suggestions.length && !event.nativeEvent.isComposing) {
@@ -141,6 +147,15 @@ export function Composer({ draft, setDraft, composerRef, status, canReply, canNo
         data-testid="composer"
       />
       <div className="flex items-center gap-3">
+        <ComposerExtras
+          composerRef={composerRef}
+          draft={draft}
+          setDraft={setDraft}
+          max={max}
+          canEmoji={composerEnabled}
+          canAttach={canReply && !noteMode}
+          onAttach={onAttach}
+        />
         <label className="flex items-center gap-2 text-sm text-slate-700">
           <Switch checked={noteMode} onCheckedChange={setNoteMode} disabled={!canNote} aria-label={t("composer.noteMode")} />
           {t("composer.noteMode")}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useCallback, useState, type RefObject } from "react";
 import { useRealtimeEvent, useRealtimeReconnect } from "~/components/realtime-provider";
@@ -10,6 +10,8 @@ import { Composer } from "./composer";
 import { MessageList } from "./message-list";
 import { TranscriptHeader } from "./transcript-header";
 import type { Detail } from "./types";
+import { useOtherSideTyping, useTypingSignal } from "~/components/messaging/typing";
+import { useAttachmentUpload } from "./use-attachment-upload";
 import { useConversationMessages } from "./use-conversation-messages";
 import { useMarkRead } from "./use-mark-read";
 import { useOutbox } from "./use-outbox";
@@ -45,6 +47,13 @@ export function Transcript({ conversationId, userId, targets, draft, setDraft, c
     onChanged();
   }, [queryClient, trpc, conversationId, onChanged]);
   useRealtimeEvent(channels.conversation(conversationId), "conversation.updated", refreshDetail);
+  useRealtimeEvent(channels.conversation(conversationId), "conversation.receipt", (data) => {
+    if (data.reader === "CUSTOMER") void queryClient.invalidateQueries({ queryKey: trpc.conversation.get.queryKey({ id: conversationId }) });
+  });
+  const attachments = useAttachmentUpload({ conversationId, fillGap, onChanged });
+  const customerTyping = useOtherSideTyping(channels.conversation(conversationId), "CUSTOMER");
+  const typingMutate = useMutation(trpc.conversation.typing.mutationOptions()).mutate;
+  const typed = useTypingSignal(useCallback(() => typingMutate({ id: conversationId }), [typingMutate, conversationId]));
   useRealtimeReconnect(refreshDetail);
 
   const status = conversation?.status;
@@ -69,6 +78,9 @@ export function Transcript({ conversationId, userId, targets, draft, setDraft, c
         onRetry={(message) => void outbox.retry(message)}
         customerName={conversation?.customer.name}
         userId={userId}
+        uploading={attachments.uploading}
+        customerReadMessageId={conversation?.customerReadMessageId ?? 0}
+        customerTyping={customerTyping}
       />
       <Composer
         draft={draft}
@@ -80,6 +92,13 @@ export function Transcript({ conversationId, userId, targets, draft, setDraft, c
         onSend={(body, note) => {
           scroll.stickToBottom();
           outbox.send(body, note);
+        }}
+        onAttach={(file) => {
+          scroll.stickToBottom();
+          void attachments.upload(file);
+        }}
+        onTyping={() => {
+          if (canAct && status === "ACTIVE") typed();
         }}
       />
       {conversation ? (
