@@ -2,6 +2,8 @@
  * The server Playwright tests run against: the production build (`next start`) on its own
  * database (wiped and seeded with a small demo), its own soketi and a worker.
  */
+import { rm } from "node:fs/promises";
+import path from "node:path";
 import { createConnection } from "mariadb";
 import { poolConfig } from "@kefu/db/client";
 import { migrate } from "@kefu/db/migrate";
@@ -36,6 +38,10 @@ await migrate(databaseUrl);
 await seedDemo(databaseUrl, { conversations: 1500, customers: 300 });
 await indexKnowledge(databaseUrl);
 
+// attachments of this run, kept apart from the development store and emptied with the database
+const attachmentsDir = path.join(ROOT, ".data", `e2e-attachments-${E2E_PORT}`);
+await rm(attachmentsDir, { recursive: true, force: true });
+
 const realtime = { ...realtimeSettings(Number(process.env.E2E_PUSHER_PORT ?? 6011)), secret: "e2e-realtime-secret" };
 await ensureSoketi(realtime);
 const env = {
@@ -47,6 +53,7 @@ const env = {
   LOGIN_RATE_LIMIT_PER_IP: "1000",
   LOG_LEVEL: "warn",
   NEXT_TELEMETRY_DISABLED: "1",
+  ATTACHMENTS_DIR: attachmentsDir,
   ...realtimeEnv(realtime),
 };
 startProcess("worker", "pnpm", ["--filter", "@kefu/worker", "start"], { env: { ...env, KEFU_SERVICE: "worker" }, cwd: ROOT });

@@ -34,6 +34,8 @@ export interface Meta {
   permission?: Permission;
   /** the kind of record a mutation changes, for its audit row */
   auditTarget?: string;
+  /** false for a mutation that changes nothing and is sent every few seconds (the typing signal): no audit row */
+  audit?: false;
 }
 
 export type { FieldIssue };
@@ -97,7 +99,7 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
  */
 const auditMutations = t.middleware(async ({ ctx, next, path, type, meta, getRawInput }) => {
   const result = await next();
-  if (type !== "mutation") return result;
+  if (type !== "mutation" || meta?.audit === false) return result;
   const input = await getRawInput().catch(() => undefined);
   const data = result.ok ? (result.data as { id?: unknown } | undefined) : undefined;
   const inputId = input && typeof input === "object" && "id" in input ? input.id : undefined;

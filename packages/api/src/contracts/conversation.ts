@@ -29,7 +29,7 @@ const textSchema = (max: number) =>
     .min(1)
     .max(max)
     .refine((value) => value.trim().length > 0, RULE_TEXTS.notBlank);
-const clientIdSchema = z.string().regex(new RegExp(`^[\\w.:-]{1,${CLIENT_ID_MAX}}$`), `1–${CLIENT_ID_MAX} letters, digits, _ . : -`);
+export const clientIdSchema = z.string().regex(new RegExp(`^[\\w.:-]{1,${CLIENT_ID_MAX}}$`), `1–${CLIENT_ID_MAX} letters, digits, _ . : -`);
 
 export const conversationIdInput = z.object({ id: conversationIdSchema });
 

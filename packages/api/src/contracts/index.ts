@@ -1,5 +1,6 @@
 /** Every contract in one import; each file can also be imported on its own (`@kefu/api/contracts/<name>`). */
 export * from "./alert.ts";
+export * from "./attachment.ts";
 export * from "./audit.ts";
 export * from "./conversation.ts";
 export * from "./integration.ts";

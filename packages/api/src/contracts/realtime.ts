@@ -39,6 +39,8 @@ export const realtimeEvents = {
   conversationAssigned: "conversation.assigned",
   conversationUnassigned: "conversation.unassigned",
   conversationRead: "conversation.read",
+  conversationReceipt: "conversation.receipt",
+  typing: "typing",
   conversationReplyTimeout: "conversation.replyTimeout",
   queueChanged: "queue.changed",
   monitorDelta: "monitor.delta",
@@ -76,6 +78,10 @@ export interface RealtimePayloads {
   "conversation.unassigned": { id: number };
   /** the reader's other tabs clear the unread badge */
   "conversation.read": { id: number; lastReadMessageId: number };
+  /** on the conversation channel: the assignee read the customer's messages, or the customer saw the replies, up to a message */
+  "conversation.receipt": { id: number; reader: "AGENT" | "CUSTOMER"; lastReadMessageId: number };
+  /** on the conversation channel, a few times a minute at most while someone types (`userId`: the agent) */
+  typing: { conversationId: number; senderType: Extract<SenderType, "CUSTOMER" | "AGENT">; userId: number | null };
   /** an assignee did not answer in time and the conversation went back to the queue */
   "conversation.replyTimeout": { id: number; teamId: number | null; agentId: number };
   /** the authoritative queue length of a team (null: conversations without a team) */

@@ -72,6 +72,14 @@ export interface ConversationRead {
   lastReadMessageId: number;
 }
 
+/** A read receipt moved: the assignee read the customer's messages, or the customer saw the replies, up to a message. */
+export interface ConversationReceipt {
+  type: "conversation.receipt";
+  conversationId: number;
+  reader: "AGENT" | "CUSTOMER";
+  lastReadMessageId: number;
+}
+
 export interface PresenceChanged {
   type: "presence.changed";
   userId: number;
@@ -79,7 +87,7 @@ export interface PresenceChanged {
   at: string;
 }
 
-export type DomainEvent = ConversationChanged | MessageCreated | ConversationRead | PresenceChanged;
+export type DomainEvent = ConversationChanged | MessageCreated | ConversationRead | ConversationReceipt | PresenceChanged;
 export type DomainEventType = DomainEvent["type"];
 export type DomainEventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;
 

@@ -34,6 +34,12 @@ export const conversationEvents = {
   conversationRead(userId: number, conversationId: number, lastReadMessageId: number): Publication {
     return { channel: channels.agent(userId), event: "conversation.read", data: { id: conversationId, lastReadMessageId } };
   },
+  conversationReceipt(conversationId: number, reader: "AGENT" | "CUSTOMER", lastReadMessageId: number): Publication {
+    return { channel: channels.conversation(conversationId), event: "conversation.receipt", data: { id: conversationId, reader, lastReadMessageId } };
+  },
+  typing(conversationId: number, senderType: "CUSTOMER" | "AGENT", userId: number | null): Publication {
+    return { channel: channels.conversation(conversationId), event: "typing", data: { conversationId, senderType, userId } };
+  },
   /** the authoritative queue length of a team (null: conversations without a team) */
   queueChanged(teamId: number | null, queued: number): Publication {
     return { channel: [channels.monitor, ...(teamId ? [channels.team(teamId)] : [])], event: "queue.changed", data: { teamId, queued } };

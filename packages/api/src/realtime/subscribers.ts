@@ -53,6 +53,10 @@ export async function conversationPublications(db: Db, events: readonly DomainEv
       publications.push(conversationEvents.messageCreated(event.message, event.unreadFor));
       continue;
     }
+    if (event.type === "conversation.receipt") {
+      publications.push(conversationEvents.conversationReceipt(event.conversationId, event.reader, event.lastReadMessageId));
+      continue;
+    }
     if (event.type === "conversation.read") {
       publications.push(conversationEvents.conversationRead(event.userId, event.conversationId, event.lastReadMessageId));
       continue;
@@ -98,7 +102,11 @@ export function monitorPublications(events: readonly DomainEvent[]): Publication
     } else if (event.type === "message.created") {
       const { message, assigneeId } = event;
       // a customer message or an agent reply in a conversation someone holds moves "replies waiting"
-      if (assigneeId !== null && message.kind === "TEXT" && (message.senderType === "CUSTOMER" || message.senderType === "AGENT"))
+      if (
+        assigneeId !== null &&
+        (message.kind === "TEXT" || message.kind === "ATTACHMENT") &&
+        (message.senderType === "CUSTOMER" || message.senderType === "AGENT")
+      )
         publications.push(monitorEvents.message({ conversationId: message.conversationId, assigneeId, senderType: message.senderType }));
     } else if (event.type === "presence.changed") {
       publications.push(monitorEvents.presenceChanged({ userId: event.userId, presence: event.presence, at: new Date(event.at) }));
@@ -117,6 +125,6 @@ export const monitorRealtimeSubscriber: AfterCommitSubscriber = {
 export const conversationRealtimeSubscriber: AfterCommitSubscriber = {
   name: "realtime.conversations",
   delivery: "after-commit",
-  events: [...CONVERSATION_CHANGES, "message.created", "conversation.read"],
+  events: [...CONVERSATION_CHANGES, "message.created", "conversation.read", "conversation.receipt"],
   handle: async (events, { db }) => publishAll(await conversationPublications(db, events)),
 };

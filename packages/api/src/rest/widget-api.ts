@@ -35,21 +35,21 @@ export function visitorTokenFromHeaders(headers: Headers): string | null {
   return match ? match[1]! : authorization.trim();
 }
 
-function sameOrigin(request: Request, options: WidgetOptions): Response | null {
+export function sameOrigin(request: Request, options: WidgetOptions): Response | null {
   if (isSameOrigin(request.headers, options.publicUrl) || isSameOrigin(request.headers, request.url)) return null;
   return errorResponse("FORBIDDEN", { field: "origin", message: "origin: cross-site request refused" });
 }
 
-const conversationSelect = { id: true, status: true, csatSentAt: true, csatScore: true } as const;
+const conversationSelect = { id: true, status: true, csatSentAt: true, csatScore: true, agentReadMessageId: true } as const;
 
 interface Visitor {
   visitorId: string;
   customerId: number | null;
-  conversation: { id: number; status: string; csatSentAt: Date | null; csatScore: number | null } | null;
+  conversation: { id: number; status: string; csatSentAt: Date | null; csatScore: number | null; agentReadMessageId: number } | null;
 }
 
 /** The visitor of a valid token, their customer (once they wrote) and their latest web conversation. */
-async function visitorFrom(db: Db, request: Request): Promise<Visitor> {
+export async function visitorFrom(db: Db, request: Request): Promise<Visitor> {
   const token = visitorTokenFromHeaders(request.headers);
   if (!token) throw new AppError("INVALID_VISITOR_TOKEN", { field: "authorization", message: "authorization: visitor token required" });
   const visitorId = verifyVisitorToken(token);
@@ -73,10 +73,12 @@ async function summary(db: Db, conversation: NonNullable<Visitor["conversation"]
       available: conversation.status === "RESOLVED" && conversation.csatSentAt !== null && conversation.csatScore === null,
       score: conversation.csatScore,
     },
+    /** the read receipt: the agent read the customer's messages up to this id */
+    agentReadMessageId: conversation.agentReadMessageId,
   };
 }
 
-function requireConversation(visitor: Visitor): { id: number; customerId: number } {
+export function requireConversation(visitor: Visitor): { id: number; customerId: number } {
   if (!visitor.conversation || visitor.customerId === null) throw new AppError("NOT_FOUND", { field: "conversation", message: "conversation: none yet" });
   return { id: visitor.conversation.id, customerId: visitor.customerId };
 }
@@ -164,6 +166,7 @@ export function handleWidgetListMessages(db: Db, request: Request): Promise<Resp
         createdAt: m.createdAt.toISOString(),
         senderName: m.senderType === "AGENT" ? (m.sender?.name ?? null) : null,
         clientId: m.senderType === "CUSTOMER" ? m.clientId : null,
+        attachment: m.attachment,
       })),
     });
   }, TOKEN_FIELDS);

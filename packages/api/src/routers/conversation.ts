@@ -12,6 +12,7 @@ import {
   resolveConversation,
   resumeConversation,
   sendAgentReply,
+  signalAgentTyping,
   transferConversation,
 } from "../services/conversation/index.ts";
 import { listUsableCannedReplies } from "../services/canned-reply/index.ts";
@@ -57,6 +58,11 @@ export const conversationRouter = router({
     .mutation(({ ctx, input }) =>
       resolveConversation(ctx.db, ctx.session, { conversationId: input.id, resolutionCategory: input.resolutionCategory, note: input.note }),
     ),
+  /** the agent is typing a reply: "typing…" in the customer's widget */
+  typing: work
+    .meta({ audit: false })
+    .input(conversationIdInput)
+    .mutation(({ ctx, input }) => signalAgentTyping(ctx.db, ctx.session, input.id)),
   markRead: act
     .input(conversationMarkReadInput)
     .mutation(({ ctx, input }) => markRead(ctx.db, ctx.session, { conversationId: input.id, messageId: input.messageId })),

@@ -31,6 +31,7 @@ export async function getConversation(db: Db, actor: Actor, conversationId: numb
       csatScore: true,
       csatComment: true,
       lastMessageId: true,
+      customerReadMessageId: true,
       team: { select: { id: true, name: true } },
       assignee: { select: { id: true, name: true, employeeNo: true } },
       tags: { select: { tag: { select: { id: true, name: true, color: true } } } },

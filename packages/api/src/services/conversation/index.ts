@@ -5,12 +5,13 @@ export { submitCsat, type CsatInput } from "./csat.ts";
 export { getConversation } from "./get.ts";
 export { handOffInUnit, handoffToQueue, type ConversationSnapshot, type HandoffOptions } from "./handoff.ts";
 export { lockConversation, type ConversationState } from "./conversation-row.ts";
-export { appendMessage, type NewMessage } from "./timeline.ts";
+export { appendMessage, type NewAttachment, type NewMessage } from "./timeline.ts";
 export { listConversations } from "./list.ts";
 export { listCustomerMessages, listMessages, type MessagePageInput } from "./messages.ts";
 export { pauseConversation, resumeConversation } from "./pause.ts";
 export { queueOverview, queuePosition, type QueuePosition } from "./queue.ts";
-export { markRead } from "./read.ts";
+export { markRead, markReadByCustomer } from "./read.ts";
+export { signalAgentTyping, signalCustomerTyping, TYPING_INTERVAL_SECONDS } from "./typing.ts";
 export {
   receiveCustomerMessage,
   receiveCustomerMessageWithBot,

@@ -15,6 +15,9 @@ export interface MessagePageInput {
   limit: number;
 }
 
+/** What a client needs to show a file (images always have a thumbnail); the storage keys stay on the server. */
+const attachmentSelect = { id: true, fileName: true, mimeType: true, sizeBytes: true, width: true, height: true } satisfies Prisma.AttachmentSelect;
+
 const staffMessageSelect = {
   id: true,
   conversationId: true,
@@ -26,6 +29,7 @@ const staffMessageSelect = {
   kbArticleId: true,
   createdAt: true,
   sender: { select: { name: true, employeeNo: true } },
+  attachment: { select: attachmentSelect },
 } satisfies Prisma.MessageSelect;
 
 const customerMessageSelect = {
@@ -38,6 +42,7 @@ const customerMessageSelect = {
   kbArticleId: true,
   createdAt: true,
   sender: { select: { name: true, employeeNo: true } },
+  attachment: { select: attachmentSelect },
 } satisfies Prisma.MessageSelect;
 
 async function page<S extends Prisma.MessageSelect>(db: Db, where: Prisma.MessageWhereInput, input: MessagePageInput, select: S) {

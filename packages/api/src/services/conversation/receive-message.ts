@@ -19,7 +19,7 @@ import { lockAgent, unavailability } from "./capacity.ts";
 import { CONVERSATION_STATE_COLUMNS, lockConversation, pausedSecondsAt, type ConversationState } from "./conversation-row.ts";
 import { scheduleReplyTimeout } from "./scheduling.ts";
 import { nextStatus, OPEN_STATUSES } from "./state-machine.ts";
-import { addEvent, appendMessages, appendSystemMessage, type NewMessage } from "./timeline.ts";
+import { addEvent, appendMessages, appendSystemMessage, type NewAttachment, type NewMessage } from "./timeline.ts";
 
 export { MESSAGE_BODY_MAX };
 const PRIORITY_BY_LEVEL: Record<CustomerLevel, number> = { NORMAL: 0, VIP: 1, SVIP: 2 };
@@ -42,6 +42,8 @@ export interface CustomerMessageInput {
   /** the visitor's device ("iPhone · Safari") and the page the chat was opened on, kept on the customer */
   device?: string;
   pageUrl?: string;
+  /** a file the customer sent (the body is its name); the bot does not read files, so it takes no turn */
+  attachment?: NewAttachment;
 }
 
 /**
@@ -222,13 +224,15 @@ async function receive<Outcome>(db: Db, input: CustomerMessageInput, options: Re
             ? "priority_customer"
             : null
         : null;
-      const reply = conversation.status === "BOT" && !directToQueue && options.botTurn ? await options.botTurn(uow, conversation, input.body) : null;
+      const reply =
+        conversation.status === "BOT" && !directToQueue && !input.attachment && options.botTurn ? await options.botTurn(uow, conversation, input.body) : null;
       const customerMessage: NewMessage = {
         senderType: "CUSTOMER",
-        kind: "TEXT",
+        kind: input.attachment ? "ATTACHMENT" : "TEXT",
         body: input.body,
         clientId: input.clientId,
         unreadFor: conversation.assigneeId,
+        attachment: input.attachment,
       };
       const [message, botMessage] = await appendMessages(uow, conversation, reply?.message ? [customerMessage, reply.message] : [customerMessage], at, {
         lastCustomerMessageAt: at,

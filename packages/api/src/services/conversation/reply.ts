@@ -6,7 +6,7 @@ import { AppError, parseInput } from "../../errors.ts";
 import { runUnitOfWork, type Tx } from "../../domain-events/index.ts";
 import { assertCanAct, type Actor } from "./actor.ts";
 import { lockConversation } from "./conversation-row.ts";
-import { appendMessage } from "./timeline.ts";
+import { appendMessage, type NewAttachment } from "./timeline.ts";
 
 export { NOTE_MAX };
 
@@ -15,6 +15,8 @@ export interface AgentMessageInput {
   body: string;
   /** idempotency key of the sending tab: a replay returns the stored message */
   clientId?: string;
+  /** a reply carrying a file (the body is its name); not for notes */
+  attachment?: NewAttachment;
 }
 
 export interface SentMessage {
@@ -52,7 +54,15 @@ export async function sendAgentReply(db: Db, actor: Actor, input: AgentMessageIn
     const message = await appendMessage(
       uow,
       conversation,
-      { senderType: "AGENT", senderId: actor.id, kind: "TEXT", body: input.body, clientId: input.clientId, unreadFor: unreadFor(conversation, actor) },
+      {
+        senderType: "AGENT",
+        senderId: actor.id,
+        kind: input.attachment ? "ATTACHMENT" : "TEXT",
+        body: input.body,
+        clientId: input.clientId,
+        unreadFor: unreadFor(conversation, actor),
+        attachment: input.attachment,
+      },
       at,
       { lastAgentMessageAt: at, ...(conversation.firstResponseAt ? {} : { firstResponseAt: at }) },
     );

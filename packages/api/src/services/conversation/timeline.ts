@@ -27,6 +27,17 @@ export type SystemMessageKey =
   | "customer.left"
   | "customer.returned";
 
+/** The file of an ATTACHMENT message, already in the attachment store. */
+export interface NewAttachment {
+  fileName: string;
+  mimeType: string;
+  sizeBytes: number;
+  storageKey: string;
+  thumbnailKey: string | null;
+  width: number | null;
+  height: number | null;
+}
+
 export interface NewMessage {
   senderType: SenderType;
   senderId?: number | null;
@@ -36,6 +47,8 @@ export interface NewMessage {
   kbArticleId?: number | null;
   /** the agent for whom the message is new (their unread badge moves) */
   unreadFor?: number | null;
+  /** kind ATTACHMENT: its file */
+  attachment?: NewAttachment;
 }
 
 export interface AppendedMessage {
@@ -54,7 +67,7 @@ export async function appendMessage(
   conversationData: Prisma.ConversationUpdateManyMutationInput = {},
 ): Promise<AppendedMessage> {
   const created = await uow.tx.message.create({
-    data: messageRow(conversation.id, message, at),
+    data: { ...messageRow(conversation.id, message, at), ...(message.attachment ? { attachment: { create: message.attachment } } : {}) },
     select: { id: true, conversationId: true, senderType: true, kind: true },
   });
   await uow.tx.conversation.updateMany({ where: { id: conversation.id }, data: { ...conversationData, lastMessageId: created.id } });
@@ -74,6 +87,7 @@ export async function appendMessages(
   conversationData: Prisma.ConversationUpdateManyMutationInput = {},
 ): Promise<AppendedMessage[]> {
   if (messages.length === 1) return [await appendMessage(uow, conversation, messages[0]!, at, conversationData)];
+  if (messages.some((message) => message.attachment)) throw new Error("appendMessages: an attachment is appended on its own (appendMessage)");
   await uow.tx.message.createMany({ data: messages.map((message) => messageRow(conversation.id, message, at)) });
   // a multi-row insert takes consecutive ids from LAST_INSERT_ID() on; the row lock on the conversation keeps the
   // range to this transaction's rows

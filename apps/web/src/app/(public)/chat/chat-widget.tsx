@@ -4,7 +4,9 @@ import type { RealtimeClientConfig } from "@kefu/api/client";
 import { Button } from "@kefu/ui/button";
 import { Spinner } from "@kefu/ui/spinner";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { AttachmentSource } from "~/components/messaging/attachment-view";
+import { useTypingSignal } from "~/components/messaging/typing";
 import { Composer } from "./composer";
 import { CsatForm } from "./csat-form";
 import { IntentMenu } from "./intent-menu";
@@ -14,7 +16,9 @@ import { QueueBanner } from "./queue-banner";
 import { useCustomerPresence } from "./use-customer-presence";
 import { useOnline } from "./use-online";
 import { useWidgetOutbox, type Contact } from "./use-widget-outbox";
+import { useReadReport } from "./use-read-report";
 import { useWidgetSession } from "./use-widget-session";
+import { call, fetchAttachment } from "./widget-api";
 import { WidgetLive } from "./widget-live";
 
 /** `teamId`: the team the embedding page serves (`/chat?team=`), used when the first message starts a conversation. */
@@ -23,7 +27,9 @@ export function ChatWidget({ realtime, teamId, pageUrl }: { realtime: RealtimeCl
   const session = useWidgetSession();
   const { phase, token, welcome, conversation, messages, prechatDone } = session;
   const [contact, setContact] = useState<Contact>({ name: "", phone: "" });
-  const { pending, notice, send } = useWidgetOutbox(session, { teamId, contact, pageUrl });
+  const { pending, notice, setNotice, send, sendFile } = useWidgetOutbox(session, { teamId, contact, pageUrl });
+  const [agentTyping, setAgentTyping] = useState(false);
+  const attachmentSource = useMemo<AttachmentSource>(() => ({ kind: "fetch", fetch: (id, variant) => fetchAttachment(token, id, variant) }), [token]);
   const listEnd = useRef<HTMLDivElement>(null);
 
   const conversationId = conversation?.id ?? null;
@@ -31,6 +37,12 @@ export function ChatWidget({ realtime, teamId, pageUrl }: { realtime: RealtimeCl
   const live = token !== null && conversationId !== null;
   const online = useOnline(live);
   useCustomerPresence(token, conversationId, status);
+  useReadReport(token, conversationId, messages);
+  const signalTyping = useCallback(() => {
+    // only a person reads it: while the bot or the queue holds the conversation nobody is told
+    if (token && status === "ACTIVE") void call("/api/v1/widget/typing", token, { method: "POST", json: {} }).catch(() => undefined);
+  }, [token, status]);
+  const typed = useTypingSignal(signalTyping);
 
   useEffect(() => {
     listEnd.current?.scrollIntoView?.({ block: "end" });
@@ -58,7 +70,7 @@ export function ChatWidget({ realtime, teamId, pageUrl }: { realtime: RealtimeCl
 
   return (
     <main className="flex h-dvh flex-col bg-slate-50 text-slate-900">
-      {live ? <WidgetLive realtime={realtime} token={token} conversationId={conversationId} session={session} /> : null}
+      {live ? <WidgetLive realtime={realtime} token={token} conversationId={conversationId} session={session} onAgentTyping={setAgentTyping} /> : null}
       <header className="flex items-center gap-3 bg-primary-600 px-4 py-3 text-white">
         <span className="flex size-9 items-center justify-center rounded-full bg-white/20 font-semibold" aria-hidden>
           客
@@ -78,7 +90,15 @@ export function ChatWidget({ realtime, teamId, pageUrl }: { realtime: RealtimeCl
       {status === "QUEUED" && <QueueBanner conversation={conversation} onLeave={() => void session.leaveQueue()} />}
 
       <div className="flex-1 overflow-y-auto px-3 py-4" aria-live="polite">
-        <MessageList welcome={welcome} messages={messages} pending={pending} onRetry={(p) => void send(p.body, p.clientId)} />
+        <MessageList
+          welcome={welcome}
+          messages={messages}
+          pending={pending}
+          onRetry={(p) => void (p.file ? sendFile(p.file, p.clientId) : send(p.body, p.clientId))}
+          agentReadMessageId={conversation?.agentReadMessageId ?? 0}
+          agentTyping={agentTyping && status === "ACTIVE"}
+          attachmentSource={attachmentSource}
+        />
         <CsatForm
           token={token}
           available={resolved && conversation?.csat.available === true}
@@ -104,7 +124,14 @@ export function ChatWidget({ realtime, teamId, pageUrl }: { realtime: RealtimeCl
           {teamId === null && (status === null || status === "BOT") ? (
             <IntentMenu intents={session.intents} onPick={(intent) => void send(intent.name, crypto.randomUUID(), intent.id)} />
           ) : null}
-          <Composer notice={notice} canHandoff={status === null || status === "BOT"} onSend={(body) => void send(body, crypto.randomUUID())} />
+          <Composer
+            notice={notice}
+            canHandoff={status === null || status === "BOT"}
+            onSend={(body) => void send(body, crypto.randomUUID())}
+            onAttach={(file) => void sendFile(file, crypto.randomUUID())}
+            onRefused={setNotice}
+            onTyping={typed}
+          />
         </>
       )}
     </main>

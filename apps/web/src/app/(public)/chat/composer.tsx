@@ -3,13 +3,27 @@
 import { Button } from "@kefu/ui/button";
 import { Textarea } from "@kefu/ui/textarea";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent, type KeyboardEvent } from "react";
+import { useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { MESSAGE_BODY_MAX } from "@kefu/api/contracts/limits";
+import { AttachButton } from "~/components/messaging/attach-button";
+import { EmojiPicker, insertAtCaret } from "~/components/messaging/emoji-picker";
 
-/** The visitor's text box: Enter sends, Shift+Enter breaks the line; "talk to a person" while the bot answers. */
-export function Composer({ notice, canHandoff, onSend }: { notice: string | null; canHandoff: boolean; onSend: (body: string) => void }) {
+interface ComposerProps {
+  notice: string | null;
+  canHandoff: boolean;
+  onSend: (body: string) => void;
+  /** a file chosen to send, and the reason one was refused before sending */
+  onAttach: (file: File) => void;
+  onRefused: (message: string) => void;
+  /** called on each keystroke (throttled by the caller) */
+  onTyping: () => void;
+}
+
+/** The visitor's text box: Enter sends, Shift+Enter breaks the line; emoji and files; "talk to a person" while the bot answers. */
+export function Composer({ notice, canHandoff, onSend, onAttach, onRefused, onTyping }: ComposerProps) {
   const t = useTranslations("widget");
   const [draft, setDraft] = useState("");
+  const textarea = useRef<HTMLTextAreaElement>(null);
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
@@ -37,10 +51,21 @@ export function Composer({ notice, canHandoff, onSend }: { notice: string | null
           </Button>
         </div>
       )}
-      <div className="flex items-end gap-2">
+      <div className="flex items-end gap-1">
+        <EmojiPicker
+          onPick={(emoji) => {
+            const next = insertAtCaret(textarea.current, draft, emoji);
+            if (next.value.length <= MESSAGE_BODY_MAX) setDraft(next.value);
+          }}
+        />
+        <AttachButton onFile={onAttach} onRefused={onRefused} />
         <Textarea
+          ref={textarea}
           value={draft}
-          onChange={(e) => setDraft(e.target.value)}
+          onChange={(e) => {
+            setDraft(e.target.value);
+            if (e.target.value.trim()) onTyping();
+          }}
           onKeyDown={onKeyDown}
           rows={1}
           aria-invalid={draft.length > MESSAGE_BODY_MAX || undefined}

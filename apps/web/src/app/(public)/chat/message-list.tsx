@@ -2,7 +2,8 @@
 
 import { Button } from "@kefu/ui/button";
 import { cn } from "@kefu/ui/cn";
-import { useTranslations } from "next-intl";
+import { useFormatter, useNow, useTranslations } from "next-intl";
+import { AttachmentView, type AttachmentSource } from "~/components/messaging/attachment-view";
 import type { Pending } from "./use-widget-outbox";
 import type { WidgetMessage } from "./widget-api";
 
@@ -27,13 +28,32 @@ export function MessageList({
   messages,
   pending,
   onRetry,
+  agentReadMessageId,
+  agentTyping,
+  attachmentSource,
 }: {
   welcome: string;
   messages: WidgetMessage[];
   pending: Pending[];
   onRetry: (message: Pending) => void;
+  /** read receipt: the visitor's messages up to this id were read by the agent */
+  agentReadMessageId: number;
+  agentTyping: boolean;
+  attachmentSource: AttachmentSource;
 }) {
   const t = useTranslations("widget");
+  const tm = useTranslations("messaging");
+  const format = useFormatter();
+  const now = useNow({ updateInterval: 60_000 });
+  const timeOf = (iso: string) => {
+    const at = new Date(iso);
+    const today = at.toDateString() === now.toDateString();
+    return (
+      <time dateTime={iso} className="text-[11px] text-slate-400">
+        {format.dateTime(at, today ? { hour: "2-digit", minute: "2-digit" } : { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" })}
+      </time>
+    );
+  };
 
   const systemText = (body: string) => {
     const parsed = parseSystemBody(body);
@@ -64,16 +84,28 @@ export function MessageList({
           );
         const mine = m.senderType === "CUSTOMER";
         return (
-          <li key={m.id} className={cn("flex flex-col gap-1", mine ? "items-end" : "items-start")}>
-            {!mine && <span className="text-xs text-slate-500">{senderLabel(m)}</span>}
-            <p
-              className={cn(
-                "max-w-[80%] rounded-2xl px-3 py-2 text-sm break-words whitespace-pre-wrap shadow-xs",
-                mine ? "rounded-tr-sm bg-primary-600 text-white" : "rounded-tl-sm bg-white",
-              )}
-            >
-              {m.body}
-            </p>
+          <li key={m.id} className={cn("flex flex-col gap-1", mine ? "items-end" : "items-start")} data-message-id={m.id}>
+            <span className="flex items-center gap-2 text-xs text-slate-500">
+              {!mine && senderLabel(m)}
+              {timeOf(m.createdAt)}
+            </span>
+            {m.attachment ? (
+              <AttachmentView attachment={m.attachment} source={attachmentSource} />
+            ) : (
+              <p
+                className={cn(
+                  "max-w-[80%] rounded-2xl px-3 py-2 text-sm break-words whitespace-pre-wrap shadow-xs",
+                  mine ? "rounded-tr-sm bg-primary-600 text-white" : "rounded-tl-sm bg-white",
+                )}
+              >
+                {m.body}
+              </p>
+            )}
+            {mine && m.id <= agentReadMessageId && (
+              <span className="text-[11px] text-slate-400" data-testid="read-receipt">
+                {tm("read")}
+              </span>
+            )}
           </li>
         );
       })}
@@ -85,10 +117,10 @@ export function MessageList({
               p.state === "failed" ? "bg-red-50 text-red-900" : "bg-primary-400 text-white",
             )}
           >
-            {p.body}
+            {p.file ? `📎 ${p.body}` : p.body}
           </p>
           {p.state === "sending" ? (
-            <span className="text-xs text-slate-400">{t("sending")}</span>
+            <span className="text-xs text-slate-400">{p.file ? tm("uploading") : t("sending")}</span>
           ) : (
             <span className="flex items-center gap-2 text-xs text-red-700">
               {t("failed")}
@@ -99,6 +131,11 @@ export function MessageList({
           )}
         </li>
       ))}
+      {agentTyping && (
+        <li className="text-xs text-slate-500" role="status" data-testid="typing-indicator">
+          {tm("agentTyping")}
+        </li>
+      )}
     </ol>
   );
 }

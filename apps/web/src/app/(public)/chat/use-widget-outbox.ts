@@ -3,12 +3,14 @@
 import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
 import type { WidgetSession } from "./use-widget-session";
-import { ApiError, call, type WidgetMessage } from "./widget-api";
+import { ApiError, call, uploadAttachment, type WidgetMessage } from "./widget-api";
 
 export interface Pending {
   clientId: string;
   body: string;
   state: "sending" | "failed";
+  /** a file on its way (the body is its name) */
+  file?: File;
 }
 
 export interface Contact {
@@ -22,6 +24,7 @@ export interface Contact {
  */
 export function useWidgetOutbox(session: WidgetSession, { teamId, contact, pageUrl }: { teamId: number | null; contact: Contact; pageUrl: string | null }) {
   const t = useTranslations("widget");
+  const tm = useTranslations("messaging");
   const { tokenRef, conversationIdRef, fetchNew, refreshState, messages } = session;
   const [pending, setPending] = useState<Pending[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
@@ -65,7 +68,32 @@ export function useWidgetOutbox(session: WidgetSession, { teamId, contact, pageU
     [contact, fetchNew, refreshState, t, teamId, pageUrl, tokenRef, conversationIdRef],
   );
 
-  return { pending: unseen(pending, messages), notice, send };
+  const sendFile = useCallback(
+    async (file: File, clientId: string) => {
+      if (!tokenRef.current) return;
+      setNotice(null);
+      setPending((current) => [...current.filter((p) => p.clientId !== clientId), { clientId, body: file.name, file, state: "sending" }]);
+      try {
+        const result = await uploadAttachment(tokenRef.current, file, clientId, conversationIdRef.current === null ? teamId : null);
+        if (result.conversationId !== conversationIdRef.current) await refreshState();
+        await fetchNew();
+        await refreshState();
+        setPending((current) => current.filter((p) => p.clientId !== clientId));
+      } catch (error) {
+        if (error instanceof ApiError && error.code === "RATE_LIMITED") setNotice(t("rateLimited"));
+        else if (error instanceof ApiError && error.field === "file") {
+          // refused for good (type, content, size): retrying would not help
+          setNotice(tm("fileRefused"));
+          setPending((current) => current.filter((p) => p.clientId !== clientId));
+          return;
+        } else setNotice(tm("uploadFailed"));
+        setPending((current) => current.map((p) => (p.clientId === clientId ? { ...p, state: "failed" } : p)));
+      }
+    },
+    [fetchNew, refreshState, t, tm, teamId, tokenRef, conversationIdRef],
+  );
+
+  return { pending: unseen(pending, messages), notice, setNotice, send, sendFile };
 }
 
 /** A message the list already has is no longer pending. */

@@ -1,3 +1,5 @@
+import type { AttachmentInfo, AttachmentVariant } from "~/components/messaging/attachment-view";
+
 /** The widget's REST endpoints (`/api/v1/widget/…`), authorised by the visitor token, and the browser storage it uses. */
 
 export const TOKEN_KEY = "kefu.widget.token";
@@ -17,6 +19,8 @@ export interface WidgetConversation {
   position: number | null;
   expectedWaitSeconds: number | null;
   csat: { available: boolean; score: number | null };
+  /** read receipt: the agent read the visitor's messages up to this id */
+  agentReadMessageId: number;
 }
 
 export interface WidgetMessage {
@@ -27,6 +31,7 @@ export interface WidgetMessage {
   createdAt: string;
   senderName: string | null;
   clientId: string | null;
+  attachment: AttachmentInfo | null;
 }
 
 export class ApiError extends Error {
@@ -74,4 +79,23 @@ export async function call<T>(path: string, token: string | null, init: { method
   const data = (await response.json().catch(() => ({}))) as T & { error?: { code: string; field?: string } };
   if (!response.ok) throw new ApiError(response.status, data.error?.code ?? "UNKNOWN", data.error?.field);
   return data;
+}
+
+/** Sends a file as the visitor's message (multipart); the same answer as a text message. */
+export async function uploadAttachment(token: string, file: File, clientId: string, teamId: number | null): Promise<{ conversationId: number }> {
+  const form = new FormData();
+  form.set("clientId", clientId);
+  if (teamId) form.set("teamId", String(teamId));
+  form.set("file", file);
+  const response = await fetch("/api/v1/widget/attachments", { method: "POST", headers: visitorHeaders(token), body: form, cache: "no-store" });
+  const data = (await response.json().catch(() => ({}))) as { conversationId: number; error?: { code: string; field?: string } };
+  if (!response.ok) throw new ApiError(response.status, data.error?.code ?? "UNKNOWN", data.error?.field);
+  return data;
+}
+
+/** A file of the visitor's conversation (the token goes in a header, so images are shown from blob URLs). */
+export async function fetchAttachment(token: string | null, id: number, variant: AttachmentVariant): Promise<Blob> {
+  const response = await fetch(`/api/v1/widget/attachments/${id}${variant === "thumbnail" ? "?variant=thumbnail" : ""}`, { headers: visitorHeaders(token) });
+  if (!response.ok) throw new ApiError(response.status, "NOT_FOUND");
+  return response.blob();
 }

@@ -1,7 +1,8 @@
 "use client";
 
 import type { RealtimeClientConfig } from "@kefu/api/client";
-import { useMemo } from "react";
+import { useEffect, useMemo } from "react";
+import { useOtherSideTyping } from "~/components/messaging/typing";
 import { RealtimeProvider, useRealtimeEvent, useRealtimeReconnect } from "~/components/realtime-provider";
 import type { WidgetSession } from "./use-widget-session";
 import { REALTIME_AUTH_ENDPOINT, visitorHeaders } from "./widget-api";
@@ -16,21 +17,32 @@ export function WidgetLive({
   token,
   conversationId,
   session,
+  onAgentTyping,
 }: {
   realtime: RealtimeClientConfig;
   token: string;
   conversationId: number;
   session: WidgetSession;
+  /** whether the agent is typing now */
+  onAgentTyping: (typing: boolean) => void;
 }) {
   const authorization = useMemo(() => ({ endpoint: REALTIME_AUTH_ENDPOINT, headers: visitorHeaders(token) }), [token]);
   return (
     <RealtimeProvider config={realtime} authorization={authorization}>
-      <ConversationChannel conversationId={conversationId} session={session} />
+      <ConversationChannel conversationId={conversationId} session={session} onAgentTyping={onAgentTyping} />
     </RealtimeProvider>
   );
 }
 
-function ConversationChannel({ conversationId, session }: { conversationId: number; session: WidgetSession }) {
+function ConversationChannel({
+  conversationId,
+  session,
+  onAgentTyping,
+}: {
+  conversationId: number;
+  session: WidgetSession;
+  onAgentTyping: (typing: boolean) => void;
+}) {
   const { fetchNew, refreshState } = session;
   const channel = channels.conversation(conversationId);
   const refresh = () => void refreshState().catch(() => undefined);
@@ -40,6 +52,11 @@ function ConversationChannel({ conversationId, session }: { conversationId: numb
   });
   useRealtimeEvent(channel, "conversation.updated", refresh);
   useRealtimeEvent(channel, "queue.changed", refresh);
+  useRealtimeEvent(channel, "conversation.receipt", (data) => {
+    if (data.reader === "AGENT") refresh();
+  });
+  const agentTyping = useOtherSideTyping(channel, "AGENT");
+  useEffect(() => onAgentTyping(agentTyping), [agentTyping, onAgentTyping]);
   useRealtimeReconnect(() => {
     void fetchNew().catch(() => undefined);
     refresh();

@@ -9,6 +9,7 @@ import { useState, type RefObject } from "react";
 import { MESSAGE_BODY_MAX, NOTE_MAX } from "@kefu/api/contracts/limits";
 import { useCannedReplyPicker } from "./canned-reply-picker";
 import type { ConversationStatus } from "../conversation-types";
+import { ComposerExtras } from "./composer-extras";
 
 interface Props {
   conversationId: number;
@@ -20,10 +21,14 @@ interface Props {
   canNote: boolean;
   /** a reply (or, in note mode, an internal note) the agent sends */
   onSend: (body: string, note: boolean) => void;
+  /** a file to send as a reply */
+  onAttach: (file: File) => void;
+  /** a keystroke in a reply (not in a note): the customer sees "typing…" */
+  onTyping: () => void;
 }
 
 /** The reply box: Enter sends, "/" suggests canned replies, and a switch turns it into an internal note. */
-export function Composer({ conversationId, draft, setDraft, composerRef, status, canReply, canNote, onSend }: Props) {
+export function Composer({ conversationId, draft, setDraft, composerRef, status, canReply, canNote, onSend, onAttach, onTyping }: Props) {
   const t = useTranslations("workspace");
   const [noteMode, setNoteMode] = useState(false);
   const composerEnabled = noteMode ? canNote : canReply;
@@ -64,8 +69,10 @@ export function Composer({ conversationId, draft, setDraft, composerRef, status,
         className={cn(noteMode && "border-amber-300 bg-amber-50")}
         disabled={!composerEnabled}
         value={draft}
-        maxLength={max}
-        onChange={(event) => setDraft(event.target.value)}
+        onChange={(event) => {
+          setDraft(event.target.value);
+          if (!noteMode && event.target.value.trim()) onTyping();
+        }}
         onKeyDown={(event) => {
           if (picker.onKeyDown(event)) return;
           if (event.key !== "Enter" || event.shiftKey || event.altKey || event.nativeEvent.isComposing) return;
@@ -75,6 +82,15 @@ export function Composer({ conversationId, draft, setDraft, composerRef, status,
         data-testid="composer"
       />
       <div className="flex items-center gap-3">
+        <ComposerExtras
+          composerRef={composerRef}
+          draft={draft}
+          setDraft={setDraft}
+          max={max}
+          canEmoji={composerEnabled}
+          canAttach={canReply && !noteMode}
+          onAttach={onAttach}
+        />
         <label className="flex items-center gap-2 text-sm text-slate-700">
           <Switch checked={noteMode} onCheckedChange={setNoteMode} disabled={!canNote} aria-label={t("composer.noteMode")} />
           {t("composer.noteMode")}

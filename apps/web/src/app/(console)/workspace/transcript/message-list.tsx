@@ -7,7 +7,15 @@ import { Skeleton } from "@kefu/ui/skeleton";
 import { useFormatter, useTranslations } from "next-intl";
 import type { RefObject, UIEvent } from "react";
 import { systemText } from "../system-message";
+import { AttachmentView, type AttachmentSource } from "~/components/messaging/attachment-view";
 import type { Message, PendingMessage } from "./types";
+import type { UploadingFile } from "./use-attachment-upload";
+
+/** staff load files by URL: the session cookie goes along */
+const staffAttachments: AttachmentSource = {
+  kind: "url",
+  url: (id, variant) => `/api/attachments/${id}${variant === "thumbnail" ? "?variant=thumbnail" : ""}`,
+};
 
 interface Props {
   scroller: RefObject<HTMLDivElement | null>;
@@ -21,11 +29,33 @@ interface Props {
   onRetry: (message: PendingMessage) => void;
   customerName: string | undefined;
   userId: number;
+  /** files the agent is sending */
+  uploading: UploadingFile[];
+  /** read receipt: the customer saw the conversation up to this message */
+  customerReadMessageId: number;
+  customerTyping: boolean;
 }
 
 /** The scrolling transcript: older-page button, messages, and the agent's own messages still on their way. */
-export function MessageList({ scroller, onScroll, messages, pending, loaded, hasOlder, loadingOlder, onLoadOlder, onRetry, customerName, userId }: Props) {
+export function MessageList({
+  scroller,
+  onScroll,
+  messages,
+  pending,
+  loaded,
+  hasOlder,
+  loadingOlder,
+  onLoadOlder,
+  onRetry,
+  customerName,
+  userId,
+  uploading,
+  customerReadMessageId,
+  customerTyping,
+}: Props) {
   const t = useTranslations("workspace");
+  const tm = useTranslations("messaging");
+  const lastReply = messages.findLast((m) => m.senderType === "AGENT" && m.kind !== "NOTE")?.id;
   return (
     <div ref={scroller} className="min-h-24 flex-1 space-y-3 overflow-y-auto bg-slate-50 px-3 py-3" data-testid="transcript" onScroll={onScroll}>
       {hasOlder ? (
@@ -43,8 +73,25 @@ export function MessageList({ scroller, onScroll, messages, pending, loaded, has
         </div>
       ) : null}
       {messages.map((message) => (
-        <MessageBubble key={message.id} message={message} customerName={customerName} mine={message.senderId === userId} />
+        <MessageBubble
+          key={message.id}
+          message={message}
+          customerName={customerName}
+          mine={message.senderId === userId}
+          receipt={message.id === lastReply ? (message.id <= customerReadMessageId ? "read" : "unread") : null}
+        />
       ))}
+      {uploading.map((file) => (
+        <div key={file.clientId} className="flex flex-col items-end gap-1" data-testid="pending-attachment">
+          <div className="max-w-[80%] rounded-lg bg-primary-600 px-3 py-2 text-sm text-white opacity-70">📎 {file.name}</div>
+          <span className="text-xs text-slate-500">{tm("uploading")}</span>
+        </div>
+      ))}
+      {customerTyping ? (
+        <p className="text-xs text-slate-500" role="status" data-testid="typing-indicator">
+          {tm("customerTyping")}
+        </p>
+      ) : null}
       {pending.map((p) => (
         <PendingBubble key={p.clientId} message={p} onRetry={() => onRetry(p)} />
       ))}
@@ -80,8 +127,20 @@ function PendingBubble({ message, onRetry }: { message: PendingMessage; onRetry:
   );
 }
 
-function MessageBubble({ message, customerName, mine }: { message: Message; customerName: string | undefined; mine: boolean }) {
+function MessageBubble({
+  message,
+  customerName,
+  mine,
+  receipt,
+}: {
+  message: Message;
+  customerName: string | undefined;
+  mine: boolean;
+  /** under the last reply: whether the customer has seen it */
+  receipt: "read" | "unread" | null;
+}) {
   const t = useTranslations("workspace");
+  const tm = useTranslations("messaging");
   const format = useFormatter();
   const at = new Date(message.createdAt);
   const time = (
@@ -117,17 +176,26 @@ function MessageBubble({ message, customerName, mine }: { message: Message; cust
         {note ? <Badge variant="warning">{t("noteLabel")}</Badge> : null}
         {time}
       </div>
-      <div
-        className={cn(
-          "max-w-[80%] rounded-lg px-3 py-2 text-sm break-words whitespace-pre-wrap",
-          note && "border border-amber-300 bg-amber-50 text-amber-900",
-          !note && message.senderType === "CUSTOMER" && "border border-slate-200 bg-white text-slate-900",
-          !note && message.senderType === "BOT" && "bg-violet-100 text-violet-900",
-          !note && message.senderType === "AGENT" && (mine ? "bg-primary-600 text-white" : "bg-primary-100 text-primary-900"),
-        )}
-      >
-        {message.body}
-      </div>
+      {message.attachment ? (
+        <AttachmentView attachment={message.attachment} source={staffAttachments} />
+      ) : (
+        <div
+          className={cn(
+            "max-w-[80%] rounded-lg px-3 py-2 text-sm break-words whitespace-pre-wrap",
+            note && "border border-amber-300 bg-amber-50 text-amber-900",
+            !note && message.senderType === "CUSTOMER" && "border border-slate-200 bg-white text-slate-900",
+            !note && message.senderType === "BOT" && "bg-violet-100 text-violet-900",
+            !note && message.senderType === "AGENT" && (mine ? "bg-primary-600 text-white" : "bg-primary-100 text-primary-900"),
+          )}
+        >
+          {message.body}
+        </div>
+      )}
+      {receipt ? (
+        <span className={cn("text-xs", receipt === "read" ? "text-slate-500" : "text-slate-400")} data-testid="read-receipt">
+          {tm(receipt)}
+        </span>
+      ) : null}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useCallback, useState, type RefObject } from "react";
 import { useRealtimeEvent, useRealtimeReconnect } from "~/components/realtime-provider";
@@ -13,6 +13,8 @@ import { HandoverBanner } from "./handover-banner";
 import { MessageList } from "./message-list";
 import { TranscriptHeader } from "./transcript-header";
 import type { Detail } from "./types";
+import { useOtherSideTyping, useTypingSignal } from "~/components/messaging/typing";
+import { useAttachmentUpload } from "./use-attachment-upload";
 import { useConversationMessages } from "./use-conversation-messages";
 import { useMarkRead } from "./use-mark-read";
 import { useOutbox } from "./use-outbox";
@@ -65,6 +67,13 @@ export function Transcript({ conversationId, userId, targets, draft, setDraft, c
   useRealtimeEvent(channels.agent(userId), "conversation.assigned", (data) => {
     if (data.id === conversationId) refreshDetail();
   });
+  useRealtimeEvent(channels.conversation(conversationId), "conversation.receipt", (data) => {
+    if (data.reader === "CUSTOMER") void queryClient.invalidateQueries({ queryKey: trpc.conversation.get.queryKey({ id: conversationId }) });
+  });
+  const attachments = useAttachmentUpload({ conversationId, fillGap, onChanged });
+  const customerTyping = useOtherSideTyping(channels.conversation(conversationId), "CUSTOMER");
+  const typingMutate = useMutation(trpc.conversation.typing.mutationOptions()).mutate;
+  const typed = useTypingSignal(useCallback(() => typingMutate({ id: conversationId }), [typingMutate, conversationId]));
   useRealtimeReconnect(refreshDetail);
   const customerName = useCustomerName();
 
@@ -92,6 +101,9 @@ export function Transcript({ conversationId, userId, targets, draft, setDraft, c
         onRetry={(message) => void outbox.retry(message)}
         customerName={conversation ? customerName(conversation.customer) : undefined}
         userId={userId}
+        uploading={attachments.uploading}
+        customerReadMessageId={conversation?.customerReadMessageId ?? 0}
+        customerTyping={customerTyping}
       />
       <Composer
         conversationId={conversationId}
@@ -104,6 +116,13 @@ export function Transcript({ conversationId, userId, targets, draft, setDraft, c
         onSend={(body, note) => {
           scroll.stickToBottom();
           outbox.send(body, note);
+        }}
+        onAttach={(file) => {
+          scroll.stickToBottom();
+          void attachments.upload(file);
+        }}
+        onTyping={() => {
+          if (canAct && status === "ACTIVE") typed();
         }}
       />
       {conversation ? (

@@ -1,0 +1,8 @@
+import { handleWidgetRead } from "@kefu/api";
+import { getDb } from "@kefu/db/client";
+import { webEnv } from "~/env";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export const POST = (request: Request) => handleWidgetRead(getDb(), request, { publicUrl: webEnv.AUTH_URL });
