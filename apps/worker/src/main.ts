@@ -6,7 +6,16 @@ import { validateServerEnvOrExit } from "@kefu/api/startup";
 validateServerEnvOrExit();
 // Loaded after validation: these modules read configuration when they load.
 const [
-  { logger, ensureKnowledgeIndex, ensureVapidKeys, flushArticleUsage, setLiveAlertEvaluation, startAlertTicker, startOverflowTicker, startCustomerPresenceTicker },
+  {
+    logger,
+    ensureKnowledgeIndex,
+    ensureVapidKeys,
+    flushArticleUsage,
+    setLiveAlertEvaluation,
+    startAlertTicker,
+    startOverflowTicker,
+    startCustomerPresenceTicker,
+  },
   { scheduleDailyMaintenance },
   { startWorkerLoop },
   { getDb },
