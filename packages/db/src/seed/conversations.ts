@@ -12,6 +12,7 @@
 import type { Channel, ConversationEventType, ConversationStatus, CustomerLevel, MessageKind, SenderType } from "../../generated/prisma/enums.ts";
 import type { Random } from "./random.ts";
 import type { AgentRef, ArticleIndex, ArticleRef, Routing, TeamRef } from "./routing.ts";
+import { DEMO_DEFAULT_TEAM } from "./routing-rules.ts";
 import { ConversationFacts, LINES, type Case, type TopicScript } from "./texts.ts";
 import { ArrivalCurve, SECOND } from "./time.ts";
 
@@ -160,7 +161,7 @@ class ConversationStory {
     const { outcome } = this.plan;
     if (this.plan.directToQueue) {
       this.wait(1, 2);
-      this.event("QUEUED", "BOT", "QUEUED", { toTeamId: this.requireTeam().id, detail: { reason: "priority_customer" } });
+      this.event("QUEUED", "BOT", "QUEUED", { toTeamId: this.requireTeam().id, detail: { reason: "priority_customer", routing: this.routingDecision() } });
       this.systemSays(this.facts.fill(LINES.priorityNotice));
     } else {
       this.botAnswersFirstQuestion();
@@ -246,8 +247,9 @@ class ConversationStory {
     }
     this.wait(1, 2);
     // The decision, then the status change: one event per status change, as the services write them.
-    this.event("BOT_HANDOFF", null, null, { toTeamId: this.requireTeam().id, detail: { reason } });
-    this.event("QUEUED", "BOT", "QUEUED", { toTeamId: this.requireTeam().id, detail: { reason } });
+    const routing = this.routingDecision();
+    this.event("BOT_HANDOFF", null, null, { toTeamId: this.requireTeam().id, detail: { reason, routing } });
+    this.event("QUEUED", "BOT", "QUEUED", { toTeamId: this.requireTeam().id, detail: { reason, routing } });
     this.systemSays(this.facts.fill(LINES.handoffNotice));
   }
 
@@ -488,6 +490,14 @@ class ConversationStory {
 
   private addTag(tag: string): void {
     if (!this.draft.tags.includes(tag)) this.draft.tags.push(tag);
+  }
+
+  /**
+   * Why the hand-off went to this team, as services/routing records it: the demo's default team takes what no rule
+   * claims; the other teams' conversations came in through pages that serve that team (an entry team).
+   */
+  private routingDecision(): { by: "default" | "entry" } {
+    return { by: this.requireTeam().key === DEMO_DEFAULT_TEAM ? "default" : "entry" };
   }
 
   private requireTeam(): TeamRef {

@@ -14,10 +14,14 @@ import {
   handoffToQueue,
   pauseConversation,
   receiveCustomerMessage,
+  recordWidgetPresence,
   resolveByBot,
   resolveConversation,
   resumeConversation,
+  sendAgentReply,
   submitCsat,
+  sweepCustomerPresence,
+  sweepIdleConversations,
   transferConversation,
 } from "../conversation/index.ts";
 import { makeAgent, makeTeam } from "../conversation/test-fixtures.ts";
@@ -106,6 +110,25 @@ async function writeThroughServices(db: Db) {
   });
   expect(await handleReplyTimeout(db, timeout.payload)).toBe("requeued");
   await transferConversation(db, h.users.SUPERVISOR, { conversationId: moved.conversationId, toTeamId: other.id });
+
+  // a queued widget customer closes the page: abandoned once the goodbye's grace is over
+  const leaver = await receiveCustomerMessage(db, customer());
+  await handoffToQueue(db, leaver.conversationId, { reason: "customer_request", teamId: empty.id });
+  const leftAt = new Date();
+  const { customerId } = await db.conversation.findUniqueOrThrow({ where: { id: leaver.conversationId }, select: { customerId: true } });
+  await recordWidgetPresence(db, { conversationId: leaver.conversationId, customerId, state: "gone" }, leftAt);
+  expect((await sweepCustomerPresence(db, new Date(leftAt.getTime() + 60_000))).abandoned).toContain(leaver.conversationId);
+
+  // the customer falls silent after the agent's answer: reminded, then ended
+  await db.user.updateMany({ where: { id: agent.id }, data: { presence: "ONLINE" } });
+  const silent = await receiveCustomerMessage(db, customer());
+  await handoffToQueue(db, silent.conversationId, { reason: "customer_request", teamId: team.id });
+  const silentHolder = await db.conversation.findUniqueOrThrow({ where: { id: silent.conversationId }, select: { assigneeId: true } });
+  expect(silentHolder.assigneeId).toBe(agent.id);
+  await sendAgentReply(db, agent, { conversationId: silent.conversationId, body: "您好，请问还有其他问题吗？", clientId: crypto.randomUUID() });
+  const answeredAt = Date.now();
+  await sweepIdleConversations(db, new Date(answeredAt + 5 * 60_000 + 1_000));
+  expect((await sweepIdleConversations(db, new Date(answeredAt + 10 * 60_000 + 2_000))).ended).toContain(silent.conversationId);
 }
 
 beforeAll(async () => {

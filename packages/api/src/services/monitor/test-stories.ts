@@ -94,13 +94,13 @@ export async function writeStory(db: Db, story: Story): Promise<number> {
     const { at } = step;
     switch (step.kind) {
       case "handoff":
-        await event(at, "BOT_HANDOFF", { toTeamId: teamId, detail: { reason: "customer_request" } });
+        await event(at, "BOT_HANDOFF", { toTeamId: teamId, detail: { reason: "customer_request", routing: { by: "entry" } } });
         // the conversation was created for its team (an entry team), so the move into the queue is from it
-        await move(at, "QUEUED", "QUEUED", { fromTeamId: teamId, toTeamId: teamId, detail: { reason: "customer_request" } });
+        await move(at, "QUEUED", "QUEUED", { fromTeamId: teamId, toTeamId: teamId, detail: { reason: "customer_request", routing: { by: "entry" } } });
         state.queuedAt = at;
         break;
       case "queue":
-        await move(at, "QUEUED", "QUEUED", { fromTeamId: teamId, toTeamId: teamId, detail: { reason: "priority_customer" } });
+        await move(at, "QUEUED", "QUEUED", { fromTeamId: teamId, toTeamId: teamId, detail: { reason: "priority_customer", routing: { by: "entry" } } });
         state.queuedAt = at;
         break;
       case "assign":
