@@ -30,11 +30,11 @@ test("a queued customer who closes the widget page is marked as left, then leave
   const posted = page.waitForResponse((response) => response.url().endsWith("/api/v1/widget/messages") && response.request().method() === "POST");
   // once the conversation exists the open widget reports that the customer is here
   const heartbeat = page.waitForResponse((response) => response.url().endsWith("/api/v1/widget/presence"));
-  await page.getByRole("textbox", { name: "输入消息" }).fill("我要找人工客服处理退款");
+  // "人工" is the customer's own request for a person: the bot hands off at once
+  await page.getByRole("textbox", { name: "输入消息" }).fill("人工");
   await page.getByRole("button", { name: "发送" }).click();
   const { conversationId } = (await (await posted).json()) as { conversationId: number };
 
-  await page.getByRole("button", { name: "转人工" }).click();
   await expect(page.getByTestId("system-caption").filter({ hasText: "已为您转接人工客服" }).first()).toBeVisible();
   expect((await heartbeat).status()).toBe(200);
   await expect.poll(async () => (await presenceOfConversation(conversationId)).status).toBe("QUEUED");

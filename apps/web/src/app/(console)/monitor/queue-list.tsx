@@ -65,13 +65,13 @@ export function QueueList({ queue, loading, canSupervise, onAssign, onView }: Pr
                   {item.priority > 0 ? ` · ${tq("priority", { priority: item.priority })}` : ""}
                 </div>
               </div>
-              <div className="flex shrink-0 flex-col items-end gap-1">
+              <div className="flex max-w-[55%] flex-col items-end gap-1">
                 <span
                   className={cn("text-sm font-semibold tabular-nums", waited >= 300 ? "text-red-600" : waited >= 120 ? "text-amber-700" : "text-slate-700")}
                 >
                   {tq("waited", { time: duration(waited) ?? "" })}
                 </span>
-                <span className="flex gap-1">
+                <span className="flex flex-wrap justify-end gap-1">
                   <Button size="sm" variant="ghost" className="h-7 px-2" onClick={() => onView(item.id)}>
                     {tq("view")}
                   </Button>
