@@ -1,5 +1,5 @@
 /**
- * Knowledge search quality and latency (DESIGN §8, §12): seeds the demo knowledge base into a
+ * Knowledge search quality and latency: seeds the demo knowledge base into a
  * throwaway database, builds the index, runs the held-out questions and writes the figures to
  * bench/results/knowledge-search.json.
  *

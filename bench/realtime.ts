@@ -1,5 +1,5 @@
 /**
- * Live-update latency (DESIGN §6, §12): a customer message goes through the real ingestion path (the service the
+ * Live-update latency: a customer message goes through the real ingestion path (the service the
  * widget and channel APIs call: transaction, commit, publish) to a real soketi server, and a pusher-js client
  * subscribed like the monitor page and the agent's workspace times its arrival. In the same run, interleaved, a bare
  * soketi publish → receive round trip on a private channel gives the floor those figures are compared with.

@@ -1,5 +1,5 @@
 /**
- * The permission matrix (DESIGN §5): role → allowed actions. tRPC middleware, channel
+ * The permission matrix: role → allowed actions. tRPC middleware, channel
  * authorization and the UI (navigation, buttons) all read this one table.
  */
 import type { Role } from "@kefu/db";

@@ -1,6 +1,6 @@
 /**
  * Validates every server-side variable once at start-up. A missing or malformed one ends the
- * process with one line naming it (DESIGN §1), before any request is served or job claimed.
+ * process with one line naming it, before any request is served or job claimed.
  */
 import { dbEnv, fieldKeysFromEnv } from "@kefu/db/env";
 import { apiEnv } from "./env.ts";

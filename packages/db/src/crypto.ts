@@ -1,5 +1,5 @@
 /**
- * Encryption of sensitive fields at rest (DESIGN §7): AES-256-GCM with the key id stored
+ * Encryption of sensitive fields at rest: AES-256-GCM with the key id stored
  * beside the cipher text so keys can rotate, and a keyed hash (HMAC-SHA256) for look-ups.
  */
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";

@@ -2,7 +2,7 @@
  * Applies prisma/migrations/<ts>_<name>/migration.sql in order and keeps `_prisma_migrations`
  * exactly as `prisma migrate deploy` does (sha256 checksum of the file, started/finished
  * timestamps, applied step count), so a machine with the schema engine can switch to
- * `prisma migrate deploy` on the same folder (DESIGN §13).
+ * `prisma migrate deploy` on the same folder.
  */
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";

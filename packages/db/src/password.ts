@@ -1,5 +1,5 @@
 /**
- * Staff password hashing: argon2id with m = 19 MiB, t = 2, p = 1 (DESIGN §7, OWASP's baseline).
+ * Staff password hashing: argon2id with m = 19 MiB, t = 2, p = 1 (OWASP's baseline).
  */
 import { hash, verify } from "@node-rs/argon2";
 

@@ -2,7 +2,7 @@ import type { z } from "zod";
 
 /**
  * Validates a process's configuration once. A missing or malformed variable ends the process
- * with one line naming it (DESIGN §1), rather than failing later somewhere deep.
+ * with one line naming it, rather than failing later somewhere deep.
  */
 export function readEnv<T extends z.ZodType>(schema: T, source: Record<string, string | undefined>): z.infer<T> {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));

@@ -1,5 +1,5 @@
 /**
- * A freshly migrated database of its own for each test file (DESIGN §11).
+ * A freshly migrated database of its own for each test file.
  */
 import { randomBytes } from "node:crypto";
 import * as mariadb from "mariadb";

@@ -1,5 +1,5 @@
 /**
- * The job outbox (DESIGN §9). A state change and the job it implies commit together
+ * The job outbox. A state change and the job it implies commit together
  * (`enqueueJob(tx, …)`); workers claim due jobs with `FOR UPDATE SKIP LOCKED`, so N workers never
  * run the same job; failures retry with exponential backoff and end as DEAD, kept for replay.
  */

@@ -1,5 +1,5 @@
 /**
- * Realtime events of the conversation spine (DESIGN §6). The realtime subscriber (subscribers.ts) builds them from the
+ * Realtime events of the conversation spine. The realtime subscriber (subscribers.ts) builds them from the
  * domain events of a committed unit of work. Payloads carry ids only: a client that needs more asks
  * tRPC, and a client that reconnects asks for everything after its last seen message id.
  */

@@ -1,5 +1,5 @@
 /**
- * Realtime events of the live monitor (DESIGN §6), all on `private-monitor`. The monitor page applies them as
+ * Realtime events of the live monitor, all on `private-monitor`. The monitor page applies them as
  * deltas to its last snapshot and refetches the authoritative snapshot every 30 s and on reconnect, so a lost
  * event costs at most 30 s of drift. Payloads carry ids and a few fields, far below the 10 KB limit.
  */

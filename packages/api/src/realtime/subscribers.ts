@@ -1,6 +1,6 @@
 /**
  * The realtime side of the domain events: after a unit of work commits, its events become Pusher publications
- * (DESIGN §6) — the conversation, agent and team channels, and the live monitor's deltas. Best effort: a lost
+ * — the conversation, agent and team channels, and the live monitor's deltas. Best effort: a lost
  * publication is recovered by the clients' gap fill and the monitor's periodic snapshot.
  */
 import type { Db } from "@kefu/db/client";

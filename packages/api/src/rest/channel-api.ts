@@ -1,5 +1,5 @@
 /**
- * The channel API (DESIGN §3.1, §5): WeChat, apps and other systems post their users' messages with an API key
+ * The channel API: WeChat, apps and other systems post their users' messages with an API key
  * (`Authorization: Bearer kf_…`, scope channel.messages) and fetch the replies to deliver.
  *
  *   POST /api/v1/channels/{wechat|app|api}/messages  { userId, clientMessageId, text, name?, phone? }

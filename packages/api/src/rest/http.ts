@@ -1,5 +1,5 @@
 /**
- * Shared plumbing of the plain REST endpoints outsiders call (DESIGN §5): JSON answers, one error shape
+ * Shared plumbing of the plain REST endpoints outsiders call: JSON answers, one error shape
  * `{ error: { code, message, field } }` with the right 4xx status, and the same-origin check the console uses.
  * Framework-agnostic: handlers take a standard `Request` and return a `Response`, so tests drive them directly.
  */

@@ -1,5 +1,5 @@
 /**
- * The chat widget's REST API (DESIGN §3.1, §5): an anonymous visitor identified by a signed token in
+ * The chat widget's REST API: an anonymous visitor identified by a signed token in
  * `Authorization: Visitor <token>`. The widget page is same-origin with these endpoints, so every POST must
  * carry our own Origin. A visitor sees only their own conversation, never internal notes.
  */

@@ -1,6 +1,6 @@
 /**
  * One conversation as it would have happened: the messages and the ConversationEvent rows of its
- * path through the state machine (DESIGN §3):
+ * path through the state machine:
  *
  *   BOT ─(BOT_HANDOFF marker) QUEUED─▶ QUEUED ─ASSIGNED─▶ ACTIVE ⇄ PAUSED ─RESOLVED─▶ RESOLVED
  *    │   (or QUEUED when the auto-reply strategy sends a VIP straight to the queue)

@@ -1,6 +1,6 @@
 /**
  * Quality inspection (质检): one scorecard and a few hundred reviews by the QA inspectors, scored
- * exactly as DESIGN §3a defines.
+ * exactly as the metric definitions say.
  */
 import type { QaReviewStatus } from "../../generated/prisma/enums.ts";
 import type { BulkLoader, IdAllocator } from "./bulk-insert.ts";
@@ -31,7 +31,7 @@ export const CRITERIA: readonly CriterionDefinition[] = [
 ];
 
 /**
- * DESIGN §3a: criterion score = (given − min) ÷ (max − min) × 100; review score = Σ(score × weight)
+ * Criterion score = (given − min) ÷ (max − min) × 100; review score = Σ(score × weight)
  * ÷ Σ weights; a critical criterion under 50 % makes the review 0.
  */
 export function reviewTotal(criteria: readonly CriterionDefinition[], given: readonly number[]): number {

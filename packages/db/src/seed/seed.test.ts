@@ -207,7 +207,7 @@ describe("seedDemo", () => {
     ).toBe(0);
   });
 
-  it("stores QA totals that follow DESIGN §3a", async () => {
+  it("stores QA totals that follow the metric definitions", async () => {
     expect(await count("SELECT COUNT(*) FROM QaReview")).toBeGreaterThan(10);
     // criterion score = (given − min) ÷ (max − min) × 100; total = Σ score × weight ÷ Σ weight; a critical one under 50 % → 0
     const mismatched = await count(`

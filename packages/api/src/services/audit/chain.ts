@@ -1,5 +1,5 @@
 /**
- * The audit log is append-only and hash-chained (DESIGN §7): each row's hash is
+ * The audit log is append-only and hash-chained: each row's hash is
  * HMAC(key, previous hash ‖ canonical row), so editing, deleting or inserting a row breaks every
  * later link, and database write access alone cannot rebuild the chain without the key.
  */

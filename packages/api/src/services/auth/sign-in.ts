@@ -1,6 +1,6 @@
 /**
  * Password sign-in (employee number or email). Lockout: N failures within the window lock the
- * account, end its sessions, raise a security alert and are audited (DESIGN §7).
+ * account, end its sessions, raise a security alert and are audited.
  */
 import type { Db, Role } from "@kefu/db/client";
 import { verifyPassword } from "@kefu/db/password";

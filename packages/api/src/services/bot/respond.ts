@@ -1,5 +1,5 @@
 /**
- * The bot's turn after a customer message (DESIGN §3.2, §8): answer with the best article when
+ * The bot's turn after a customer message: answer with the best article when
  * its confidence clears the threshold; hand off when the customer asks for a person, after
  * repeated low-confidence turns, or outside bot hours; log what it could not answer.
  */

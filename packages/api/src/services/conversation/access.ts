@@ -39,7 +39,7 @@ export async function assertCanView(db: Db, actor: Actor, conversationId: number
 }
 
 /**
- * Authorises a subscription to `private-conversation-{id}` (DESIGN §6): the assignee and anyone with
+ * Authorises a subscription to `private-conversation-{id}`: the assignee and anyone with
  * `conversation.supervise`. `/api/realtime/auth` calls this for conversation channels, which `canSubscribe` leaves to it.
  */
 export async function canSubscribeToConversation(db: Db, subscriber: ChannelSubscriber, conversationId: number): Promise<boolean> {

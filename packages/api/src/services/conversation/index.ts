@@ -1,4 +1,4 @@
-// The conversation spine (DESIGN §3): services the routers, the widget, the channel API and the bot build on.
+// The conversation spine: services the routers, the widget, the channel API and the bot build on.
 export { abandonConversation } from "./abandon.ts";
 export { canSubscribeToConversation, canViewConversation } from "./access.ts";
 export { submitCsat, type CsatInput } from "./csat.ts";

@@ -1,5 +1,5 @@
 /**
- * A customer's message arrives (widget or channel, DESIGN §3.1): the customer is found or created, the
+ * A customer's message arrives (widget or channel): the customer is found or created, the
  * message lands in their open conversation on that channel — a new one (status BOT) when there is none, or the
  * last one reopened when it was resolved within the reopen window (see state-machine.ts) — all in one
  * transaction. The sender's clientId makes it idempotent: a replay returns the stored message and writes nothing.

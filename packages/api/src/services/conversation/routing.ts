@@ -1,5 +1,5 @@
 /**
- * Routing (DESIGN §3.3): the oldest highest-priority QUEUED conversation goes to an ONLINE, enabled agent
+ * Routing: the oldest highest-priority QUEUED conversation goes to an ONLINE, enabled agent
  * (role AGENT) who is a member of its team — of any team when it has none — and holds fewer open (ACTIVE +
  * PAUSED) conversations than maxConcurrent; the fewest open conversations wins, ties go to the agent idle
  * longest (oldest last assignment), then to the one online longest. Teams with autoAssign off are left to

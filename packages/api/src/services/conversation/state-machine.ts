@@ -1,5 +1,5 @@
 /**
- * The conversation state machine (DESIGN §3).
+ * The conversation state machine.
  *
  *   BOT ──handoff──▶ QUEUED ──assign──▶ ACTIVE ⇄ PAUSED ──resolve──▶ RESOLVED
  *    └──bot resolves──▶ RESOLVED        │  ▲      │                    │

@@ -1,6 +1,6 @@
 /**
  * The conversation's timeline: messages (customer, agent, bot, system lines, internal notes) and the
- * ConversationEvent rows behind every state change (DESIGN §3.5), each recorded as a domain event on the unit of
+ * ConversationEvent rows behind every state change, each recorded as a domain event on the unit of
  * work so that whoever reacts (realtime, monitor, alerts, …) hears of it after commit.
  */
 import { Prisma, type ConversationEventType, type ConversationStatus, type MessageKind, type SenderType } from "@kefu/db/client";

@@ -1,5 +1,5 @@
 /**
- * Transfer (DESIGN §3.4), by the assignee or a supervisor, with an optional note the next agent reads:
+ * Transfer, by the assignee or a supervisor, with an optional note the next agent reads:
  * - to an agent, who must be ONLINE with a free slot: the conversation keeps its status (ACTIVE or PAUSED) with
  *   the new assignee — TRANSFERRED event; a supervisor may also assign a QUEUED conversation this way (ASSIGNED);
  * - to a team: back to the queue (ACTIVE/PAUSED → QUEUED) with TRANSFERRED and QUEUED events, then routing;

@@ -1,5 +1,5 @@
 /**
- * Held-out questions for measuring knowledge search (DESIGN §8): phrased the way customers type
+ * Held-out questions for measuring knowledge search: phrased the way customers type
  * them (colloquial, short, synonyms such as 退钱 / 快递 / 开票, the odd typo), never copying an
  * article title. `expected` is the title of the article that answers the question: titles are
  * stable across seeds, ids are not. Every expected article is PUBLISHED in the demo seed.

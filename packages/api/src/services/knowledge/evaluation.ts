@@ -1,5 +1,5 @@
 /**
- * Measures knowledge search against held-out questions (DESIGN §8): hit@1, hit@3 and MRR over
+ * Measures knowledge search against held-out questions: hit@1, hit@3 and MRR over
  * the ranks of the expected articles, search latency, and how the answer threshold separates
  * answerable questions from out-of-scope ones.
  */

@@ -1,5 +1,5 @@
 /**
- * Search quality on the demo knowledge base (DESIGN §8), measured on held-out questions. The
+ * Search quality on the demo knowledge base, measured on held-out questions. The
  * floors sit a little below what the current ranking measures (hit@1 0.69, hit@3 0.86, MRR 0.77
  * over 109 questions), so a regression fails here; raise them when the ranking improves.
  */

@@ -1,5 +1,5 @@
 /**
- * Knowledge search: BM25F over title and body (DESIGN §8), scored in SQL over the query terms'
+ * Knowledge search: BM25F over title and body, scored in SQL over the query terms'
  * KbTerm rows so the work grows with the matching rows, not with the corpus.
  *
  * Scoring (per article d, over the distinct query terms t):

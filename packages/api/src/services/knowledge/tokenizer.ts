@@ -1,5 +1,5 @@
 /**
- * Text → search terms (DESIGN §8). Articles and queries go through the same function, so whatever
+ * Text → search terms. Articles and queries go through the same function, so whatever
  * the vocabulary does (stop words, synonyms) applies to both sides of a match.
  *
  * Pipeline: NFKC (full-width → half-width) → jieba precise cut with HMM → per word, search-mode

@@ -1,5 +1,5 @@
 /**
- * Questions the bot could not answer (DESIGN §8), grouped by a normalised form of the text so the
+ * Questions the bot could not answer, grouped by a normalised form of the text so the
  * knowledge team sees "退款多久到账？" and "退款多久到账" as one question asked twice.
  */
 import type { Db, Prisma, UnansweredStatus } from "@kefu/db/client";

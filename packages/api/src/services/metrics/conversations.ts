@@ -1,5 +1,5 @@
 /**
- * Conversation metrics (DESIGN §3a), each defined once here and computed with SQL aggregates over the
+ * Conversation metrics, each defined once here and computed with SQL aggregates over the
  * ConversationEvent rows (the source of truth) and, for the live state, the Conversation rows they maintain.
  * A window is half-open [from, to); "now" figures read the current rows, figures "at" a past instant are
  * rebuilt from the events.

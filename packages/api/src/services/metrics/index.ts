@@ -1,5 +1,5 @@
 /**
- * The metrics of DESIGN §3a, defined once for the monitor, the reports and QA. Each is a function over a time
+ * The metrics, defined once for the monitor, the reports and QA. Each is a function over a time
  * window (and optionally a team or an agent); see the files next to this one for the definitions.
  */
 import type { Db } from "@kefu/db/client";

@@ -1,5 +1,5 @@
 /**
- * Response metrics (DESIGN §3a), from the messages. Only agents' TEXT messages count as replies (internal notes
+ * Response metrics, from the messages. Only agents' TEXT messages count as replies (internal notes
  * are not seen by the customer); they are found through the Message(createdAt) index and each is compared with
  * the rows before it in its conversation through Message(conversationId, id).
  */

@@ -95,7 +95,7 @@ export const settingSchemas = {
     autoEndCategory: z.string().trim().min(1).max(RESOLUTION_CATEGORY_MAX).default("访客无响应自动结束"),
   }),
   /**
-   * The auto-reply strategy (DESIGN §3.2). The conversation service applies `enabled` and `priorityDirectToQueue`
+   * The auto-reply strategy. The conversation service applies `enabled` and `priorityDirectToQueue`
    * when a conversation starts; the bot reads the hand-off keywords and the low-confidence limit.
    */
   "bot.strategy": z.object({
@@ -107,7 +107,7 @@ export const settingSchemas = {
     /** hand off after this many answers below the threshold */
     lowConfidenceHandoffAfter: z.number().int().min(1).max(10).default(2),
   }),
-  /** What the bot says and when it answers (DESIGN §8). Texts are shown to customers as written. */
+  /** What the bot says and when it answers. Texts are shown to customers as written. */
   "bot.replies": z.object({
     /** answer with the best article only when its confidence (0–1) reaches this; see services/knowledge/search.ts */
     threshold: z.number().min(0).max(1).default(0.35),

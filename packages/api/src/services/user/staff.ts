@@ -1,6 +1,6 @@
 /**
  * Staff management: the directory, accounts, roles, teams, capacity, passwords and sessions.
- * Any change that should end a user's sessions bumps `sessionVersion` (DESIGN §7).
+ * Any change that should end a user's sessions bumps `sessionVersion`.
  */
 import type { Db, Prisma, Role } from "@kefu/db/client";
 import { fieldKeysFromEnv } from "@kefu/db/env";

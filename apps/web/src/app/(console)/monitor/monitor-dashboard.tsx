@@ -38,7 +38,7 @@ const ReassignDialog = dynamic(() => import("./reassign-dialog").then((module) =
 const TranscriptDialog = dynamic(() => import("./transcript-dialog").then((module) => module.TranscriptDialog));
 
 const CHANNEL = channels.monitor;
-/** the authoritative snapshot, fetched again this often (DESIGN §6: never faster than every 30 s) */
+/** the authoritative snapshot, fetched again this often (never faster than every 30 s) */
 const SNAPSHOT_INTERVAL_MS = 30_000;
 /** a new arrival in the queue brings its row at most this often (the row carries the customer's name) */
 const QUEUE_ARRIVAL_REFETCH_MS = 5_000;

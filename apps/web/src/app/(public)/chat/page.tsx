@@ -11,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-/** The customer's chat (DESIGN §3.1): no sign-in, embeddable in an iframe by widget.js (`?team=<id>` picks the team, `?page=` names the page it was opened on). */
+/** The customer's chat: no sign-in, embeddable in an iframe by widget.js (`?team=<id>` picks the team, `?page=` names the page it was opened on). */
 export default async function ChatPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { team, page } = await searchParams;
   const teamId = typeof team === "string" && /^[1-9]\d{0,9}$/.test(team) ? Number(team) : null;
