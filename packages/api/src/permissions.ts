@@ -25,6 +25,14 @@ export const PERMISSIONS = {
   "conversation.supervise": MANAGERS,
   "customer.read": ["ADMIN", "SUPERVISOR", "AGENT", "QA"],
   "customer.reveal": MANAGERS,
+  /** notes and tags on the customers one serves */
+  "customer.annotate": ["ADMIN", "SUPERVISOR", "AGENT"],
+  /** edit profiles, levels and owners; segments shared with everyone; bulk actions, import, export, merge */
+  "customer.manage": MANAGERS,
+  /** define custom fields and customer levels */
+  "customer.fields": ["ADMIN"],
+  /** a customer's data request under PIPL: export everything held, erase; re-encrypt with a new key */
+  "customer.privacy": ["ADMIN"],
   "knowledge.read": ALL,
   "home.view": ALL,
   "knowledge.manage": MANAGERS,
