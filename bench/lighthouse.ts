@@ -32,7 +32,12 @@ interface PageFigures {
   tbtMs: number;
   fcpMs: number;
   scriptKb: number;
-  accessibilityFailures: string[];
+  /** failing accessibility audits, each with the elements it names (selector and why) */
+  accessibilityFailures: { audit: string; elements: string[] }[];
+}
+
+interface AuditNode {
+  node?: { selector?: string; explanation?: string };
 }
 
 // one browser for the sign-in and for Lighthouse, so the session cookie is the one Lighthouse's tab sends
@@ -67,7 +72,12 @@ async function audit(path: string): Promise<PageFigures> {
       scriptKb: Math.round(scriptBytes / 1024),
       accessibilityFailures: (categories.accessibility?.auditRefs ?? [])
         .filter((ref) => ref.weight > 0 && (audits[ref.id]?.score ?? 1) < 1)
-        .map((ref) => ref.id),
+        .map((ref) => ({
+          audit: ref.id,
+          elements: ((audits[ref.id]?.details as { items?: AuditNode[] } | undefined)?.items ?? []).map(
+            ({ node }) => `${node?.selector ?? "?"}: ${(node?.explanation ?? "").replace(/\s+/g, " ")}`,
+          ),
+        })),
     });
   }
   runs.sort((a, b) => a.performance - b.performance);
@@ -94,8 +104,11 @@ writeFileSync(RESULTS, JSON.stringify(result, null, 2) + "\n");
 console.log(`Lighthouse, mobile, production build (load average ${result.machine.loadAverage1m} on ${result.machine.cpus} CPUs)`);
 console.table(
   Object.fromEntries(
-    Object.entries(pages).map(([path, { accessibilityFailures, ...figures }]) => [path, { ...figures, a11yFailing: accessibilityFailures.join(" ") }]),
+    Object.entries(pages).map(([path, { accessibilityFailures, ...figures }]) => [path, { ...figures, a11yFailing: accessibilityFailures.map((failure) => failure.audit).join(" ") }]),
   ),
 );
+for (const [path, { accessibilityFailures }] of Object.entries(pages)) {
+  for (const failure of accessibilityFailures) for (const element of failure.elements) console.log(`${path} ${failure.audit}: ${element}`);
+}
 console.log(`written to ${RESULTS}`);
 await shutdown(0);

@@ -36,16 +36,15 @@ export function StatCard({ label, value, hint, trend, icon, loading = false, cla
   const tone = trend ? (trend.tone ?? defaultTone[trend.direction]) : "neutral";
   const TrendIcon = trend?.direction === "up" ? TrendUpIcon : trend?.direction === "down" ? TrendDownIcon : MinusIcon;
   return (
-    <div className={cn("min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-xs sm:p-5", className)} aria-busy={loading || undefined} {...props}>
+    <div className={cn("relative min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-xs sm:p-5", className)} aria-busy={loading || undefined} {...props}>
+      {/* outside the list: a <dl> may hold only its terms and descriptions */}
+      {icon ? (
+        <span aria-hidden="true" className="absolute top-4 right-4 text-slate-400 sm:top-5 sm:right-5 [&_svg:not([class*='size-'])]:size-5">
+          {icon}
+        </span>
+      ) : null}
       <dl className="grid gap-1">
-        <div className="flex items-start justify-between gap-3">
-          <dt className="min-w-0 text-sm text-slate-500">{label}</dt>
-          {icon ? (
-            <span aria-hidden="true" className="shrink-0 text-slate-400 [&_svg:not([class*='size-'])]:size-5">
-              {icon}
-            </span>
-          ) : null}
-        </div>
+        <dt className={cn("min-w-0 text-sm text-slate-500", icon && "pr-8")}>{label}</dt>
         <dd className="text-2xl leading-9 font-semibold tracking-tight text-slate-900 tabular-nums">
           {loading ? <Skeleton className="my-1.5 h-6 w-24" /> : value}
         </dd>

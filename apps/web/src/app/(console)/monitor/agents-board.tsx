@@ -97,7 +97,7 @@ export function AgentsBoard({ board, loading, canSupervise, pendingPresenceFor, 
         {duration((now - new Date(agent.oldestOpen.createdAt).getTime()) / 1000)}
       </Button>
     ) : (
-      <span className="text-slate-400">{t("monitor.noValue")}</span>
+      <span className="text-slate-500">{t("monitor.noValue")}</span>
     );
 
   const waiting = (agent: Agent) =>
@@ -112,7 +112,7 @@ export function AgentsBoard({ board, loading, canSupervise, pendingPresenceFor, 
         {agent.waitingConversationIds.length}
       </Button>
     ) : (
-      <span className="text-slate-400 tabular-nums">0</span>
+      <span className="text-slate-500 tabular-nums">0</span>
     );
 
   const teams = (agent: Agent) => (agent.teams.length ? agent.teams.map((team) => team.name).join("、") : tm("noTeam"));

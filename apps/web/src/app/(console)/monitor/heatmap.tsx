@@ -60,7 +60,7 @@ export function Heatmap({ days, loading }: { days: Day[] | undefined; loading: b
           <div className="grid grid-cols-[2.75rem_repeat(24,minmax(0,1fr))] gap-px" aria-hidden>
             <span />
             {HOURS.map((hour) => (
-              <span key={hour} className="text-center text-[10px] leading-4 text-slate-400">
+              <span key={hour} className="text-center text-[10px] leading-4 text-slate-500">
                 {hour % 6 === 0 ? hour : ""}
               </span>
             ))}

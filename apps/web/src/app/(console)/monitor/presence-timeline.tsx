@@ -70,7 +70,7 @@ export function PresenceTimeline() {
         <ul className="grid gap-3">
           <li aria-hidden className="grid grid-cols-[minmax(0,1fr)] sm:grid-cols-[8rem_minmax(0,1fr)_9rem] sm:gap-3">
             <span className="hidden sm:block" />
-            <span className="relative h-4 text-[10px] text-slate-400">
+            <span className="relative h-4 text-[10px] text-slate-500">
               {[0, 6, 12, 18, 24].map((hour) => (
                 <span
                   key={hour}

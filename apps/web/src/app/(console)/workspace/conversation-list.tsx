@@ -37,6 +37,9 @@ interface Props {
   onRows: (rows: ConversationRow[]) => void;
 }
 
+/** the tabs above the list switch what it shows: they point at it (`aria-controls`) instead of at panels of their own */
+export const CONVERSATION_LIST_ID = "workspace-conversations";
+
 export function ConversationList({ view, filters, onFiltersChange, teams, selectedId, onSelect, onRows }: Props) {
   const t = useTranslations("workspace");
   const tAll = useTranslations();
@@ -68,7 +71,7 @@ export function ConversationList({ view, filters, onFiltersChange, teams, select
   const set = (patch: Partial<ListFilters>) => onFiltersChange({ ...filters, ...patch });
 
   return (
-    <section aria-label={t("tabsLabel")} className="flex min-h-0 flex-col rounded-lg border border-slate-200 bg-white">
+    <section id={CONVERSATION_LIST_ID} aria-label={t("tabsLabel")} className="flex min-h-0 flex-col rounded-lg border border-slate-200 bg-white">
       <div className="grid grid-cols-2 gap-2 border-b border-slate-200 p-2" role="search">
         <LimitedInput
           type="search"

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { PresenceSwitcher } from "~/components/presence-switcher";
 import { useRealtimeEvent, useRealtimeReconnect } from "~/components/realtime-provider";
 import { useTRPC } from "~/trpc/react";
-import { ConversationList } from "./conversation-list";
+import { CONVERSATION_LIST_ID, ConversationList } from "./conversation-list";
 import { ConversationView } from "./conversation-view";
 import type { ConversationRow, ListFilters, View } from "./conversation-types";
 import { ShortcutHelp } from "./shortcut-help";
@@ -106,7 +106,7 @@ export function Workspace({ userId, presence, canSupervise, initialConversationI
       <Tabs value={view} onValueChange={(value) => changeView(value as View)} className="gap-2">
         <TabsList aria-label={t("tabsLabel")}>
           {views.map((v, index) => (
-            <TabsTrigger key={v} value={v} title={`Alt+${index + 1}`}>
+            <TabsTrigger key={v} value={v} title={`Alt+${index + 1}`} aria-controls={CONVERSATION_LIST_ID}>
               {t(`tabs.${v}`)}
             </TabsTrigger>
           ))}

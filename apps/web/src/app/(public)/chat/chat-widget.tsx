@@ -77,7 +77,7 @@ export function ChatWidget({ realtime, teamId, pageUrl }: { realtime: RealtimeCl
         </span>
         <div className="min-w-0">
           <h1 className="truncate text-base font-semibold">{t("title")}</h1>
-          <p className="truncate text-xs text-white/80">{t("subtitle")}</p>
+          <p className="truncate text-xs text-white">{t("subtitle")}</p>
         </div>
       </header>
 
