@@ -28,7 +28,7 @@ export { startCustomerPresenceTicker } from "./presence-ticker.ts";
 export { addInternalNote, sendAgentReply, type AgentMessageInput, type SentMessage } from "./reply.ts";
 export { resolveByBot, resolveConversation, type ResolveInput } from "./resolve.ts";
 export { routeQueued, triggerRouting, type Assignment, type RouteOptions } from "./routing.ts";
-export { type Actor } from "./actor.ts";
+export { teamIdsOf, type Actor } from "./actor.ts";
 export { REPLY_TIMEOUT_JOB, ROUTE_JOB } from "./scheduling.ts";
 export { systemMessageBody, type SystemMessageKey } from "./timeline.ts";
 export { assertTransition, canTransition, nextStatus, OPERATIONS, TRANSITIONS, type Operation } from "./state-machine.ts";

@@ -6,7 +6,7 @@
 import type { Db, Prisma } from "@kefu/db/client";
 import { AppError } from "../../errors.ts";
 import { can } from "../../permissions.ts";
-import { teamIdsOf, type Actor } from "../conversation/actor.ts";
+import { teamIdsOf, type Actor } from "../conversation/index.ts";
 
 export async function visibleCustomersWhere(db: Db, actor: Actor): Promise<Prisma.CustomerWhereInput> {
   if (can(actor.role, "customer.manage") || actor.role === "QA") return { mergedIntoId: null };
