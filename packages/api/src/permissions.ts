@@ -37,6 +37,8 @@ export const PERMISSIONS = {
   "home.view": ALL,
   "knowledge.manage": MANAGERS,
   "qa.review": ["ADMIN", "SUPERVISOR", "QA"],
+  /** scorecards and AutoQA rules */
+  "qa.manage": ["ADMIN"],
   "report.view": ["ADMIN", "SUPERVISOR", "QA"],
   "integration.manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -8,6 +8,7 @@ import { homeRouter } from "./routers/home.ts";
 import { jobRouter } from "./routers/job.ts";
 import { knowledgeRouter } from "./routers/knowledge.ts";
 import { pushRouter } from "./routers/push.ts";
+import { qaRouter } from "./routers/qa.ts";
 import { routingRouter } from "./routers/routing.ts";
 import { monitorRouter } from "./routers/monitor.ts";
 import { settingsRouter } from "./routers/settings.ts";
@@ -31,6 +32,7 @@ export const appRouter = router({
   home: homeRouter,
   routing: routingRouter,
   cannedReply: cannedReplyRouter,
+  qa: qaRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -74,3 +74,43 @@ export async function repliesWaiting(db: Db, scope: MetricScope = {}): Promise<{
       ${teamFilter(scope)} ${agentFilter(scope, Prisma.sql`c.assigneeId`)}`;
   return rows.map((r) => ({ conversationId: toCount(r.id), assigneeId: toCount(r.assigneeId) }));
 }
+
+export interface TranscriptLine {
+  id: number;
+  senderType: "CUSTOMER" | "AGENT" | "BOT" | "SYSTEM";
+  kind: string;
+  createdAt: Date;
+}
+
+export interface ConversationResponseTimes {
+  /** the first human reply − the hand-off (or creation without a bot), as `firstResponseStats` counts it */
+  firstResponse: { messageId: number; seconds: number } | null;
+  /** every exchange as `replyTimeStats` counts it: the reply and the oldest customer message it answered */
+  replies: { messageId: number; askedMessageId: number; seconds: number }[];
+}
+
+/** The two response metrics above for one conversation's messages (in id order), for checks such as AutoQA. */
+export function responseTimesOf(lines: readonly TranscriptLine[], startedAt: Date): ConversationResponseTimes {
+  const text = (line: TranscriptLine) => line.kind === "TEXT";
+  let firstResponse: ConversationResponseTimes["firstResponse"] = null;
+  const replies: ConversationResponseTimes["replies"] = [];
+  let oldestUnanswered: TranscriptLine | null = null;
+  for (const line of lines) {
+    if (!text(line)) continue;
+    if (line.senderType === "CUSTOMER") oldestUnanswered ??= line;
+    else if (line.senderType === "AGENT" || line.senderType === "BOT") {
+      if (line.senderType === "AGENT") {
+        firstResponse ??= { messageId: line.id, seconds: secondsBetween(startedAt, line.createdAt) };
+        if (oldestUnanswered)
+          replies.push({ messageId: line.id, askedMessageId: oldestUnanswered.id, seconds: secondsBetween(oldestUnanswered.createdAt, line.createdAt) });
+      }
+      oldestUnanswered = null;
+    }
+  }
+  return { firstResponse, replies };
+}
+
+/** whole seconds, as MySQL's TIMESTAMPDIFF(SECOND, …) counts them */
+function secondsBetween(from: Date, to: Date): number {
+  return Math.trunc((to.getTime() - from.getTime()) / 1000);
+}
