@@ -12,6 +12,7 @@ test.describe("sign-in and navigation by role", () => {
       "员工管理",
       "技能组",
       "分配规则",
+      "自动质检",
       "审计日志",
       "安全中心",
       "后台任务",
@@ -19,9 +20,9 @@ test.describe("sign-in and navigation by role", () => {
       "机器人与设置",
       "个人设置",
     ],
-    SUPERVISOR: ["工作台", "实时监控", "会话工作台", "快捷回复", "知识库", "员工管理", "技能组", "分配规则", "个人设置"],
+    SUPERVISOR: ["工作台", "实时监控", "会话工作台", "快捷回复", "知识库", "员工管理", "技能组", "分配规则", "自动质检", "个人设置"],
     AGENT: ["工作台", "会话工作台", "快捷回复", "个人设置"],
-    QA: ["工作台", "个人设置"],
+    QA: ["工作台", "自动质检", "个人设置"],
   };
 
   for (const role of Object.keys(ACCOUNTS) as (keyof typeof ACCOUNTS)[]) {

@@ -13,6 +13,7 @@ const SECTIONS: [label: string, path: string][] = [
   ["员工管理", "/staff"],
   ["技能组", "/teams"],
   ["分配规则", "/routing"],
+  ["自动质检", "/qa/rules"],
   ["审计日志", "/audit"],
   ["安全中心", "/security"],
   ["后台任务", "/jobs"],

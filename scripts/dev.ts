@@ -4,6 +4,7 @@
  * prints the URL and the demo sign-ins. Ctrl-C stops everything it started.
  */
 import { migrate } from "@kefu/db/migrate";
+import { checkSeededConversations } from "./lib/autoqa.ts";
 import { indexKnowledge } from "./lib/knowledge.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isSeeded, seedDemo } from "@kefu/db/seed";
 import { httpOk, shutdown, startProcess, waitFor } from "./lib/processes.ts";
@@ -19,6 +20,7 @@ try {
     console.log("database │ empty: writing demo data …");
     await seedDemo(databaseUrl, { log: (line) => console.log(`seed     │ ${line}`) });
     await indexKnowledge(databaseUrl);
+    await checkSeededConversations(databaseUrl);
   }
   const realtime = realtimeSettings();
   await ensureSoketi(realtime);

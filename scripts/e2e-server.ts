@@ -7,6 +7,7 @@ import path from "node:path";
 import { createConnection } from "mariadb";
 import { poolConfig } from "@kefu/db/client";
 import { migrate } from "@kefu/db/migrate";
+import { checkSeededConversations } from "./lib/autoqa.ts";
 import { indexKnowledge } from "./lib/knowledge.ts";
 import { seedDemo } from "@kefu/db/seed";
 import { httpOk, isPortOpen, startProcess, waitFor } from "./lib/processes.ts";
@@ -37,6 +38,7 @@ await connection.end();
 await migrate(databaseUrl);
 await seedDemo(databaseUrl, { conversations: 1500, customers: 300 });
 await indexKnowledge(databaseUrl);
+await checkSeededConversations(databaseUrl);
 
 // attachments of this run, kept apart from the development store and emptied with the database
 const attachmentsDir = path.join(ROOT, ".data", `e2e-attachments-${E2E_PORT}`);

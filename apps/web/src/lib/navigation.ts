@@ -12,6 +12,7 @@ export interface NavItem {
     | "staff"
     | "teams"
     | "routing"
+    | "autoQa"
     | "audit"
     | "security"
     | "jobs"
@@ -31,6 +32,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/staff", label: "staff", permission: "staff.read" },
   { href: "/teams", label: "teams", permission: "team.read" },
   { href: "/routing", label: "routing", permission: "team.read" },
+  { href: "/qa/rules", label: "autoQa", permission: "qa.review" },
   { href: "/audit", label: "audit", permission: "audit.read" },
   { href: "/security", label: "security", permission: "security.alerts" },
   { href: "/jobs", label: "jobs", permission: "jobs.manage" },

@@ -13,7 +13,7 @@ export const qaRouter = router({
     .input(autoQaRuleUpdateInput)
     .mutation(({ ctx, input }) => updateAutoQaRule(ctx.db, ctx.session, input)),
   /** runs a rule being edited over sample text; changes nothing */
-  testAutoQaRule: manage
+  testAutoQaRule: review
     .meta({ audit: false })
     .input(autoQaTestInput)
     .mutation(({ input }) => testAutoQaRule(input)),

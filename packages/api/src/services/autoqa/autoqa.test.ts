@@ -5,6 +5,7 @@ import { addInternalNote, sendAgentReply } from "../conversation/reply.ts";
 import { resolveConversation } from "../conversation/resolve.ts";
 import { abandonConversation } from "../conversation/abandon.ts";
 import { makeAgent, makeConversation } from "../conversation/test-fixtures.ts";
+import { backfillAutoQa } from "./backfill.ts";
 import { checkEndedConversation } from "./check-conversation.ts";
 import { loadEnabledRules } from "./rules.ts";
 
@@ -127,5 +128,36 @@ describe("AutoQA rule settings", () => {
     expect(result.checkedAt).toBeInstanceOf(Date);
     expect(result.flags.map((f) => [f.rule, f.ruleName])).toEqual(expect.arrayContaining([["impolite", "服务态度"]]));
     expect((await outcome(() => h.callerFor(h.users.AGENT).qa.listConversationFlags({ conversationId }))).code).toBe("FORBIDDEN");
+  });
+});
+
+describe("AutoQA over history", () => {
+  it("checks every ended conversation not yet checked, in batches with progress, and nothing twice", async () => {
+    const agent = await makeAgent(h.db);
+    const created: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const conversation = await makeConversation(h.db, { status: "RESOLVED", assigneeId: agent.id });
+      await h.db.message.createMany({
+        data: [
+          { conversationId: conversation.id, senderType: "CUSTOMER", kind: "TEXT", body: "在吗" },
+          { conversationId: conversation.id, senderType: "AGENT", senderId: agent.id, kind: "TEXT", body: i % 2 ? "您好，你自己看公告。还有其他问题吗" : "您好，请稍候。还有其他问题吗" },
+        ],
+      });
+      created.push(conversation.id);
+    }
+    const open = await makeConversation(h.db, { status: "ACTIVE", assigneeId: agent.id });
+    const progress: [number, number][] = [];
+    const unchecked = await h.db.conversation.count({ where: { status: { in: ["RESOLVED", "ABANDONED"] }, autoQaCheck: { is: null } } });
+
+    const result = await backfillAutoQa(h.db, { batchSize: 2, onProgress: (done, total) => progress.push([done, total]) });
+    expect(result.checked).toBe(unchecked);
+    expect(progress.at(0)).toEqual([0, unchecked]);
+    expect(progress.at(-1)).toEqual([unchecked, unchecked]);
+    expect(await h.db.autoQaCheck.count({ where: { conversationId: { in: created } } })).toBe(5);
+    expect(await h.db.autoQaFlag.count({ where: { conversationId: { in: created }, rule: "impolite" } })).toBe(2);
+    expect(await h.db.autoQaCheck.count({ where: { conversationId: open.id } })).toBe(0);
+
+    expect(await backfillAutoQa(h.db)).toEqual({ checked: 0, flags: 0 });
+    expect(await h.db.autoQaFlag.count({ where: { conversationId: { in: created }, rule: "impolite" } })).toBe(2);
   });
 });
