@@ -1,4 +1,4 @@
-// `pnpm --filter @kefu/api autoqa:backfill [from] [to]`: AutoQA over ended conversations not yet checked (dates as
+// `pnpm autoqa:backfill [from] [to]`: AutoQA over ended conversations not yet checked (dates as
 // YYYY-MM-DD, created from `from` up to `to`), with progress.
 import { getDb } from "@kefu/db/client";
 import { backfillAutoQa } from "../services/autoqa/index.ts";
