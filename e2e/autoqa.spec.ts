@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { withE2eDb } from "./fixtures";
 import { ACCOUNTS, signInAndWait, toastWith } from "./helpers";
 
 test("an admin tries a forbidden word on sample text, a bad word is refused beside its line, and the rule is saved", async ({ page }) => {
@@ -50,4 +51,22 @@ test("a QA inspector reads the rules and tries them, but cannot change them", as
   await dialog.getByRole("button", { name: "按当前设置试运行" }).click();
   await expect(dialog.getByTestId("autoqa-test-result").locator("mark")).toHaveText(["12315", "投诉"]);
   await expect(dialog.getByRole("button", { name: "保存" })).toHaveCount(0);
+});
+
+test("a supervisor sees what AutoQA found in an ended demo conversation, marked in the message", async ({ page }) => {
+  // the demo's ended conversations were checked after seeding, as the worker checks each one that ends
+  const flagged = await withE2eDb(async (db) => {
+    const [row] = await db.query<{ conversationId: number; messageId: number; hits: number }[]>(
+      "SELECT f.conversationId, f.messageId, (SELECT COUNT(*) FROM `AutoQaFlag` a WHERE a.conversationId = f.conversationId) AS hits " +
+        "FROM `AutoQaFlag` f WHERE f.rule = 'refund_identity_check' ORDER BY f.id LIMIT 1",
+    );
+    return row;
+  });
+  expect(flagged, "the demo has a refund promised before the identity check").toBeTruthy();
+  await signInAndWait(page, ACCOUNTS.SUPERVISOR);
+  await page.goto(`/workspace/c/${flagged!.conversationId}`);
+  await expect(page.getByTestId("autoqa-summary")).toContainText(`命中 ${Number(flagged!.hits)} 处`);
+  const message = page.locator(`[data-message-id="${flagged!.messageId}"]`);
+  await expect(message.getByTestId("autoqa-flags")).toContainText("退款前核实身份 · 命中：");
+  await expect(message.locator("mark").first()).toHaveText(/退/);
 });

@@ -16,6 +16,7 @@ import { RealtimeProvider } from "~/components/realtime-provider";
 import { ServiceWorkerRegistrar } from "~/components/service-worker-registrar";
 import { serviceWorkerEnabled, webEnv } from "~/env";
 import { AddressBanner } from "~/components/address-banner";
+import { ViewerProvider } from "~/components/viewer";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
@@ -56,7 +57,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
             <SignOutButton />
           </header>
           <main id="main" className="mx-auto w-full max-w-6xl min-w-0 flex-1 px-4 py-6">
-            {children}
+            <ViewerProvider role={user.role}>{children}</ViewerProvider>
           </main>
         </div>
       </div>

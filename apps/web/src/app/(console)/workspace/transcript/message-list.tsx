@@ -8,6 +8,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import type { RefObject, UIEvent } from "react";
 import { systemText } from "../system-message";
 import { AttachmentView, type AttachmentSource } from "~/components/messaging/attachment-view";
+import { FlaggedText, MessageFlags, type ConversationFlag } from "./autoqa-flags";
 import type { Message, PendingMessage } from "./types";
 import type { UploadingFile } from "./use-attachment-upload";
 
@@ -34,6 +35,8 @@ interface Props {
   /** read receipt: the customer saw the conversation up to this message */
   customerReadMessageId: number;
   customerTyping: boolean;
+  /** AutoQA's flags by message, for reviewers of an ended conversation */
+  flags?: Map<number, ConversationFlag[]>;
 }
 
 /** The scrolling transcript: older-page button, messages, and the agent's own messages still on their way. */
@@ -52,6 +55,7 @@ export function MessageList({
   uploading,
   customerReadMessageId,
   customerTyping,
+  flags,
 }: Props) {
   const t = useTranslations("workspace");
   const tm = useTranslations("messaging");
@@ -79,6 +83,7 @@ export function MessageList({
           customerName={customerName}
           mine={message.senderId === userId}
           receipt={message.id === lastReply ? (message.id <= customerReadMessageId ? "read" : "unread") : null}
+          flags={flags?.get(message.id)}
         />
       ))}
       {uploading.map((file) => (
@@ -132,10 +137,12 @@ function MessageBubble({
   customerName,
   mine,
   receipt,
+  flags,
 }: {
   message: Message;
   customerName: string | undefined;
   mine: boolean;
+  flags?: ConversationFlag[];
   /** under the last reply: whether the customer has seen it */
   receipt: "read" | "unread" | null;
 }) {
@@ -188,9 +195,10 @@ function MessageBubble({
             !note && message.senderType === "AGENT" && (mine ? "bg-primary-600 text-white" : "bg-primary-100 text-primary-900"),
           )}
         >
-          {message.body}
+          {flags ? <FlaggedText text={message.body} flags={flags} /> : message.body}
         </div>
       )}
+      {flags ? <MessageFlags flags={flags} /> : null}
       {receipt ? (
         <span className={cn("text-xs", receipt === "read" ? "text-slate-500" : "text-slate-400")} data-testid="read-receipt">
           {tm(receipt)}

@@ -5,11 +5,13 @@ import { useTranslations } from "next-intl";
 import { useCallback, useState, type RefObject } from "react";
 import { useRealtimeEvent, useRealtimeReconnect } from "~/components/realtime-provider";
 import { useCustomerName } from "~/lib/customer-name";
+import { useCan } from "~/components/viewer";
 import { useTRPC } from "~/trpc/react";
 import { ResolveDialog, TransferDialog, type TransferTargets } from "../action-dialogs";
 import { Composer } from "./composer";
 import { ConversationUnavailable } from "./conversation-unavailable";
 import { HandoverBanner } from "./handover-banner";
+import { AutoQaSummary, useConversationFlags } from "./autoqa-flags";
 import { MessageList } from "./message-list";
 import { TranscriptHeader } from "./transcript-header";
 import type { Detail } from "./types";
@@ -79,6 +81,7 @@ export function Transcript({ conversationId, userId, targets, draft, setDraft, c
 
   const status = conversation?.status;
   const canAct = conversation?.canAct ?? false;
+  const flags = useConversationFlags(conversationId, useCan("qa.review") && (status === "RESOLVED" || status === "ABANDONED"));
   if (!conversation && detail.error) return <ConversationUnavailable conversationId={conversationId} error={detail.error} />;
 
   return (
@@ -89,6 +92,7 @@ export function Transcript({ conversationId, userId, targets, draft, setDraft, c
     >
       <TranscriptHeader conversationId={conversationId} conversation={conversation} onOpenDialog={setDialog} onChanged={refreshDetail} />
       {conversation ? <HandoverBanner conversation={conversation} userId={userId} /> : null}
+      {flags ? <AutoQaSummary flags={flags} /> : null}
       <MessageList
         scroller={scroll.scroller}
         onScroll={scroll.onScroll}
@@ -104,6 +108,7 @@ export function Transcript({ conversationId, userId, targets, draft, setDraft, c
         uploading={attachments.uploading}
         customerReadMessageId={conversation?.customerReadMessageId ?? 0}
         customerTyping={customerTyping}
+        flags={flags?.byMessage}
       />
       <Composer
         conversationId={conversationId}
