@@ -124,3 +124,15 @@ export const eraseConfirmationText = (id: number) => `删除 #${id}`;
 /** What a CustomerEvent row says happened, and the words the timeline shows for it (customerProfile.event.<type>). */
 export const CUSTOMER_EVENT_TYPES = ["profile_updated", "tag_added", "tag_removed", "field_updated", "merged", "merge_undone", "imported", "erased"] as const;
 export type CustomerEventType = (typeof CUSTOMER_EVENT_TYPES)[number];
+
+/** A customer's profile in the console. */
+export function customerProfilePath(customerId: number): string {
+  return `/customers/${customerId}`;
+}
+
+/** The customer id in a profile address segment, or null when it is not one (ids are INT columns). */
+export function customerIdFromSegment(segment: string): number | null {
+  if (!/^[1-9]\d{0,9}$/.test(segment)) return null;
+  const id = Number(segment);
+  return id <= 2_147_483_647 ? id : null;
+}
