@@ -13,7 +13,8 @@ export const CUSTOM_FIELD_TYPES = ["TEXT", "NUMBER", "DATE", "SELECT", "MULTI_SE
 export type CustomFieldType = (typeof CUSTOM_FIELD_TYPES)[number];
 export const CHOICE_TYPES: readonly CustomFieldType[] = ["SELECT", "MULTI_SELECT"];
 
-const idSchema = z.number().int().positive();
+/** ids are INT columns: a larger number is refused as input instead of failing in the database */
+const idSchema = z.number().int().positive().max(2_147_483_647);
 
 /** true when the text compiles as a JavaScript regular expression */
 export function isValidPattern(pattern: string): boolean {

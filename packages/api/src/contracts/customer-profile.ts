@@ -24,7 +24,8 @@ export const TIMELINE_CURSOR_MAX = 64;
 export const RECENT_CONVERSATIONS = 5;
 export const ERASE_CONFIRM_MAX = 64;
 
-const idSchema = z.number().int().positive();
+/** ids are INT columns: a larger number is refused as input instead of failing in the database */
+const idSchema = z.number().int().positive().max(2_147_483_647);
 const optionalText = (max: number) =>
   z
     .string()
@@ -109,7 +110,7 @@ export const customerTimelineInput = z.object({
   cursor: z
     .string()
     .max(TIMELINE_CURSOR_MAX)
-    .regex(/^\d{1,15}:[a-z]{1,12}:\d{1,12}$/)
+    .regex(/^\d{1,13}:[a-z]{1,12}:\d{1,10}$/)
     .optional(),
 });
 export type CustomerTimelineInput = z.input<typeof customerTimelineInput>;

@@ -77,16 +77,16 @@ export async function updateCustomField(db: Db, _actor: Actor, input: CustomFiel
     throw new AppError("INVALID_INPUT", { field: "options", params: { rule: "custom" } });
   if (changes.options !== undefined && changes.options.length === 0)
     throw new AppError("INVALID_INPUT", { field: "options", params: { rule: "too_small", min: 1 } });
-  const updated = await db.customField.update({ where: { id }, data: changes, select: CUSTOM_FIELD_SELECT });
-  return present(updated);
+  return runUnitOfWork(db, async ({ tx }) => present(await tx.customField.update({ where: { id }, data: changes, select: CUSTOM_FIELD_SELECT })));
 }
 
 export async function setCustomFieldArchived(db: Db, _actor: Actor, input: { id: number; archived: boolean }) {
   const { id, archived } = parseInput(customFieldArchiveInput, input);
   const field = await db.customField.findUnique({ where: { id }, select: { id: true } });
   if (!field) throw new AppError("NOT_FOUND", { field: "id" });
-  const updated = await db.customField.update({ where: { id }, data: { archivedAt: archived ? new Date() : null }, select: CUSTOM_FIELD_SELECT });
-  return present(updated);
+  return runUnitOfWork(db, async ({ tx }) =>
+    present(await tx.customField.update({ where: { id }, data: { archivedAt: archived ? new Date() : null }, select: CUSTOM_FIELD_SELECT })),
+  );
 }
 
 /** Swaps the field with its neighbour in the list; positions are renumbered 0…n-1. */

@@ -276,3 +276,12 @@ describe("notes and the timeline", () => {
     expect(recent.previouslyAskedAbout).toBe("退款多久到账？");
   });
 });
+
+describe("input that could reach the database badly", () => {
+  it("refuses ids beyond INT and cursors beyond the dates the database holds, as bad input", async () => {
+    const admin = h.callerFor(h.users.ADMIN);
+    expect(await outcome(() => admin.customer.profile({ id: 3_000_000_000 }))).toMatchObject({ code: "BAD_REQUEST", field: "id" });
+    expect(await outcome(() => admin.customer.timeline({ id: 1, cursor: "99999999999999:note:1" }))).toMatchObject({ code: "BAD_REQUEST", field: "cursor" });
+    expect(await outcome(() => admin.customer.createNote({ customerId: 1, body: "x", mentions: [3_000_000_000] }))).toMatchObject({ code: "BAD_REQUEST" });
+  });
+});
