@@ -16,6 +16,7 @@ import { RealtimeProvider } from "~/components/realtime-provider";
 import { ServiceWorkerRegistrar } from "~/components/service-worker-registrar";
 import { serviceWorkerEnabled, webEnv } from "~/env";
 import { AddressBanner } from "~/components/address-banner";
+import { MentionNotifier } from "~/components/customer-profile/mention-notifier";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
@@ -61,6 +62,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         </div>
       </div>
       <SessionKeeper />
+      {can(user.role, "customer.annotate") ? <MentionNotifier userId={user.id} /> : null}
       <Suspense fallback={null}>
         <ServiceWorkerRegistrar enabled={serviceWorkerEnabled} />
       </Suspense>

@@ -44,12 +44,15 @@ async function checkedMentions(tx: Tx, mentions: number[]): Promise<number[]> {
 export async function createCustomerNote(db: Db, actor: Actor, input: CustomerNoteCreateInput) {
   const data = parseInput(customerNoteCreateInput, input);
   await assertCanViewCustomer(db, actor, data.customerId);
-  return runUnitOfWork(db, async ({ tx }) => {
-    const mentions = await checkedMentions(tx, data.mentions);
-    return tx.customerNote.create({
+  return runUnitOfWork(db, async (uow) => {
+    const mentions = await checkedMentions(uow.tx, data.mentions);
+    const note = await uow.tx.customerNote.create({
       data: { customerId: data.customerId, authorId: actor.id, body: data.body, mentions },
       select: NOTE_SELECT,
     });
+    if (mentions.length)
+      uow.record({ type: "customer.note_mentioned", noteId: note.id, customerId: note.customerId, authorId: actor.id, mentionedUserIds: mentions });
+    return note;
   });
 }
 
@@ -64,17 +67,25 @@ async function loadOwnNote(db: Db, actor: Actor, id: number) {
 export async function updateCustomerNote(db: Db, actor: Actor, input: CustomerNoteUpdateInput) {
   const data = parseInput(customerNoteUpdateInput, input);
   await loadOwnNote(db, actor, data.id);
-  return runUnitOfWork(db, async ({ tx }) => {
-    const mentions = await checkedMentions(tx, data.mentions);
-    return tx.customerNote.update({ where: { id: data.id }, data: { body: data.body, mentions, editedAt: new Date() }, select: NOTE_SELECT });
+  return runUnitOfWork(db, async (uow) => {
+    const mentions = await checkedMentions(uow.tx, data.mentions);
+    const before = await uow.tx.customerNote.findUniqueOrThrow({ where: { id: data.id }, select: { mentions: true } });
+    const note = await uow.tx.customerNote.update({ where: { id: data.id }, data: { body: data.body, mentions, editedAt: new Date() }, select: NOTE_SELECT });
+    // only colleagues added by the edit are told; the others already were
+    const added = mentions.filter((id) => !mentionIdsOf(before.mentions).includes(id));
+    if (added.length)
+      uow.record({ type: "customer.note_mentioned", noteId: note.id, customerId: note.customerId, authorId: actor.id, mentionedUserIds: added });
+    return note;
   });
 }
 
 export async function deleteCustomerNote(db: Db, actor: Actor, input: { id: number }) {
   const { id } = parseInput(customerNoteIdInput, input);
   const note = await loadOwnNote(db, actor, id);
-  await db.customerNote.deleteMany({ where: { id: note.id } });
-  return { id: note.id, customerId: note.customerId };
+  return runUnitOfWork(db, async ({ tx }) => {
+    await tx.customerNote.deleteMany({ where: { id: note.id } });
+    return { id: note.id, customerId: note.customerId };
+  });
 }
 
 /** Active colleagues to @mention, by name or employee number. */
