@@ -43,7 +43,7 @@ async function giveEarlierConversation(conversationId: number, agentId: number, 
 }
 
 test("an agent sees a returning customer's history beside the live conversation and adds a note", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const [agent] = team.agents as [TeamFixture["agents"][number]];
   const question = `上周买的扫地机器人怎么退款？${stamp}`;
   const note = `客户希望电话回访 ${stamp}`;
