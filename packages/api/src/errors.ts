@@ -53,6 +53,22 @@ export const APP_ERRORS = {
   AGENT_AT_CAPACITY: "PRECONDITION_FAILED",
   /** no satisfaction survey was sent for this conversation (not resolved by a person) */
   CSAT_NOT_AVAILABLE: "PRECONDITION_FAILED",
+  /** customer profile: the external id belongs to another customer */
+  EXTERNAL_ID_TAKEN: "CONFLICT",
+  /** the customer's personal data was erased; the profile cannot be edited */
+  CUSTOMER_ERASED: "PRECONDITION_FAILED",
+  /** erasure needs the confirmation typed exactly; params { expected } */
+  ERASE_CONFIRMATION_MISMATCH: "BAD_REQUEST",
+  /** a custom field's key is used by another field; params { key } */
+  CUSTOM_FIELD_KEY_TAKEN: "CONFLICT",
+  /** a custom field value: required and empty; params { label } */
+  FIELD_VALUE_REQUIRED: "BAD_REQUEST",
+  /** a text value does not match the field's pattern; params { label, pattern } */
+  FIELD_VALUE_PATTERN: "BAD_REQUEST",
+  /** not a number, a date (YYYY-MM-DD), a link (http/https), yes/no, or too long for the field's type; params { label, type } */
+  FIELD_VALUE_FORMAT: "BAD_REQUEST",
+  /** a choice that is not among the field's options; params { label, option } */
+  FIELD_VALUE_UNKNOWN_OPTION: "BAD_REQUEST",
   INVALID_API_KEY: "UNAUTHORIZED",
   INVALID_VISITOR_TOKEN: "UNAUTHORIZED",
 } as const satisfies Record<string, Status>;

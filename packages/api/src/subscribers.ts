@@ -7,15 +7,17 @@ import { isSubscribed, subscribe, type Subscriber } from "./domain-events/index.
 import { conversationRealtimeSubscriber, monitorRealtimeSubscriber } from "./realtime/subscribers.ts";
 import { alertEvaluationSubscriber } from "./services/alert/subscriber.ts";
 import { autoQaSubscriber } from "./services/autoqa/subscriber.ts";
+import { customerMentionSubscriber } from "./services/customer/subscriber.ts";
 import { knowledgeUsageSubscriber } from "./services/knowledge/subscriber.ts";
 
-/** In dispatch order: the monitor's delta first, then the conversation channels, alert evaluation, knowledge usage; AutoQA in the worker. */
+/** In dispatch order: the monitor's delta first, then the conversation channels, alert evaluation, knowledge usage, note mentions; AutoQA in the worker. */
 export const coreSubscribers: readonly Subscriber[] = [
   monitorRealtimeSubscriber,
   conversationRealtimeSubscriber,
   alertEvaluationSubscriber,
   knowledgeUsageSubscriber,
   autoQaSubscriber,
+  customerMentionSubscriber,
 ];
 
 export function registerCoreSubscribers(): void {

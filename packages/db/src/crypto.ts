@@ -53,7 +53,22 @@ export function protectPhone(keys: FieldKeys, phone: string) {
   return { phoneHash: hashLookup(keys, normalized), phoneEnc: encryptField(keys, normalized), phoneLast4: normalized.slice(-4) };
 }
 
-/** 138****5678 */
-export function maskPhone(last4: string | null | undefined): string {
-  return last4 ? `1**-****-${last4}` : "";
+/**
+ * 138****5678: the first 3 and the last 4 digits of the phone. Only `phoneLast4` is stored beside the cipher text,
+ * so callers pass the decrypted phone; the mask is derived on the server and the plain phone stays there.
+ */
+export function maskPhone(phone: string | null | undefined): string {
+  if (!phone) return "";
+  const digits = normalizePhone(phone);
+  return digits.length > 7 ? `${digits.slice(0, 3)}****${digits.slice(-4)}` : "****";
+}
+
+/** 3101**********1234: the first 4 and the last 4 characters of a 身份证号, what `Customer.idNumberMask` holds */
+export function maskIdNumber(idNumber: string): string {
+  return idNumber.length > 8 ? `${idNumber.slice(0, 4)}${"*".repeat(idNumber.length - 8)}${idNumber.slice(-4)}` : "*".repeat(idNumber.length);
+}
+
+/** The key id a stored cipher text was encrypted with ("kid:iv:tag:data"). */
+export function keyIdOf(stored: string): string {
+  return stored.split(":", 1)[0]!;
 }

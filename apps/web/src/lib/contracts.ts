@@ -5,6 +5,8 @@
 export { kbCreateInput, kbUpdateInput } from "@kefu/api/contracts/knowledge";
 export { changeOwnPasswordForm, staffCreateInput, staffUpdateInput } from "@kefu/api/contracts/user";
 export { teamCreateInput, teamUpdateInput } from "@kefu/api/contracts/team";
+export { customerProfileUpdateInput, customerRevealInput, customerNoteCreateInput } from "@kefu/api/contracts/customer-profile";
+export { customFieldCreateInput, customFieldUpdateInput } from "@kefu/api/contracts/custom-field";
 export { createApiKeyInput } from "@kefu/api/contracts/integration";
 export { securitySettingsInput } from "@kefu/api/contracts/settings";
 export { alertRuleCreateInput } from "@kefu/api/contracts/alert";

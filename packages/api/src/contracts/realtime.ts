@@ -50,6 +50,7 @@ export const realtimeEvents = {
   alertCleared: "alert.cleared",
   alertAcknowledged: "alert.acknowledged",
   securityAlert: "security.alert",
+  customerMentioned: "customer.mentioned",
 } as const;
 
 export type RealtimeEventName = (typeof realtimeEvents)[keyof typeof realtimeEvents];
@@ -95,6 +96,8 @@ export interface RealtimePayloads {
   "alert.cleared": { eventId: number; ruleId: number; value: number; clearedAt: string };
   "alert.acknowledged": { eventId: number; acknowledgedById: number; acknowledgedAt: string };
   "security.alert": { id: number; type: string; severity: Severity; userId: number | null };
+  /** on the mentioned person's own channel: a colleague @mentioned them in a note about a customer */
+  "customer.mentioned": { noteId: number; customerId: number; authorName: string };
 }
 
 export type RealtimePayload<E extends RealtimeEventName> = RealtimePayloads[E];

@@ -87,7 +87,16 @@ export interface PresenceChanged {
   at: string;
 }
 
-export type DomainEvent = ConversationChanged | MessageCreated | ConversationRead | ConversationReceipt | PresenceChanged;
+/** Colleagues were @mentioned in a customer note: the note's new mentions (an edit lists only those added). */
+export interface CustomerNoteMentioned {
+  type: "customer.note_mentioned";
+  noteId: number;
+  customerId: number;
+  authorId: number;
+  mentionedUserIds: number[];
+}
+
+export type DomainEvent = ConversationChanged | MessageCreated | ConversationRead | ConversationReceipt | PresenceChanged | CustomerNoteMentioned;
 export type DomainEventType = DomainEvent["type"];
 export type DomainEventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;
 

@@ -22,6 +22,7 @@ const PAYLOAD_KEYS: { [E in RealtimeEventName]: readonly (keyof RealtimePayloads
   "alert.cleared": ["eventId", "ruleId", "value", "clearedAt"],
   "alert.acknowledged": ["eventId", "acknowledgedById", "acknowledgedAt"],
   "security.alert": ["id", "type", "severity", "userId"],
+  "customer.mentioned": ["noteId", "customerId", "authorName"],
 };
 
 const at = new Date("2026-03-10T02:00:00Z");

@@ -6,7 +6,7 @@
  * conversationCount exact.
  */
 import type { Channel, CustomerLevel } from "../../generated/prisma/enums.ts";
-import { encryptField, protectPhone, type FieldKeys } from "../crypto.ts";
+import { encryptField, maskIdNumber, protectPhone, type FieldKeys } from "../crypto.ts";
 import { chineseName, idNumber, personalEmail, pickCity, uniqueMobile, type City } from "./names.ts";
 import { Random, WeightedPicker } from "./random.ts";
 import type { BulkLoader, IdAllocator, SqlValue, TableWriter } from "./bulk-insert.ts";
@@ -121,6 +121,7 @@ export const CUSTOMER_COLUMNS = [
   "phoneLast4",
   "email",
   "idNumberEnc",
+  "idNumberMask",
   "externalId",
   "level",
   "city",
@@ -212,7 +213,7 @@ export function buildCustomerRows(plan: CustomerPlan, index: number, activity: C
 
   const phone = rng.chance(0.9) ? protectPhone(keys, uniqueMobile(rng, id)) : null;
   const email = rng.chance(0.35) ? personalEmail(rng, person) : null;
-  const idNumberEnc = rng.chance(0.2) ? encryptField(keys, idNumber(rng, city.regionCode, rng.int(1965, 2004))) : null;
+  const plainIdNumber = rng.chance(0.2) ? idNumber(rng, city.regionCode, rng.int(1965, 2004)) : null;
   const externalId = enterprise || rng.chance(0.3) ? `CRM-${String(id).padStart(6, "0")}` : null;
 
   const identities: CustomerRows["identities"] = [];
@@ -251,7 +252,9 @@ export function buildCustomerRows(plan: CustomerPlan, index: number, activity: C
       phoneEnc: anonymous ? null : (phone?.phoneEnc ?? null),
       phoneLast4: anonymous ? null : (phone?.phoneLast4 ?? null),
       email: anonymous ? null : email,
-      idNumberEnc: anonymous ? null : idNumberEnc,
+      // as the profile service stores it: cipher text and the 3101**********1234 mask
+      idNumberEnc: anonymous || !plainIdNumber ? null : encryptField(keys, plainIdNumber),
+      idNumberMask: anonymous || !plainIdNumber ? null : maskIdNumber(plainIdNumber),
       externalId,
       level,
       city: city.name,

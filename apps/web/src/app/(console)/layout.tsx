@@ -17,6 +17,7 @@ import { ServiceWorkerRegistrar } from "~/components/service-worker-registrar";
 import { serviceWorkerEnabled, webEnv } from "~/env";
 import { AddressBanner } from "~/components/address-banner";
 import { ViewerProvider } from "~/components/viewer";
+import { MentionNotifier } from "~/components/customer-profile/mention-notifier";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
@@ -62,6 +63,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         </div>
       </div>
       <SessionKeeper />
+      {can(user.role, "customer.annotate") ? <MentionNotifier userId={user.id} /> : null}
       <Suspense fallback={null}>
         <ServiceWorkerRegistrar enabled={serviceWorkerEnabled} />
       </Suspense>

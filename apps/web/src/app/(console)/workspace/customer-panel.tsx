@@ -9,6 +9,7 @@ import { RoutingReason } from "~/components/routing-reason";
 import { useCustomerName } from "~/lib/customer-name";
 import { useTRPC } from "~/trpc/react";
 import { LEVEL_BADGE, STATUS_BADGE } from "./conversation-types";
+import { CustomerHistory } from "./customer-history";
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -62,19 +63,9 @@ export function CustomerPanel({ conversationId }: { conversationId: number }) {
             </a>
           </Row>
         ) : null}
-        <Row label={t("customer.tags")}>
-          {c.customer.tags.length ? (
-            <span className="flex flex-wrap justify-end gap-1">
-              {c.customer.tags.map((tag) => (
-                <Badge key={tag.id}>{tag.name}</Badge>
-              ))}
-            </span>
-          ) : (
-            <span className="text-slate-400">{t("customer.noTags")}</span>
-          )}
-        </Row>
         <Row label={t("customer.pastConversations")}>{t("customer.pastCount", { count: c.customer.pastConversations })}</Row>
       </dl>
+      <CustomerHistory customerId={c.customer.id} conversationId={c.id} tags={c.customer.tags} />
       <h3 className="mt-3 mb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("customer.conversation")}</h3>
       <dl className="divide-y divide-slate-100">
         <Row label={t("customer.status")}>

@@ -1,0 +1,4 @@
+import { router } from "../../trpc.ts";
+import { customerProfileProcedures } from "./profile.ts";
+
+export const customerRouter = router({ ...customerProfileProcedures });
