@@ -53,6 +53,12 @@ export const APP_ERRORS = {
   AGENT_AT_CAPACITY: "PRECONDITION_FAILED",
   /** no satisfaction survey was sent for this conversation (not resolved by a person) */
   CSAT_NOT_AVAILABLE: "PRECONDITION_FAILED",
+  /** a tag with this name exists already; params { name } */
+  TAG_NAME_TAKEN: "CONFLICT",
+  /** full phone and ID numbers in an export need `customer.reveal` */
+  REVEAL_NOT_ALLOWED: "FORBIDDEN",
+  /** the export file is not ready, has expired, or was not made by the caller */
+  EXPORT_NOT_READY: "PRECONDITION_FAILED",
   INVALID_API_KEY: "UNAUTHORIZED",
   INVALID_VISITOR_TOKEN: "UNAUTHORIZED",
 } as const satisfies Record<string, Status>;

@@ -1,0 +1,4 @@
+import { router } from "../../trpc.ts";
+import { customerListProcedures } from "./list.ts";
+
+export const customerRouter = router({ ...customerListProcedures });
