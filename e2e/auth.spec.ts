@@ -8,6 +8,7 @@ test.describe("sign-in and navigation by role", () => {
       "实时监控",
       "会话工作台",
       "快捷回复",
+      "客户",
       "知识库",
       "员工管理",
       "技能组",
@@ -19,9 +20,9 @@ test.describe("sign-in and navigation by role", () => {
       "机器人与设置",
       "个人设置",
     ],
-    SUPERVISOR: ["工作台", "实时监控", "会话工作台", "快捷回复", "知识库", "员工管理", "技能组", "分配规则", "个人设置"],
-    AGENT: ["工作台", "会话工作台", "快捷回复", "个人设置"],
-    QA: ["工作台", "个人设置"],
+    SUPERVISOR: ["工作台", "实时监控", "会话工作台", "快捷回复", "客户", "知识库", "员工管理", "技能组", "分配规则", "个人设置"],
+    AGENT: ["工作台", "会话工作台", "快捷回复", "客户", "个人设置"],
+    QA: ["工作台", "客户", "个人设置"],
   };
 
   for (const role of Object.keys(ACCOUNTS) as (keyof typeof ACCOUNTS)[]) {

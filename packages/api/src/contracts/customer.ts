@@ -102,7 +102,10 @@ export const customerConditionGroupSchema = z.object({
 /** A filter: conditions (or groups of conditions) combined with AND ("all") or OR ("any"). No conditions: everyone. */
 export const customerFilterSchema = z.object({
   match: filterMatchSchema.default("all"),
-  conditions: z.array(z.union([customerConditionSchema, customerConditionGroupSchema])).max(CUSTOMER_FILTER_CONDITIONS_MAX).default([]),
+  conditions: z
+    .array(z.union([customerConditionSchema, customerConditionGroupSchema]))
+    .max(CUSTOMER_FILTER_CONDITIONS_MAX)
+    .default([]),
 });
 export type CustomerFilter = z.infer<typeof customerFilterSchema>;
 export type CustomerFilterInput = z.input<typeof customerFilterSchema>;
@@ -150,7 +153,12 @@ const segmentName = z
   .refine((v) => v.length > 0, "must not be blank");
 
 export const segmentCreateInput = z.object({ name: segmentName, filter: customerFilterSchema, shared: z.boolean().default(false) });
-export const segmentUpdateInput = z.object({ id: idSchema, name: segmentName.optional(), filter: customerFilterSchema.optional(), shared: z.boolean().optional() });
+export const segmentUpdateInput = z.object({
+  id: idSchema,
+  name: segmentName.optional(),
+  filter: customerFilterSchema.optional(),
+  shared: z.boolean().optional(),
+});
 export const segmentIdInput = z.object({ id: idSchema });
 export type SegmentCreateInput = z.input<typeof segmentCreateInput>;
 export type SegmentUpdateInput = z.input<typeof segmentUpdateInput>;

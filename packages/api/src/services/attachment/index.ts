@@ -2,5 +2,6 @@
 export { checkAttachmentFile, sniffContentFamily } from "./content-type.ts";
 export { readAttachment, type AttachmentFile, type AttachmentReader } from "./read.ts";
 export { sendAgentAttachment, sendCustomerAttachment, storeAttachment, type UploadedFile } from "./send.ts";
-export { attachmentStore, defaultAttachmentsDir, localAttachmentStore, newStorageKey, s3AttachmentStore, type AttachmentStore, type S3StoreConfig } from "./store.ts";
+export { attachmentStore, localAttachmentStore, newStorageKey, s3AttachmentStore, type AttachmentStore, type S3StoreConfig } from "./store.ts";
 export { makeThumbnail } from "./thumbnail.ts";
+export { defaultAttachmentsDir } from "./store.ts";

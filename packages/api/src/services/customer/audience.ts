@@ -4,17 +4,11 @@
  */
 import { fieldKeysFromEnv } from "@kefu/db/env";
 import { hashLookup, normalizePhone } from "@kefu/db/crypto";
-import { Prisma, type Db, type CustomFieldType } from "@kefu/db/client";
-import {
-  customerFilterSchema,
-  type CustomerAudience,
-  type CustomerCondition,
-  type CustomerFilter,
-  type CustomerLevelValue,
-} from "../../contracts/customer.ts";
+import { type Prisma, type Db, type CustomFieldType } from "@kefu/db/client";
+import { customerFilterSchema, type CustomerAudience, type CustomerCondition, type CustomerFilter, type CustomerLevelValue } from "../../contracts/customer.ts";
 import type { Tx } from "../../domain-events/index.ts";
 import { AppError } from "../../errors.ts";
-import type { Actor } from "../conversation/actor.ts";
+import type { Actor } from "../conversation/index.ts";
 import { visibleCustomersWhere } from "./access.ts";
 
 type Client = Db | Tx;
@@ -72,7 +66,8 @@ function fieldValueWhere(type: CustomFieldType, condition: Extract<CustomerCondi
         return { numberValue: number };
       }
       if (type === "CHECKBOX") {
-        if (value !== "true" && value !== "false") throw new AppError("INVALID_INPUT", { field: `${path}.value`, message: `${path}.value: must be true or false` });
+        if (value !== "true" && value !== "false")
+          throw new AppError("INVALID_INPUT", { field: `${path}.value`, message: `${path}.value: must be true or false` });
         return { boolValue: value === "true" };
       }
       if (type === "DATE") {

@@ -10,7 +10,7 @@ import { runUnitOfWork, type Tx } from "../../domain-events/index.ts";
 import { AppError, parseInput } from "../../errors.ts";
 import { enqueueJob } from "../../job-queue/queue.ts";
 import { can } from "../../permissions.ts";
-import type { Actor } from "../conversation/actor.ts";
+import type { Actor } from "../conversation/index.ts";
 import { audienceWhere } from "./audience.ts";
 import { CUSTOMER_BULK_JOB, jobActor, setJobProgress } from "./customer-job.ts";
 
@@ -56,15 +56,24 @@ async function applyToCustomers(tx: Tx, actorId: number, customerIds: number[], 
   } else if (action.kind === "setLevel") {
     const rows = await tx.customer.findMany({ where: { id: { in: customerIds }, level: { not: action.level } }, select: { id: true, level: true } });
     if (rows.length) await tx.customer.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { level: action.level } });
-    for (const row of rows) events.push({ customerId: row.id, actorId, type: "level_changed", detail: { before: { level: row.level }, after: { level: action.level } } });
+    for (const row of rows)
+      events.push({ customerId: row.id, actorId, type: "level_changed", detail: { before: { level: row.level }, after: { level: action.level } } });
   } else {
     const rows = await tx.customer.findMany({
-      where: { id: { in: customerIds }, OR: [{ ownerTeamId: action.teamId === null ? { not: null } : { not: action.teamId } }, ...(action.teamId !== null ? [{ ownerTeamId: null }] : [])] },
+      where: {
+        id: { in: customerIds },
+        OR: [{ ownerTeamId: action.teamId === null ? { not: null } : { not: action.teamId } }, ...(action.teamId !== null ? [{ ownerTeamId: null }] : [])],
+      },
       select: { id: true, ownerTeamId: true },
     });
     if (rows.length) await tx.customer.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { ownerTeamId: action.teamId } });
     for (const row of rows)
-      events.push({ customerId: row.id, actorId, type: "owner_changed", detail: { before: { ownerTeamId: row.ownerTeamId }, after: { ownerTeamId: action.teamId } } });
+      events.push({
+        customerId: row.id,
+        actorId,
+        type: "owner_changed",
+        detail: { before: { ownerTeamId: row.ownerTeamId }, after: { ownerTeamId: action.teamId } },
+      });
   }
   if (events.length) await tx.customerEvent.createMany({ data: events });
   return events.length;
@@ -93,7 +102,7 @@ export async function bulkUpdateCustomers(db: Db, actor: Actor, rawInput: Custom
   const job = await runUnitOfWork(db, async (uow) => {
     const created = await enqueueJob(uow.tx, {
       type: CUSTOMER_BULK_JOB,
-      payload: { actorId: actor.id, audience: input.audience, action: input.action } as unknown as Prisma.InputJsonObject,
+      payload: { actorId: actor.id, audience: input.audience, action: input.action },
       maxAttempts: 3,
     });
     await uow.tx.job.update({ where: { id: created.id }, data: { createdById: actor.id, progressTotal: total } });
@@ -124,9 +133,9 @@ export async function runCustomerBulkJob(db: Db, jobId: number, payload: Prisma.
   let matched = 0;
   let changed = 0;
   for (;;) {
-    const ids = (await db.customer.findMany({ where: { AND: [where, { id: { gt: lastId } }] }, select: { id: true }, orderBy: { id: "asc" }, take: BULK_BATCH_SIZE })).map(
-      (r) => r.id,
-    );
+    const ids = (
+      await db.customer.findMany({ where: { AND: [where, { id: { gt: lastId } }] }, select: { id: true }, orderBy: { id: "asc" }, take: BULK_BATCH_SIZE })
+    ).map((r) => r.id);
     if (ids.length === 0) break;
     changed += await runUnitOfWork(db, (uow) => applyToCustomers(uow.tx, actor.id, ids, input.action));
     matched += ids.length;

@@ -1,7 +1,7 @@
 /** The long customer jobs (bulk actions, exports): who may follow one, and its progress as the UI polls it. */
 import type { Db, Prisma } from "@kefu/db/client";
 import { AppError } from "../../errors.ts";
-import type { Actor } from "../conversation/actor.ts";
+import type { Actor } from "../conversation/index.ts";
 
 export const CUSTOMER_BULK_JOB = "customer.bulk";
 export const CUSTOMER_EXPORT_JOB = "customer.export";

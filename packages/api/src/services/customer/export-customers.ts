@@ -23,7 +23,7 @@ import { enqueueJob } from "../../job-queue/queue.ts";
 import { can } from "../../permissions.ts";
 import { defaultAttachmentsDir } from "../attachment/index.ts";
 import { appendAudit } from "../audit/index.ts";
-import type { Actor } from "../conversation/actor.ts";
+import type { Actor } from "../conversation/index.ts";
 import { audienceWhere } from "./audience.ts";
 import { CUSTOMER_EXPORT_JOB, jobActor, setJobProgress } from "./customer-job.ts";
 
@@ -42,7 +42,7 @@ export async function startCustomerExport(db: Db, actor: Actor, rawInput: Custom
   const job = await runUnitOfWork(db, async (uow) => {
     const created = await enqueueJob(uow.tx, {
       type: CUSTOMER_EXPORT_JOB,
-      payload: { actorId: actor.id, ...input } as unknown as Prisma.InputJsonObject,
+      payload: { actorId: actor.id, ...input },
       maxAttempts: 3,
     });
     await uow.tx.job.update({ where: { id: created.id }, data: { createdById: actor.id, progressTotal: total } });
@@ -111,7 +111,11 @@ async function exportColumns(db: Db, revealed: boolean): Promise<Column[]> {
     { key: "firstSeenAt", value: (r) => r.firstSeenAt.toISOString() },
     { key: "lastSeenAt", value: (r) => r.lastSeenAt.toISOString() },
   ];
-  const fields = await db.customField.findMany({ where: { archivedAt: null }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, key: true, type: true } });
+  const fields = await db.customField.findMany({
+    where: { archivedAt: null },
+    orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+    select: { id: true, key: true, type: true },
+  });
   const taken = new Set(builtIn.map((c) => c.key));
   return [
     ...builtIn,
@@ -136,7 +140,7 @@ interface RowSink {
   close(): Promise<void>;
 }
 
-async function csvSink(file: string, headers: string[]): Promise<RowSink> {
+function csvSink(file: string, headers: string[]): RowSink {
   const out = createWriteStream(file);
   // the byte order mark makes Excel read the file as UTF-8 (Chinese names)
   const csv = stringify({ header: true, columns: headers, bom: true });
@@ -152,13 +156,14 @@ async function csvSink(file: string, headers: string[]): Promise<RowSink> {
   };
 }
 
-async function xlsxSink(file: string, headers: string[]): Promise<RowSink> {
+function xlsxSink(file: string, headers: string[]): RowSink {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: false, useSharedStrings: false });
   const sheet = workbook.addWorksheet("customers");
   sheet.addRow(headers).commit();
   return {
-    async write(values) {
+    write(values) {
       sheet.addRow(values).commit();
+      return Promise.resolve();
     },
     async close() {
       sheet.commit();
@@ -190,12 +195,17 @@ export async function runCustomerExportJob(db: Db, jobId: number, payload: Prism
   const file = `${jobId}-${randomUUID()}.${input.format}`;
   const temporary = path.join(dir, `${file}.part`);
   const headers = columns.map((c) => c.key);
-  const sink = input.format === "csv" ? await csvSink(temporary, headers) : await xlsxSink(temporary, headers);
+  const sink = input.format === "csv" ? csvSink(temporary, headers) : xlsxSink(temporary, headers);
   let rows = 0;
   try {
     let lastId = 0;
     for (;;) {
-      const batch = await db.customer.findMany({ where: { AND: [where, { id: { gt: lastId } }] }, orderBy: { id: "asc" }, take: EXPORT_BATCH_SIZE, select: rowSelect });
+      const batch = await db.customer.findMany({
+        where: { AND: [where, { id: { gt: lastId } }] },
+        orderBy: { id: "asc" },
+        take: EXPORT_BATCH_SIZE,
+        select: rowSelect,
+      });
       if (batch.length === 0) break;
       for (const row of batch) await sink.write(columns.map((c) => safeCell(c.value(row))));
       rows += batch.length;
@@ -239,9 +249,11 @@ const CONTENT_TYPES = { csv: "text/csv; charset=utf-8", xlsx: "application/vnd.o
 export async function openCustomerExport(db: Db, actor: Actor, jobId: number): Promise<CustomerExportFile> {
   if (!Number.isSafeInteger(jobId) || jobId <= 0) throw new AppError("NOT_FOUND", { field: "id" });
   const job = await db.job.findUnique({ where: { id: jobId }, select: { type: true, status: true, createdById: true, result: true } });
-  if (!job || job.type !== CUSTOMER_EXPORT_JOB || job.createdById !== actor.id || !can(actor.role, "customer.manage")) throw new AppError("NOT_FOUND", { field: "id" });
+  if (!job || job.type !== CUSTOMER_EXPORT_JOB || job.createdById !== actor.id || !can(actor.role, "customer.manage"))
+    throw new AppError("NOT_FOUND", { field: "id" });
   const result = job.result as { file?: unknown; fileName?: unknown; format?: unknown } | null;
-  if (job.status !== "SUCCEEDED" || typeof result?.file !== "string" || !FILE_PATTERN.test(result.file)) throw new AppError("EXPORT_NOT_READY", { field: "id" });
+  if (job.status !== "SUCCEEDED" || typeof result?.file !== "string" || !FILE_PATTERN.test(result.file))
+    throw new AppError("EXPORT_NOT_READY", { field: "id" });
   const file = path.join(customerExportsDir(), result.file);
   const size = await stat(file).then(
     (s) => s.size,

@@ -11,7 +11,7 @@ import {
   type CustomerSort,
 } from "../../contracts/customer.ts";
 import { AppError, parseInput } from "../../errors.ts";
-import type { Actor } from "../conversation/actor.ts";
+import type { Actor } from "../conversation/index.ts";
 import { audienceWhere, LEVEL_ORDER } from "./audience.ts";
 
 type Where = Prisma.CustomerWhereInput;

@@ -83,7 +83,14 @@ describe("filters", () => {
       identities: { create: { channel: "APP", externalUserId: `app-${m}` } },
       tags: { create: [{ tagId: vip.id }, { tagId: complaint.id }] },
     });
-    const b = await customer(m, { suffix: "B", level: "SVIP", lastSeenAt: day(10), firstSeenAt: day(2), conversationCount: 2, tags: { create: [{ tagId: vip.id }] } });
+    const b = await customer(m, {
+      suffix: "B",
+      level: "SVIP",
+      lastSeenAt: day(10),
+      firstSeenAt: day(2),
+      conversationCount: 2,
+      tags: { create: [{ tagId: vip.id }] },
+    });
     const c = await customer(m, { suffix: "C", lastSeenAt: day(5), firstSeenAt: day(3), conversationCount: 0 });
     await h.db.conversation.createMany({
       data: [
@@ -135,18 +142,31 @@ describe("filters", () => {
     await expectIds({ kind: "field", fieldId: industry.id, op: "optionIn", options: ["教育", "零售"] }, [c]);
 
     // AND, OR and one level of groups
-    const level = { kind: "level", levels: ["SVIP"] } as const;
-    const owner = { kind: "ownerTeam", teamIds: [team.id], none: false } as const;
+    const level: CustomerCondition = { kind: "level", levels: ["SVIP"] };
+    const owner: CustomerCondition = { kind: "ownerTeam", teamIds: [team.id], none: false };
     expect(await idsOf({ match: "all", conditions: [{ kind: "name", value: m }, level, owner] })).toEqual([]);
-    expect(await idsOf({ match: "all", conditions: [{ kind: "name", value: m }, { kind: "group", match: "any", conditions: [level, owner] }] })).toEqual(
-      [a.id, b.id].sort((x, y) => x - y),
-    );
+    expect(
+      await idsOf({
+        match: "all",
+        conditions: [
+          { kind: "name", value: m },
+          { kind: "group", match: "any", conditions: [level, owner] },
+        ],
+      }),
+    ).toEqual([a.id, b.id].sort((x, y) => x - y));
     expect(
       await idsOf({
         match: "any",
         conditions: [
           { kind: "group", match: "all", conditions: [{ kind: "name", value: m }, level] },
-          { kind: "group", match: "all", conditions: [{ kind: "name", value: m }, { kind: "conversationCount", range: { max: 0 } }] },
+          {
+            kind: "group",
+            match: "all",
+            conditions: [
+              { kind: "name", value: m },
+              { kind: "conversationCount", range: { max: 0 } },
+            ],
+          },
         ],
       }),
     ).toEqual([b.id, c.id].sort((x, y) => x - y));
@@ -155,20 +175,35 @@ describe("filters", () => {
 
   it("refuses bad input naming the field and the rule", async () => {
     const list = (filter: unknown) => outcome(() => admin().customer.list({ audience: { kind: "filter", filter } } as never));
-    expect(await list({ conditions: [{ kind: "name", value: "x".repeat(65) }] })).toMatchObject({ code: "BAD_REQUEST", field: "audience.filter.conditions.0.value" });
+    expect(await list({ conditions: [{ kind: "name", value: "x".repeat(65) }] })).toMatchObject({
+      code: "BAD_REQUEST",
+      field: "audience.filter.conditions.0.value",
+    });
     expect(await list({ conditions: [{ kind: "level", levels: [] }] })).toMatchObject({ code: "BAD_REQUEST", field: "audience.filter.conditions.0.levels" });
     expect(await list({ conditions: [{ kind: "conversationCount", range: { min: 5, max: 1 } }] })).toMatchObject({
       code: "BAD_REQUEST",
       field: "audience.filter.conditions.0.range.max",
     });
-    expect(await list({ conditions: Array.from({ length: 21 }, () => ({ kind: "csatRated" })) })).toMatchObject({ code: "BAD_REQUEST", field: "audience.filter.conditions" });
-    expect(await list({ conditions: [{ kind: "field", fieldId: 999_999, op: "isSet" }] })).toMatchObject({ code: "NOT_FOUND", field: "audience.filter.conditions.0.fieldId" });
-    expect(await list({ conditions: [{ kind: "tags", op: "any", tagIds: [-1] }] })).toMatchObject({ code: "BAD_REQUEST", field: "audience.filter.conditions.0.tagIds.0" });
+    expect(await list({ conditions: Array.from({ length: 21 }, () => ({ kind: "csatRated" })) })).toMatchObject({
+      code: "BAD_REQUEST",
+      field: "audience.filter.conditions",
+    });
+    expect(await list({ conditions: [{ kind: "field", fieldId: 999_999, op: "isSet" }] })).toMatchObject({
+      code: "NOT_FOUND",
+      field: "audience.filter.conditions.0.fieldId",
+    });
+    expect(await list({ conditions: [{ kind: "tags", op: "any", tagIds: [-1] }] })).toMatchObject({
+      code: "BAD_REQUEST",
+      field: "audience.filter.conditions.0.tagIds.0",
+    });
     expect(await outcome(() => admin().customer.list({ sort: { field: "name", direction: "asc" }, cursor: { id: 1, value: new Date() } }))).toMatchObject({
       code: "BAD_REQUEST",
       field: "cursor.value",
     });
-    expect(await outcome(() => admin().customer.list({ audience: { kind: "segment", segmentId: 999_999 } }))).toMatchObject({ code: "NOT_FOUND", field: "audience.segmentId" });
+    expect(await outcome(() => admin().customer.list({ audience: { kind: "segment", segmentId: 999_999 } }))).toMatchObject({
+      code: "NOT_FOUND",
+      field: "audience.segmentId",
+    });
   });
 });
 
@@ -185,7 +220,10 @@ describe("sort and keyset paging", () => {
         firstSeenAt: new Date(Date.UTC(2026, 8, 1 + (i % 7))),
       });
     }
-    const all = await h.db.customer.findMany({ where: { name: { startsWith: m } }, select: { id: true, name: true, level: true, conversationCount: true, lastSeenAt: true, firstSeenAt: true } });
+    const all = await h.db.customer.findMany({
+      where: { name: { startsWith: m } },
+      select: { id: true, name: true, level: true, conversationCount: true, lastSeenAt: true, firstSeenAt: true },
+    });
     const rank = { NORMAL: 0, VIP: 1, SVIP: 2 };
     for (const field of CUSTOMER_SORT_FIELDS) {
       for (const direction of ["asc", "desc"] as const) {

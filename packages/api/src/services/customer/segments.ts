@@ -7,7 +7,7 @@ import { segmentCreateInput, segmentUpdateInput, type SegmentCreateInput, type S
 import { runUnitOfWork } from "../../domain-events/index.ts";
 import { AppError, parseInput } from "../../errors.ts";
 import { can } from "../../permissions.ts";
-import type { Actor } from "../conversation/actor.ts";
+import type { Actor } from "../conversation/index.ts";
 import { visibleCustomersWhere } from "./access.ts";
 import { filterWhere, findUsableSegment, segmentFilter } from "./audience.ts";
 
@@ -29,7 +29,7 @@ export async function createSegment(db: Db, actor: Actor, rawInput: SegmentCreat
   await filterWhere(db, input.filter);
   return runUnitOfWork(db, (uow) =>
     uow.tx.segment.create({
-      data: { name: input.name, rules: input.filter as unknown as Prisma.InputJsonObject, shared: input.shared, createdById: actor.id },
+      data: { name: input.name, rules: input.filter, shared: input.shared, createdById: actor.id },
       select: { id: true },
     }),
   );
@@ -45,7 +45,7 @@ export async function updateSegment(db: Db, actor: Actor, rawInput: SegmentUpdat
       where: { id: input.id },
       data: {
         ...(input.name !== undefined ? { name: input.name } : {}),
-        ...(input.filter !== undefined ? { rules: input.filter as unknown as Prisma.InputJsonObject } : {}),
+        ...(input.filter !== undefined ? { rules: input.filter } : {}),
         ...(input.shared !== undefined ? { shared: input.shared } : {}),
       },
       select: { id: true },
