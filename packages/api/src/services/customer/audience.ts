@@ -85,17 +85,20 @@ function fieldValueWhere(type: CustomFieldType, condition: Extract<CustomerCondi
 async function conditionWhere(db: Client, condition: CustomerCondition, fieldTypes: FieldTypes, path: string): Promise<Where> {
   switch (condition.kind) {
     case "search": {
+      // the exact kinds are looked up through their indexes first: OR-ing them into one clause would scan every customer
       const value = condition.value;
       const digits = value.replace(/\D/g, "");
-      return {
-        OR: [
-          { name: { contains: value } },
-          { email: value },
-          { externalId: value },
-          { identities: { some: { externalUserId: value } } },
-          ...(digits.length >= 5 && /^[\d\s+()-]+$/.test(value) ? [phoneWhere(value)] : []),
-        ],
-      };
+      const looksLikePhone = digits.length >= 5 && /^[\d\s+()-]+$/.test(value);
+      const [byIdentity, byField] = await Promise.all([
+        db.customerIdentity.findMany({ where: { externalUserId: value }, select: { customerId: true } }),
+        db.customer.findMany({ where: { OR: [{ email: value }, { externalId: value }, ...(looksLikePhone ? [phoneWhere(value)] : [])] }, select: { id: true } }),
+      ]);
+      const ids = [...new Set([...byIdentity.map((r) => r.customerId), ...byField.map((r) => r.id)])];
+      return { OR: [{ name: { contains: value } }, ...(ids.length ? [{ id: { in: ids } }] : [])] };
+    }
+    case "identity": {
+      const rows = await db.customerIdentity.findMany({ where: { externalUserId: condition.value }, select: { customerId: true } });
+      return rows.length ? { id: { in: rows.map((r) => r.customerId) } } : MATCH_NOBODY;
     }
     case "name":
       return { name: { contains: condition.value } };
@@ -103,8 +106,6 @@ async function conditionWhere(db: Client, condition: CustomerCondition, fieldTyp
       return { email: condition.value };
     case "externalId":
       return { externalId: condition.value };
-    case "identity":
-      return { identities: { some: { externalUserId: condition.value } } };
     case "phone":
       return phoneWhere(condition.phone);
     case "level":
