@@ -91,9 +91,16 @@ async function conditionWhere(db: Client, condition: CustomerCondition, fieldTyp
       const looksLikePhone = digits.length >= 5 && /^[\d\s+()-]+$/.test(value);
       const [byIdentity, byField] = await Promise.all([
         db.customerIdentity.findMany({ where: { externalUserId: value }, select: { customerId: true } }),
-        db.customer.findMany({ where: { OR: [{ email: value }, { externalId: value }, ...(looksLikePhone ? [phoneWhere(value)] : [])] }, select: { id: true } }),
+        db.customer.findMany({
+          where: { OR: [{ email: value }, { externalId: value }, ...(looksLikePhone ? [phoneWhere(value)] : [])] },
+          select: { id: true },
+        }),
       ]);
       const ids = [...new Set([...byIdentity.map((r) => r.customerId), ...byField.map((r) => r.id)])];
+      // a phone number, an e-mail address or an exact id that was found is not also part of a name: skipping the
+      // name (which no index can answer) keeps those searches fast
+      const exactOnly = looksLikePhone || value.includes("@") || (ids.length > 0 && /\d/.test(value));
+      if (exactOnly) return ids.length ? { id: { in: ids } } : MATCH_NOBODY;
       return { OR: [{ name: { contains: value } }, ...(ids.length ? [{ id: { in: ids } }] : [])] };
     }
     case "identity": {
