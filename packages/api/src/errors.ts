@@ -69,6 +69,12 @@ export const APP_ERRORS = {
   FIELD_VALUE_FORMAT: "BAD_REQUEST",
   /** a choice that is not among the field's options; params { label, option } */
   FIELD_VALUE_UNKNOWN_OPTION: "BAD_REQUEST",
+  /** a tag with this name exists already; params { name } */
+  TAG_NAME_TAKEN: "CONFLICT",
+  /** full phone and ID numbers in an export need `customer.reveal` */
+  REVEAL_NOT_ALLOWED: "FORBIDDEN",
+  /** the export file is not ready, has expired, or was not made by the caller */
+  EXPORT_NOT_READY: "PRECONDITION_FAILED",
   INVALID_API_KEY: "UNAUTHORIZED",
   INVALID_VISITOR_TOKEN: "UNAUTHORIZED",
 } as const satisfies Record<string, Status>;

@@ -35,6 +35,7 @@ export {
 export { handleWidgetPresence } from "./rest/widget-presence.ts";
 export { startCustomerPresenceTicker } from "./services/conversation/index.ts";
 export { handleStaffGetAttachment, handleStaffPostAttachment, handleWidgetGetAttachment, handleWidgetPostAttachment } from "./rest/attachment-api.ts";
+export { handleCustomerExportDownload } from "./rest/customer-export-api.ts";
 export { handleWidgetRead, handleWidgetTyping } from "./rest/widget-signals-api.ts";
 export { handleChannelListMessages, handleChannelPostMessage } from "./rest/channel-api.ts";
 export { registerCoreSubscribers } from "./subscribers.ts";

@@ -11,3 +11,4 @@ export { createApiKeyInput } from "@kefu/api/contracts/integration";
 export { securitySettingsInput } from "@kefu/api/contracts/settings";
 export { alertRuleCreateInput } from "@kefu/api/contracts/alert";
 export { signInInput } from "@kefu/api/contracts/user";
+export { segmentCreateInput } from "@kefu/api/contracts/customer";

@@ -8,6 +8,7 @@ export interface NavItem {
     | "monitor"
     | "workspace"
     | "cannedReplies"
+    | "customers"
     | "knowledge"
     | "staff"
     | "teams"
@@ -28,6 +29,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/monitor", label: "monitor", permission: "monitor.view" },
   { href: "/workspace", label: "workspace", permission: "conversation.work" },
   { href: "/canned-replies", label: "cannedReplies", permission: "conversation.work" },
+  { href: "/customers", label: "customers", permission: "customer.read" },
   { href: "/knowledge", label: "knowledge", permission: "knowledge.manage" },
   { href: "/staff", label: "staff", permission: "staff.read" },
   { href: "/teams", label: "teams", permission: "team.read" },

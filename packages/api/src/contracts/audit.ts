@@ -6,7 +6,7 @@ import { idSchema } from "./user.ts";
  * Audit actions written by services rather than by the audit middleware (whose action is the procedure's path):
  * the audit log page has a label for each.
  */
-export const SERVICE_AUDIT_ACTIONS = { signIn: "auth.signIn", accountLocked: "auth.accountLocked" } as const;
+export const SERVICE_AUDIT_ACTIONS = { signIn: "auth.signIn", accountLocked: "auth.accountLocked", customerExportRevealed: "customer.revealExport" } as const;
 
 const MAX_RANGE_MS = 366 * 24 * 3_600_000;
 

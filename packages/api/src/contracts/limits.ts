@@ -74,3 +74,20 @@ export const CANNED_CATEGORY_MAX = 32;
 export const CANNED_BODY_MAX = 2_000;
 /** the picker's search text after "/" */
 export const CANNED_QUERY_MAX = 64;
+
+// Customer list, segments, bulk actions and exports
+/** the search box and a text condition of the filter builder */
+export const CUSTOMER_SEARCH_MAX = 64;
+/** conditions of one filter (a group counts as one, its own conditions as many again) */
+export const CUSTOMER_FILTER_CONDITIONS_MAX = 20;
+/** values of one condition (levels, tags, channels, teams, options) */
+export const CUSTOMER_FILTER_VALUES_MAX = 50;
+export const CUSTOMER_PAGE_MAX = 100;
+export const SEGMENT_NAME_MAX = 64;
+export const TAG_NAME_MAX = 32;
+/** ids picked one by one on the list (a larger audience is a filter or a segment) */
+export const CUSTOMER_SELECTION_MAX = 1_000;
+/** tags one bulk action adds or removes */
+export const BULK_TAGS_MAX = 20;
+/** a bulk action on more customers than this runs as a job with a progress bar */
+export const BULK_INLINE_MAX = 500;

@@ -3,10 +3,13 @@ import { enqueueJob } from "../job-queue/queue.ts";
 import { handleReplyTimeout, handleRouteJob } from "../services/conversation/reply-timeout.ts";
 import { REPLY_TIMEOUT_JOB, ROUTE_JOB } from "../services/conversation/scheduling.ts";
 import { deliverMonitorAlertPush, PUSH_ALERT_JOB } from "../services/push/monitor-alert.ts";
+import { CUSTOMER_BULK_JOB, CUSTOMER_EXPORT_JOB, runCustomerBulkJob, runCustomerExportJob } from "../services/customer/index.ts";
 
 export interface JobContext {
   db: Db;
   payload: Prisma.JsonValue;
+  /** the job's own id, for jobs that report progress (imports, exports, bulk actions) */
+  jobId?: number;
 }
 
 export type JobHandler = (context: JobContext) => Promise<void>;
@@ -29,6 +32,11 @@ export function scheduleDailyMaintenance(db: Db, at = new Date()) {
   return enqueueJob(db, { type: "maintenance.daily", runAt: at, dedupeKey: `maintenance.daily:${day}` });
 }
 
+function progressJobId(jobId: number | undefined): number {
+  if (!jobId) throw new Error("this job reports progress and needs its job id");
+  return jobId;
+}
+
 export const jobHandlers: Record<string, JobHandler> = {
   "maintenance.daily": dailyMaintenance,
   [REPLY_TIMEOUT_JOB]: async ({ db, payload }) => {
@@ -37,5 +45,11 @@ export const jobHandlers: Record<string, JobHandler> = {
   [ROUTE_JOB]: ({ db, payload }) => handleRouteJob(db, payload),
   [PUSH_ALERT_JOB]: async ({ db, payload }) => {
     await deliverMonitorAlertPush(db, payload);
+  },
+  [CUSTOMER_BULK_JOB]: async ({ db, jobId, payload }) => {
+    await runCustomerBulkJob(db, progressJobId(jobId), payload);
+  },
+  [CUSTOMER_EXPORT_JOB]: async ({ db, jobId, payload }) => {
+    await runCustomerExportJob(db, progressJobId(jobId), payload);
   },
 };

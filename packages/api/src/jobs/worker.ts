@@ -19,7 +19,7 @@ export async function runDueJobs(db: Db, workerId: string, options: { batchSize?
     const handler = handlers[job.type] ?? domainEventHandler(job.type);
     try {
       if (!handler) throw new Error(`No handler for job type ${job.type}`);
-      await handler({ db, payload: job.payload });
+      await handler({ db, payload: job.payload, jobId: job.id });
       await completeJob(db, job.id);
     } catch (error) {
       const outcome = await failJob(db, job, error);

@@ -10,6 +10,7 @@ import { historicalConversation, openConversation, recordActivity, type PlannedC
 import { ConversationWriter } from "./conversation-rows.ts";
 import type { BuildContext } from "./conversations.ts";
 import { writeCustomerProfiles } from "./customer-profiles.ts";
+import { writeCustomerOwnersAndSegments } from "./customer-segments.ts";
 import { CustomerActivity, customerSequence, CustomerWriter, levelOf, planCustomers, type CustomerPlan } from "./customers.ts";
 import { ID_TABLES, userExists } from "./database.ts";
 import { availabilityFrom, DEFAULT_OPEN_TARGETS, planOpenSlots, planPresence, type OpenSlot, type OpenTargets } from "./live-floor.ts";
@@ -95,6 +96,7 @@ export async function seedDemo(url: string, options: DemoOptions = {}): Promise<
     const customerWriter = new CustomerWriter(loader, ids, tagIds, keys, now);
     for (let index = 0; index < customerCount; index++) customerWriter.write(customers, index, activity);
     await loader.commit();
+    await writeCustomerOwnersAndSegments(connection, teams, now);
     log(`customers ${customerCount}`);
 
     const writer = new ConversationWriter(loader, ids, tagIds);

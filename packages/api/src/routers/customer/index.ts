@@ -1,4 +1,6 @@
 import { router } from "../../trpc.ts";
+import { customerListProcedures } from "./list.ts";
 import { customerProfileProcedures } from "./profile.ts";
 
-export const customerRouter = router({ ...customerProfileProcedures });
+/** 客户: the list, segments, bulk actions and exports; one customer's profile, notes and data requests. */
+export const customerRouter = router({ ...customerListProcedures, ...customerProfileProcedures });

@@ -4,3 +4,4 @@ export { readAttachment, type AttachmentFile, type AttachmentReader } from "./re
 export { sendAgentAttachment, sendCustomerAttachment, storeAttachment, type UploadedFile } from "./send.ts";
 export { attachmentStore, localAttachmentStore, newStorageKey, s3AttachmentStore, type AttachmentStore, type S3StoreConfig } from "./store.ts";
 export { makeThumbnail } from "./thumbnail.ts";
+export { defaultAttachmentsDir } from "./store.ts";
