@@ -53,6 +53,12 @@ export const APP_ERRORS = {
   AGENT_AT_CAPACITY: "PRECONDITION_FAILED",
   /** no satisfaction survey was sent for this conversation (not resolved by a person) */
   CSAT_NOT_AVAILABLE: "PRECONDITION_FAILED",
+  /** a customer cannot be merged into itself */
+  MERGE_SAME_CUSTOMER: "BAD_REQUEST",
+  /** a merge can be undone for MERGE_UNDO_DAYS only; params { days } */
+  MERGE_UNDO_EXPIRED: "PRECONDITION_FAILED",
+  /** one of the two customers was merged again since; undo that merge first */
+  MERGE_UNDO_STALE: "CONFLICT",
   INVALID_API_KEY: "UNAUTHORIZED",
   INVALID_VISITOR_TOKEN: "UNAUTHORIZED",
 } as const satisfies Record<string, Status>;

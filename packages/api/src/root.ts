@@ -3,6 +3,7 @@ import { auditRouter } from "./routers/audit.ts";
 import { authRouter } from "./routers/auth.ts";
 import { cannedReplyRouter } from "./routers/canned-reply.ts";
 import { conversationRouter } from "./routers/conversation.ts";
+import { customerRouter } from "./routers/customer/index.ts";
 import { integrationRouter } from "./routers/integration.ts";
 import { homeRouter } from "./routers/home.ts";
 import { jobRouter } from "./routers/job.ts";
@@ -31,6 +32,7 @@ export const appRouter = router({
   home: homeRouter,
   routing: routingRouter,
   cannedReply: cannedReplyRouter,
+  customer: customerRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,6 +2,7 @@ import type { Db, Prisma } from "@kefu/db/client";
 import { enqueueJob } from "../job-queue/queue.ts";
 import { handleReplyTimeout, handleRouteJob } from "../services/conversation/reply-timeout.ts";
 import { REPLY_TIMEOUT_JOB, ROUTE_JOB } from "../services/conversation/scheduling.ts";
+import { CUSTOMER_IMPORT_JOB, runCustomerImportJob } from "../services/customer/index.ts";
 import { deliverMonitorAlertPush, PUSH_ALERT_JOB } from "../services/push/monitor-alert.ts";
 
 export interface JobContext {
@@ -38,4 +39,5 @@ export const jobHandlers: Record<string, JobHandler> = {
   [PUSH_ALERT_JOB]: async ({ db, payload }) => {
     await deliverMonitorAlertPush(db, payload);
   },
+  [CUSTOMER_IMPORT_JOB]: ({ db, payload }) => runCustomerImportJob(db, payload),
 };
