@@ -8,6 +8,8 @@ export interface NavItem {
     | "monitor"
     | "workspace"
     | "cannedReplies"
+    | "customerImport"
+    | "customerDuplicates"
     | "knowledge"
     | "staff"
     | "teams"
@@ -27,6 +29,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/monitor", label: "monitor", permission: "monitor.view" },
   { href: "/workspace", label: "workspace", permission: "conversation.work" },
   { href: "/canned-replies", label: "cannedReplies", permission: "conversation.work" },
+  { href: "/customers/import", label: "customerImport", permission: "customer.manage" },
+  { href: "/customers/duplicates", label: "customerDuplicates", permission: "customer.manage" },
   { href: "/knowledge", label: "knowledge", permission: "knowledge.manage" },
   { href: "/staff", label: "staff", permission: "staff.read" },
   { href: "/teams", label: "teams", permission: "team.read" },

@@ -11,7 +11,7 @@ import { can } from "../permissions.ts";
 import type { AttachmentStore } from "../services/attachment/index.ts";
 import type { Actor } from "../services/conversation/index.ts";
 import { createCustomerImport, rejectedRowsOf } from "../services/customer/index.ts";
-import { errorResponse, isSameOrigin, json, run } from "./http.ts";
+import { errorResponse, isSameOrigin, json, run, toErrorResponse } from "./http.ts";
 
 export interface CustomerImportApiOptions {
   publicUrl?: string;
@@ -37,7 +37,7 @@ async function readUpload(request: Request): Promise<{ name: string; bytes: Uint
     throw new AppError("INVALID_INPUT", { field: "file", message: "file: expected multipart/form-data with a file", params: { rule: "required" } });
   const chunks: Uint8Array[] = [];
   let total = 0;
-  const reader = request.body?.getReader();
+  const reader: ReadableStreamDefaultReader<Uint8Array> | undefined = request.body?.getReader();
   for (let chunk = await reader?.read(); reader && chunk && !chunk.done; chunk = await reader.read()) {
     total += chunk.value.byteLength;
     if (total > max) {
@@ -68,7 +68,7 @@ export async function handleCustomerImportUpload(db: Db, request: Request, actor
     const file = await readUpload(request);
     return json(await createCustomerImport(db, actor, file, options.store), 201);
   } catch (error) {
-    return withRule(await run(() => Promise.reject(error)), error);
+    return withRule(toErrorResponse(error), error);
   }
 }
 

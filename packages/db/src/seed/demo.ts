@@ -9,6 +9,7 @@ import { BulkLoader, IdAllocator, openSeedConnection } from "./bulk-insert.ts";
 import { historicalConversation, openConversation, recordActivity, type PlannedConversation } from "./conversation-plans.ts";
 import { ConversationWriter } from "./conversation-rows.ts";
 import type { BuildContext } from "./conversations.ts";
+import { writeCustomerData } from "./customer-data.ts";
 import { CustomerActivity, customerSequence, CustomerWriter, levelOf, planCustomers, type CustomerPlan } from "./customers.ts";
 import { ID_TABLES, userExists } from "./database.ts";
 import { availabilityFrom, DEFAULT_OPEN_TARGETS, planOpenSlots, planPresence, type OpenSlot, type OpenTargets } from "./live-floor.ts";
@@ -113,6 +114,7 @@ export async function seedDemo(url: string, options: DemoOptions = {}): Promise<
     const reviewCount = Math.min(MAX_QA_REVIEWS, Math.floor(candidates.length * 0.025));
     writeQuality(loader, ids, { reviewers, candidates, count: reviewCount, now });
     await loader.finish();
+    await writeCustomerData(connection, { actorId: staff.find((s) => s.definition.role === "ADMIN")!.id, now });
 
     return { seconds: (performance.now() - started) / 1000, rows: Object.fromEntries(loader.rowCounts) };
   } catch (error) {

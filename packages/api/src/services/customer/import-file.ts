@@ -4,7 +4,7 @@
  */
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import { IMPORT_COLUMNS_MAX, IMPORT_EXTENSIONS, IMPORT_FILE_MAX_BYTES, IMPORT_HEADER_MAX, IMPORT_ROWS_MAX } from "../../contracts/customer-data.ts";
+import { IMPORT_COLUMNS_MAX, type IMPORT_EXTENSIONS, IMPORT_FILE_MAX_BYTES, IMPORT_HEADER_MAX, IMPORT_ROWS_MAX } from "../../contracts/customer-data.ts";
 import { AppError } from "../../errors.ts";
 
 export type ImportFormat = (typeof IMPORT_EXTENSIONS)[number];
@@ -36,7 +36,7 @@ function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === "object") {
     if ("richText" in value) return value.richText.map((part) => part.text).join("");
     if ("text" in value && typeof value.text === "string") return value.text;
-    if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
+    if ("result" in value) return cellText(value.result);
     if ("error" in value) return "";
     return "";
   }
@@ -63,7 +63,8 @@ async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
 
 function readCsv(bytes: Uint8Array): string[][] {
   try {
-    return parse(Buffer.from(bytes), { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+    const rows: string[][] = parse(Buffer.from(bytes), { bom: true, relax_column_count: true, skip_empty_lines: true });
+    return rows;
   } catch {
     throw fileRule("unreadable", "not a readable CSV file (UTF-8, comma-separated)");
   }

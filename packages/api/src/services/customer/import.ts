@@ -45,7 +45,7 @@ const squash = (text: string) => text.toLowerCase().replace(/[\s_-]/g, "");
 /** The mapping a file starts from: the last one used for the same header row, else a guess from the header names. */
 async function suggestMapping(db: Db, headers: string[]): Promise<{ mapping: ImportMapping; matchBy: ImportMatchKey; remembered: boolean }> {
   const previous = await db.customerImport.findMany({
-    where: { mapping: { not: { equals: null } } as Prisma.JsonNullableFilter },
+    where: { mapping: { not: { equals: null } } },
     orderBy: { id: "desc" },
     take: 50,
     select: { headers: true, mapping: true, matchBy: true },

@@ -177,7 +177,7 @@ export function fieldValueData(value: CustomerFieldValue, customerId = value.cus
     numberValue: value.numberValue,
     dateValue: value.dateValue ? new Date(value.dateValue) : null,
     boolValue: value.boolValue,
-    optionValues: (value.optionValues ?? undefined) as Prisma.InputJsonValue | undefined,
+    optionValues: (value.optionValues ?? undefined),
     updatedAt: new Date(value.updatedAt),
   };
 }
