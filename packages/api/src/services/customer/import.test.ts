@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../../errors.ts";
 import { createHarness, type Harness } from "../../test/harness.ts";
+import { handleCustomerImportErrors, handleCustomerImportUpload } from "../../rest/customer-import-api.ts";
 import { localAttachmentStore } from "../attachment/index.ts";
 import { createCustomerImport, dryRunCustomerImport, rejectedRowsOf, runCustomerImportJob, startCustomerImport } from "./index.ts";
 import type { ImportMapping } from "../../contracts/customer-data.ts";
@@ -100,7 +101,9 @@ describe("customer import", () => {
     expect(zhang.idNumberMask).toBe("3101**********1234");
     expect(zhang.tags.map((t) => t.tag.name).sort()).toEqual(["回头客", "投诉", "重要"].sort());
     expect(zhang.fieldValues).toHaveLength(2);
-    expect(zhang.events).toEqual([expect.objectContaining({ type: "imported", actorId: h.users.ADMIN.id, detail: { importId: upload.id, action: "created", row: 2 } })]);
+    expect(zhang.events).toEqual([
+      expect.objectContaining({ type: "imported", actorId: h.users.ADMIN.id, detail: { importId: upload.id, action: "created", row: 2 } }),
+    ]);
 
     const job = await h.db.job.findUniqueOrThrow({ where: { dedupeKey: `customer.import:${upload.id}` } });
     expect(job).toMatchObject({ progressDone: 8, progressTotal: 8, createdById: h.users.ADMIN.id });
@@ -111,6 +114,17 @@ describe("customer import", () => {
     const rejected = await rejectedRowsOf(h.db, upload.id, store);
     expect(rejected.headers).toEqual(HEADER.split(","));
     expect(rejected.rows).toEqual([{ rowNumber: 3, cells: ["坏人", "13900", "", "", "", "", "", "", "", "", "基础版"], reason: "badPhone", column: "手机" }]);
+
+    const describe = (row: { rowNumber: number; reason: string; column: string | null }) => `第 ${row.rowNumber} 行：${row.reason}（${row.column}）`;
+    const response = await handleCustomerImportErrors(h.db, h.users.SUPERVISOR, String(upload.id), describe, { store });
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    // a byte order mark first, so Excel reads it as UTF-8
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes)).toBe(`${HEADER},error\n坏人,13900,,,,,,,,,基础版,第 3 行：badPhone（手机）\n`);
+    // only managers may read it; to anyone else it does not exist
+    expect((await handleCustomerImportErrors(h.db, h.users.AGENT, String(upload.id), describe, { store })).status).toBe(404);
+    expect((await handleCustomerImportErrors(h.db, null, String(upload.id), describe, { store })).status).toBe(404);
   });
 
   it("updates instead of creating when the key matches: by phone, by email, by external id", async () => {
@@ -171,9 +185,40 @@ describe("customer import", () => {
     const upload = await createCustomerImport(h.db, h.users.ADMIN, csv([HEADER, "某人,13400134001,,,,,,,,,基础版"]), store);
     const before = await h.db.customer.count();
     const cases: [unknown, string][] = [
-      [{ id: upload.id, mapping: [{ column: "不存在", target: "name" }, { column: "手机", target: "phone" }], matchBy: "PHONE" }, "mapping.0.column"],
-      [{ id: upload.id, mapping: [{ column: "姓名", target: "name" }, { column: "城市", target: "name" }, { column: "手机", target: "phone" }], matchBy: "PHONE" }, "mapping.1.target"],
-      [{ id: upload.id, mapping: [{ column: "姓名", target: "custom:nope" }, { column: "手机", target: "phone" }], matchBy: "PHONE" }, "mapping.0.target"],
+      [
+        {
+          id: upload.id,
+          mapping: [
+            { column: "不存在", target: "name" },
+            { column: "手机", target: "phone" },
+          ],
+          matchBy: "PHONE",
+        },
+        "mapping.0.column",
+      ],
+      [
+        {
+          id: upload.id,
+          mapping: [
+            { column: "姓名", target: "name" },
+            { column: "城市", target: "name" },
+            { column: "手机", target: "phone" },
+          ],
+          matchBy: "PHONE",
+        },
+        "mapping.1.target",
+      ],
+      [
+        {
+          id: upload.id,
+          mapping: [
+            { column: "姓名", target: "custom:nope" },
+            { column: "手机", target: "phone" },
+          ],
+          matchBy: "PHONE",
+        },
+        "mapping.0.target",
+      ],
       [{ id: upload.id, mapping: [{ column: "姓名", target: "shoe size" }], matchBy: "PHONE" }, "mapping.0.target"],
       [{ id: upload.id, mapping: [{ column: "姓名", target: "name" }], matchBy: "PHONE" }, "matchBy"],
       [{ id: upload.id, mapping: [{ column: "手机", target: "phone" }], matchBy: "FAX" }, "matchBy"],
@@ -202,12 +247,46 @@ describe("customer import", () => {
     }
   });
 
+  it("the upload route refuses a file over the limit, naming the rule, and anyone without customer.manage", async () => {
+    const form = new FormData();
+    form.set("file", new File([new Uint8Array(10)], "客户.csv"));
+    const request = (headers: Record<string, string> = {}) =>
+      new Request("http://localhost/api/customer-imports", { method: "POST", body: form, headers: { origin: "http://localhost", ...headers } });
+    const tooLarge = await handleCustomerImportUpload(h.db, request({ "content-length": String(30 * 1024 * 1024) }), h.users.SUPERVISOR, { store });
+    expect(tooLarge.status).toBe(400);
+    expect(await tooLarge.json()).toMatchObject({ error: { code: "INVALID_INPUT", field: "file", rule: "tooLarge", params: { max: 20 } } });
+    expect((await handleCustomerImportUpload(h.db, request(), h.users.AGENT, { store })).status).toBe(403);
+    const uploaded = await handleCustomerImportUpload(
+      h.db,
+      new Request("http://localhost/api/customer-imports", {
+        method: "POST",
+        body: (() => {
+          const ok = new FormData();
+          ok.set("file", new File([`${HEADER}\n某人,13400134009,,,,,,,,,基础版\n`], "客户.csv"));
+          return ok;
+        })(),
+        headers: { origin: "http://localhost" },
+      }),
+      h.users.SUPERVISOR,
+      { store },
+    );
+    expect(uploaded.status).toBe(201);
+    expect(await uploaded.json()).toMatchObject({ headers: HEADER.split(","), totalRows: 1 });
+  });
+
   it("starts a new file with the same headers from the last mapping", async () => {
     const upload = await createCustomerImport(h.db, h.users.ADMIN, csv([HEADER, "某人,13400134001,,,,,,,,,基础版"]), store);
     expect(upload.remembered).toBe(true);
     expect(upload.matchBy).toBe("PHONE");
     expect(upload.mapping).toEqual(MAPPING);
     const fresh = await createCustomerImport(h.db, h.users.ADMIN, csv(["手机号码,客户姓名,备注", "13400134002,某某,x"]), store);
-    expect(fresh).toMatchObject({ remembered: false, matchBy: "PHONE", mapping: [{ column: "手机号码", target: "phone" }, { column: "客户姓名", target: "name" }] });
+    expect(fresh).toMatchObject({
+      remembered: false,
+      matchBy: "PHONE",
+      mapping: [
+        { column: "手机号码", target: "phone" },
+        { column: "客户姓名", target: "name" },
+      ],
+    });
   });
 });
