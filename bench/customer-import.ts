@@ -57,7 +57,10 @@ try {
   await db.customField.create({ data: { key: "plan", label: "套餐", type: "SELECT", options: ["基础版", "专业版"] } });
   for (let start = 0; start < EXISTING; start += 5_000) {
     await db.customer.createMany({
-      data: Array.from({ length: Math.min(5_000, EXISTING - start) }, (_, k) => ({ name: `老客户${start + k}`, ...protectPhone(keys, phoneOf((start + k) * 10)) })),
+      data: Array.from({ length: Math.min(5_000, EXISTING - start) }, (_, k) => ({
+        name: `老客户${start + k}`,
+        ...protectPhone(keys, phoneOf((start + k) * 10)),
+      })),
     });
   }
   const store = localAttachmentStore(storeDir);

@@ -12,7 +12,9 @@ test("a manager imports a file with a bad row: dry run, run with progress, rejec
   await expect(page.getByRole("heading", { name: "导入客户" })).toBeVisible();
 
   const suffix = String(Date.now()).slice(-6);
-  const csv = ["姓名,手机,邮箱,等级", `导入甲${stamp},13${suffix}01,a-${stamp}@e2e.kefu.cn,VIP`, `导入乙${stamp},13${suffix}02,,`, `导入丙${stamp},123,,`].join("\n");
+  const csv = ["姓名,手机,邮箱,等级", `导入甲${stamp},13${suffix}01,a-${stamp}@e2e.kefu.cn,VIP`, `导入乙${stamp},13${suffix}02,,`, `导入丙${stamp},123,,`].join(
+    "\n",
+  );
   await page.getByTestId("import-file").setInputFiles({ name: `客户-${stamp}.csv`, mimeType: "text/csv", buffer: Buffer.from(`${csv}\n`) });
   await page.getByRole("button", { name: "上传" }).click();
 
@@ -34,7 +36,7 @@ test("a manager imports a file with a bad row: dry run, run with progress, rejec
   const downloading = page.waitForEvent("download");
   await page.getByRole("link", { name: "下载被拒绝的行（CSV）" }).click();
   const download = await downloading;
-  const text = (await readFile((await download.path())!, "utf8")).replace(/^\uFEFF/, "");
+  const text = (await readFile(await download.path(), "utf8")).replace(/^\uFEFF/, "");
   const [header, row, ...rest] = text.trim().split(/\r?\n/);
   expect(header).toBe("姓名,手机,邮箱,等级,error");
   expect(row).toContain(`导入丙${stamp},123,,`);
@@ -46,8 +48,7 @@ test("a manager merges two customers from the duplicates page and undoes it", as
   const email = `dup-${stamp}@e2e.kefu.cn`;
   const [first, second] = [`重复甲${stamp}`, `重复乙${stamp}`];
   await withE2eDb(async (db) => {
-    for (const name of [first, second])
-      await db.query<UpsertResult>("INSERT INTO `Customer` (name, email, updatedAt) VALUES (?, ?, NOW(3))", [name, email]);
+    for (const name of [first, second]) await db.query<UpsertResult>("INSERT INTO `Customer` (name, email, updatedAt) VALUES (?, ?, NOW(3))", [name, email]);
   });
 
   await signInAndWait(page, ACCOUNTS.SUPERVISOR);
@@ -63,7 +64,10 @@ test("a manager merges two customers from the duplicates page and undoes it", as
   await expect(toastWith(page, "已合并")).toBeVisible();
   await expect(group).toHaveCount(0);
 
-  const merge = page.getByTestId("recent-merges").getByRole("row").filter({ hasText: `「${second}」→「${second}」` });
+  const merge = page
+    .getByTestId("recent-merges")
+    .getByRole("row")
+    .filter({ hasText: `「${second}」→「${second}」` });
   await merge.getByRole("button", { name: "撤销合并" }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "撤销合并" }).click();
   await expect(toastWith(page, "已撤销合并")).toBeVisible();

@@ -50,9 +50,7 @@ const targetSchema = z
   .max(80)
   .refine((value) => (IMPORT_TARGETS as readonly string[]).includes(value) || /^custom:[A-Za-z0-9_-]{1,64}$/.test(value), "unknown field");
 
-export const importMappingSchema = z
-  .array(z.object({ column: z.string().max(IMPORT_HEADER_MAX), target: targetSchema }))
-  .max(IMPORT_COLUMNS_MAX);
+export const importMappingSchema = z.array(z.object({ column: z.string().max(IMPORT_HEADER_MAX), target: targetSchema })).max(IMPORT_COLUMNS_MAX);
 export type ImportMapping = z.infer<typeof importMappingSchema>;
 
 export const importIdInput = z.object({ id: idSchema });
@@ -89,7 +87,10 @@ export const mergeInput = z.object({
   mergedId: idSchema,
   /** which customer's value survives, per field; a field left out keeps the survivor's (or the other's when the survivor has none) */
   choices: z.partialRecord(z.enum(MERGE_FIELDS), sideSchema).default({}),
-  customFieldChoices: z.array(z.object({ fieldId: idSchema, side: sideSchema })).max(200).default([]),
+  customFieldChoices: z
+    .array(z.object({ fieldId: idSchema, side: sideSchema }))
+    .max(200)
+    .default([]),
 });
 export type MergeInput = z.input<typeof mergeInput>;
 export const mergeIdInput = z.object({ id: idSchema });

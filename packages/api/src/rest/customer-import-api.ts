@@ -25,7 +25,10 @@ const tooLarge = () => new AppError("INVALID_INPUT", { field: "file", message: `
 /** The rule a refused upload broke, so the page can say it in words. */
 function withRule(response: Response, error: unknown): Response {
   if (!(error instanceof AppError) || !error.params?.rule) return response;
-  return json({ error: { code: error.code, field: error.field ?? null, message: error.message, rule: error.params.rule, params: error.params } }, response.status);
+  return json(
+    { error: { code: error.code, field: error.field ?? null, message: error.message, rule: error.params.rule, params: error.params } },
+    response.status,
+  );
 }
 
 async function readUpload(request: Request): Promise<{ name: string; bytes: Uint8Array }> {

@@ -23,15 +23,23 @@ const IMPORT_MAPPING = [
 
 export async function writeCustomerData(connection: mariadb.Connection, options: { actorId: number; now: number }): Promise<void> {
   const at = new Date(options.now - 2 * 24 * 3_600_000);
-  const phones = await connection.query<CustomerPhone[]>("SELECT id, name, phoneHash, phoneEnc, phoneLast4 FROM Customer WHERE phoneHash IS NOT NULL ORDER BY id LIMIT 4");
+  const phones = await connection.query<CustomerPhone[]>(
+    "SELECT id, name, phoneHash, phoneEnc, phoneLast4 FROM Customer WHERE phoneHash IS NOT NULL ORDER BY id LIMIT 4",
+  );
   const [first, second, third, fourth] = phones;
   if (first && second) {
-    await connection.query("UPDATE Customer SET phoneHash = ?, phoneEnc = ?, phoneLast4 = ? WHERE id = ?", [first.phoneHash, first.phoneEnc, first.phoneLast4, second.id]);
+    await connection.query("UPDATE Customer SET phoneHash = ?, phoneEnc = ?, phoneLast4 = ? WHERE id = ?", [
+      first.phoneHash,
+      first.phoneEnc,
+      first.phoneLast4,
+      second.id,
+    ]);
   }
   const wechat = await connection.query<{ id: number }[]>(
     "SELECT MIN(id) AS id FROM CustomerIdentity WHERE channel = 'WECHAT' GROUP BY customerId ORDER BY customerId LIMIT 2",
   );
-  if (wechat.length === 2) await connection.query("UPDATE CustomerIdentity SET unionId = ? WHERE id IN (?, ?)", ["oUnion-demo-7F3A9C", wechat[0]!.id, wechat[1]!.id]);
+  if (wechat.length === 2)
+    await connection.query("UPDATE CustomerIdentity SET unionId = ? WHERE id IN (?, ?)", ["oUnion-demo-7F3A9C", wechat[0]!.id, wechat[1]!.id]);
 
   // a finished import that updated two customers by phone
   const updated = [third, fourth].filter((c): c is CustomerPhone => !!c);

@@ -95,4 +95,3 @@ export async function dismissDuplicateGroup(db: Db, actor: Actor, rawInput: unkn
   await db.customerDuplicateDismissal.createMany({ data: [{ reason: input.reason, memberKey, dismissedById: actor.id }], skipDuplicates: true });
   return { reason: input.reason, memberKey };
 }
-

@@ -68,7 +68,9 @@ export async function planBatch(db: Reader, context: ImportContext, headers: str
   // merged-away customers keep their external id (for the undo), so an id may be taken by one no key matched
   const externalIds = valid.flatMap((row) => (row.externalId ? [row.externalId] : []));
   const externalOwners = externalIds.length
-    ? new Map((await db.customer.findMany({ where: { externalId: { in: externalIds } }, select: { id: true, externalId: true } })).map((c) => [c.externalId!, c.id]))
+    ? new Map(
+        (await db.customer.findMany({ where: { externalId: { in: externalIds } }, select: { id: true, externalId: true } })).map((c) => [c.externalId!, c.id]),
+      )
     : new Map<string, number>();
   for (const row of rows) {
     if (row.reject) {
@@ -127,7 +129,13 @@ export async function applyBatch(tx: Tx, keys: FieldKeys, context: ImportContext
       VALUES ${Prisma.join(rows)}`;
     // no customer had these keys before the insert, so whoever has them now is new
     const created = await tx.customer.findMany({
-      where: { ...keyWhere(context.matchBy, plan.creates.map((row) => row.key!)), mergedIntoId: null },
+      where: {
+        ...keyWhere(
+          context.matchBy,
+          plan.creates.map((row) => row.key!),
+        ),
+        mergedIntoId: null,
+      },
       select: { id: true, phoneHash: true, email: true, externalId: true },
     });
     const idByKey = new Map(created.map((customer) => [keyOf(context.matchBy, customer)!, customer.id]));

@@ -81,7 +81,14 @@ export function validateCustomFieldCell(field: Pick<CustomField, "type" | "optio
     }
     case "MULTI_SELECT": {
       const names = optionNames(field.options);
-      const chosen = [...new Set(raw.split(/[,，;；]/).map((part) => part.trim()).filter(Boolean))];
+      const chosen = [
+        ...new Set(
+          raw
+            .split(/[,，;；]/)
+            .map((part) => part.trim())
+            .filter(Boolean),
+        ),
+      ];
       if (chosen.length === 0 || chosen.some((choice) => !names.includes(choice))) return { ok: false };
       value.optionValues = chosen;
       return { ok: true, value };

@@ -72,7 +72,8 @@ function readCsv(bytes: Uint8Array): string[][] {
 
 /** The file's header row and data rows; blank rows are skipped, short rows are padded with empty cells. */
 export async function readImportTable(format: ImportFormat, bytes: Uint8Array): Promise<ImportTable> {
-  if (bytes.byteLength > IMPORT_FILE_MAX_BYTES) throw fileRule("tooLarge", `at most ${IMPORT_FILE_MAX_BYTES / 1024 / 1024} MB`, { max: IMPORT_FILE_MAX_BYTES / 1024 / 1024 });
+  if (bytes.byteLength > IMPORT_FILE_MAX_BYTES)
+    throw fileRule("tooLarge", `at most ${IMPORT_FILE_MAX_BYTES / 1024 / 1024} MB`, { max: IMPORT_FILE_MAX_BYTES / 1024 / 1024 });
   const all = (format === "xlsx" ? await readXlsx(bytes) : readCsv(bytes)).filter((row) => row.some((cell) => cell.trim() !== ""));
   const [head, ...body] = all;
   if (!head) throw fileRule("empty", "the file has no header row");

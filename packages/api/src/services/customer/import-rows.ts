@@ -69,17 +69,36 @@ export async function importContextFor(db: Db, headers: string[], mapping: Impor
   const taken = new Set<string>();
   mapping.forEach(({ column, target }, index) => {
     const columnIndex = headers.indexOf(column);
-    if (columnIndex < 0) throw new AppError("INVALID_INPUT", { field: `mapping.${index}.column`, message: `mapping.${index}.column: no such column in the file`, params: { rule: "unknownColumn" } });
-    if (taken.has(target)) throw new AppError("INVALID_INPUT", { field: `mapping.${index}.target`, message: `mapping.${index}.target: this field is already filled by another column`, params: { rule: "mappedTwice" } });
+    if (columnIndex < 0)
+      throw new AppError("INVALID_INPUT", {
+        field: `mapping.${index}.column`,
+        message: `mapping.${index}.column: no such column in the file`,
+        params: { rule: "unknownColumn" },
+      });
+    if (taken.has(target))
+      throw new AppError("INVALID_INPUT", {
+        field: `mapping.${index}.target`,
+        message: `mapping.${index}.target: this field is already filled by another column`,
+        params: { rule: "mappedTwice" },
+      });
     taken.add(target);
     if (target.startsWith(CUSTOM_TARGET_PREFIX)) {
       const field = fieldsByKey.get(target.slice(CUSTOM_TARGET_PREFIX.length));
-      if (!field) throw new AppError("INVALID_INPUT", { field: `mapping.${index}.target`, message: `mapping.${index}.target: no such custom field`, params: { rule: "unknownField" } });
+      if (!field)
+        throw new AppError("INVALID_INPUT", {
+          field: `mapping.${index}.target`,
+          message: `mapping.${index}.target: no such custom field`,
+          params: { rule: "unknownField" },
+        });
       customColumns.push({ field, column: columnIndex });
     } else columns[target as ImportStandardTarget] = columnIndex;
   });
   if (columns[MATCH_KEY_TARGET[matchBy]] === undefined)
-    throw new AppError("INVALID_INPUT", { field: "matchBy", message: `matchBy: the ${MATCH_KEY_TARGET[matchBy]} column must be mapped to match by it`, params: { rule: "matchKeyUnmapped" } });
+    throw new AppError("INVALID_INPUT", {
+      field: "matchBy",
+      message: `matchBy: the ${MATCH_KEY_TARGET[matchBy]} column must be mapped to match by it`,
+      params: { rule: "matchKeyUnmapped" },
+    });
   const teams = columns.ownerTeam === undefined ? [] : await db.team.findMany({ select: { id: true, name: true } });
   return {
     matchBy,
@@ -91,7 +110,14 @@ export async function importContextFor(db: Db, headers: string[], mapping: Impor
 }
 
 export function splitTags(raw: string): string[] {
-  return [...new Set(raw.split(/[,，;；]/).map((tag) => tag.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      raw
+        .split(/[,，;；]/)
+        .map((tag) => tag.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** 3101**********1234: the first and last four characters */

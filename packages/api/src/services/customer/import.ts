@@ -76,7 +76,8 @@ export interface ImportUpload {
 
 /** Reads and stores an uploaded file and opens an import for it, with the mapping it starts from. */
 export async function createCustomerImport(db: Db, actor: Actor, file: ImportUpload, store: AttachmentStore = attachmentStore()) {
-  if (!file.name || file.name.length > FILE_NAME_MAX) throw fileRule("fileName", `file names may be at most ${FILE_NAME_MAX} characters`, { max: FILE_NAME_MAX });
+  if (!file.name || file.name.length > FILE_NAME_MAX)
+    throw fileRule("fileName", `file names may be at most ${FILE_NAME_MAX} characters`, { max: FILE_NAME_MAX });
   const format = importFormatOf(file.name, file.bytes);
   const table = await readImportTable(format, file.bytes);
   const storageKey = newStorageKey(format, new Date(), "-import");
@@ -256,7 +257,11 @@ export async function rejectedRowsOf(
   const bytes = await store.get(imported.errorKey);
   if (!bytes) throw new AppError("NOT_FOUND", { field: "id" });
   const file = JSON.parse(new TextDecoder().decode(bytes)) as RejectedFile;
-  return { fileName: imported.fileName, headers: file.headers, rows: file.rows as { rowNumber: number; cells: string[]; reason: ImportRejectReason; column: string | null }[] };
+  return {
+    fileName: imported.fileName,
+    headers: file.headers,
+    rows: file.rows as { rowNumber: number; cells: string[]; reason: ImportRejectReason; column: string | null }[],
+  };
 }
 
 /** One import as its screen shows it: the file, the mapping, where the run is and what it did. */

@@ -132,7 +132,10 @@ export function mergeCustomers(db: Db, actor: Actor, rawInput: unknown) {
     const survivorTags = tags.filter((tag) => tag.customerId === survivor.id);
     const mergedTags = tags.filter((tag) => tag.customerId === merged.id);
     if (mergedTags.length) {
-      await tx.customerTag.createMany({ data: mergedTags.map((tag) => ({ customerId: survivor.id, tagId: tag.tagId, createdAt: tag.createdAt })), skipDuplicates: true });
+      await tx.customerTag.createMany({
+        data: mergedTags.map((tag) => ({ customerId: survivor.id, tagId: tag.tagId, createdAt: tag.createdAt })),
+        skipDuplicates: true,
+      });
       await tx.customerTag.deleteMany({ where: { customerId: merged.id } });
     }
 
@@ -160,8 +163,18 @@ export function mergeCustomers(db: Db, actor: Actor, rawInput: unknown) {
     });
     await tx.customerEvent.createMany({
       data: [
-        { customerId: survivor.id, type: "merged", actorId: actor.id, detail: { mergeId: record.id, role: "survivor", otherId: merged.id, otherName: merged.name } },
-        { customerId: merged.id, type: "merged", actorId: actor.id, detail: { mergeId: record.id, role: "merged", otherId: survivor.id, otherName: survivor.name } },
+        {
+          customerId: survivor.id,
+          type: "merged",
+          actorId: actor.id,
+          detail: { mergeId: record.id, role: "survivor", otherId: merged.id, otherName: merged.name },
+        },
+        {
+          customerId: merged.id,
+          type: "merged",
+          actorId: actor.id,
+          detail: { mergeId: record.id, role: "merged", otherId: survivor.id, otherName: survivor.name },
+        },
       ],
     });
     return { id: record.id, survivorId: survivor.id, mergedId: merged.id };
@@ -177,7 +190,7 @@ export function fieldValueData(value: CustomerFieldValue, customerId = value.cus
     numberValue: value.numberValue,
     dateValue: value.dateValue ? new Date(value.dateValue) : null,
     boolValue: value.boolValue,
-    optionValues: (value.optionValues ?? undefined),
+    optionValues: value.optionValues ?? undefined,
     updatedAt: new Date(value.updatedAt),
   };
 }

@@ -37,7 +37,13 @@ export async function searchMergeCandidates(db: Db, actor: Actor, rawInput: unkn
   return rows.map(({ phoneLast4, ...row }) => ({ ...row, phone: maskPhone(phoneLast4) }));
 }
 
-function fieldValueText(value: { textValue: string | null; numberValue: number | null; dateValue: Date | null; boolValue: boolean | null; optionValues: Prisma.JsonValue }) {
+function fieldValueText(value: {
+  textValue: string | null;
+  numberValue: number | null;
+  dateValue: Date | null;
+  boolValue: boolean | null;
+  optionValues: Prisma.JsonValue;
+}) {
   if (value.textValue !== null) return value.textValue;
   if (value.numberValue !== null) return String(value.numberValue);
   if (value.dateValue !== null) return value.dateValue.toISOString().slice(0, 10);
@@ -73,7 +79,11 @@ export async function mergePreview(db: Db, actor: Actor, rawInput: unknown) {
   };
   const survivor = await load(input.survivorId, "survivorId");
   const merged = await load(input.mergedId, "mergedId");
-  const fields = await db.customField.findMany({ where: { archivedAt: null }, select: { id: true, label: true }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }] });
+  const fields = await db.customField.findMany({
+    where: { archivedAt: null },
+    select: { id: true, label: true },
+    orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+  });
   const customFields = fields
     .map((field) => ({ id: field.id, label: field.label, survivor: survivor.values.get(field.id) ?? null, merged: merged.values.get(field.id) ?? null }))
     .filter((field) => field.survivor !== null || field.merged !== null);

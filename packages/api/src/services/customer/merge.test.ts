@@ -40,12 +40,22 @@ async function richCustomer(name: string, options: { phone?: string; externalId?
       lastSeenAt: new Date(now - options.seen[1] * DAY),
     },
   });
-  const conversations = [await makeConversation(h.db, { status: "RESOLVED", customerId: customer.id }), await makeConversation(h.db, { status: "BOT", customerId: customer.id })];
+  const conversations = [
+    await makeConversation(h.db, { status: "RESOLVED", customerId: customer.id }),
+    await makeConversation(h.db, { status: "BOT", customerId: customer.id }),
+  ];
   await h.db.customer.update({ where: { id: customer.id }, data: { conversationCount: conversations.length } });
-  await h.db.customerIdentity.create({ data: { customerId: customer.id, channel: "WECHAT", externalUserId: `openid-${seq}`, unionId: options.unionId ?? null } });
+  await h.db.customerIdentity.create({
+    data: { customerId: customer.id, channel: "WECHAT", externalUserId: `openid-${seq}`, unionId: options.unionId ?? null },
+  });
   const tag = await h.db.tag.upsert({ where: { name: `标签${seq}` }, create: { name: `标签${seq}` }, update: {} });
   const shared = await h.db.tag.upsert({ where: { name: "共同标签" }, create: { name: "共同标签" }, update: {} });
-  await h.db.customerTag.createMany({ data: [{ customerId: customer.id, tagId: tag.id }, { customerId: customer.id, tagId: shared.id }] });
+  await h.db.customerTag.createMany({
+    data: [
+      { customerId: customer.id, tagId: tag.id },
+      { customerId: customer.id, tagId: shared.id },
+    ],
+  });
   await h.db.customerNote.create({ data: { customerId: customer.id, authorId: h.users.AGENT.id, body: `${name} 的备注` } });
   await h.db.customerEvent.create({ data: { customerId: customer.id, type: "note_added", actorId: h.users.AGENT.id, detail: {} } });
   return customer;
@@ -111,14 +121,25 @@ describe("merging customers", () => {
       expect.objectContaining({ fieldId: fieldB, numberValue: 5000 }),
     ]);
     const gone = await state(merged.id);
-    expect(gone).toMatchObject({ mergedIntoId: survivor.id, externalId: null, conversations: [], identities: [], tags: [], customerNotes: [], fieldValues: [], events: [] });
+    expect(gone).toMatchObject({
+      mergedIntoId: survivor.id,
+      externalId: null,
+      conversations: [],
+      identities: [],
+      tags: [],
+      customerNotes: [],
+      fieldValues: [],
+      events: [],
+    });
     const timeline = await h.db.customerEvent.findMany({ where: { type: "merged" }, orderBy: { id: "asc" } });
     expect(timeline.map((e) => [e.customerId, (e.detail as { mergeId: number }).mergeId])).toEqual([
       [survivor.id, result.id],
       [merged.id, result.id],
     ]);
     // the merged customer is hidden from every list
-    const visible = await h.db.customer.findMany({ where: { AND: [await visibleCustomersWhere(h.db, h.users.ADMIN), { id: { in: [survivor.id, merged.id] } }] } });
+    const visible = await h.db.customer.findMany({
+      where: { AND: [await visibleCustomersWhere(h.db, h.users.ADMIN), { id: { in: [survivor.id, merged.id] } }] },
+    });
     expect(visible.map((c) => c.id)).toEqual([survivor.id]);
 
     await undoCustomerMerge(h.db, h.users.SUPERVISOR, { id: result.id });

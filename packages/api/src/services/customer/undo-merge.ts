@@ -25,11 +25,9 @@ export function undoCustomerMerge(db: Db, actor: Actor, rawInput: unknown, now =
     const merge = locked ? await tx.customerMerge.findUnique({ where: { id: input.id } }) : null;
     if (!merge) throw new AppError("NOT_FOUND", { field: "id" });
     if (merge.undoneAt) throw new AppError("ALREADY_DONE", { field: "id" });
-    if (now > mergeUndoDeadline(merge.createdAt))
-      throw new AppError("MERGE_UNDO_EXPIRED", { field: "id", params: { days: MERGE_UNDO_DAYS } });
+    if (now > mergeUndoDeadline(merge.createdAt)) throw new AppError("MERGE_UNDO_EXPIRED", { field: "id", params: { days: MERGE_UNDO_DAYS } });
     const { survivor, merged } = await lockPair(tx, merge.survivorId, merge.mergedId);
-    if (!survivor || !merged || merged.mergedIntoId !== survivor.id || survivor.mergedIntoId !== null)
-      throw new AppError("MERGE_UNDO_STALE", { field: "id" });
+    if (!survivor || !merged || merged.mergedIntoId !== survivor.id || survivor.mergedIntoId !== null) throw new AppError("MERGE_UNDO_STALE", { field: "id" });
     const snapshot = merge.snapshot as unknown as MergeSnapshot;
     const { moved } = snapshot;
     const back = { customerId: merged.id };
@@ -42,7 +40,11 @@ export function undoCustomerMerge(db: Db, actor: Actor, rawInput: unknown, now =
     const ids = [survivor.id, merged.id];
     await tx.customerTag.deleteMany({ where: { customerId: { in: ids } } });
     const tags = [...snapshot.tags.survivor, ...snapshot.tags.merged];
-    if (tags.length) await tx.customerTag.createMany({ data: tags.map((tag) => ({ customerId: tag.customerId, tagId: tag.tagId, createdAt: asDate(tag.createdAt) })), skipDuplicates: true });
+    if (tags.length)
+      await tx.customerTag.createMany({
+        data: tags.map((tag) => ({ customerId: tag.customerId, tagId: tag.tagId, createdAt: asDate(tag.createdAt) })),
+        skipDuplicates: true,
+      });
     await tx.customerFieldValue.deleteMany({ where: { customerId: { in: ids } } });
     const values = [...snapshot.fieldValues.survivor, ...snapshot.fieldValues.merged];
     if (values.length) await tx.customerFieldValue.createMany({ data: values.map((value) => fieldValueData(value)) });
@@ -66,8 +68,18 @@ export function undoCustomerMerge(db: Db, actor: Actor, rawInput: unknown, now =
     await tx.customerMerge.update({ where: { id: merge.id }, data: { undoneAt: now, undoneById: actor.id } });
     await tx.customerEvent.createMany({
       data: [
-        { customerId: survivor.id, type: "merge_undone", actorId: actor.id, detail: { mergeId: merge.id, role: "survivor", otherId: merged.id, otherName: mergedBefore.name } },
-        { customerId: merged.id, type: "merge_undone", actorId: actor.id, detail: { mergeId: merge.id, role: "merged", otherId: survivor.id, otherName: before.name } },
+        {
+          customerId: survivor.id,
+          type: "merge_undone",
+          actorId: actor.id,
+          detail: { mergeId: merge.id, role: "survivor", otherId: merged.id, otherName: mergedBefore.name },
+        },
+        {
+          customerId: merged.id,
+          type: "merge_undone",
+          actorId: actor.id,
+          detail: { mergeId: merge.id, role: "merged", otherId: survivor.id, otherName: before.name },
+        },
       ],
     });
     return { id: merge.id, survivorId: survivor.id, mergedId: merged.id };

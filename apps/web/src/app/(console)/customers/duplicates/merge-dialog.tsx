@@ -94,9 +94,7 @@ export function MergeDialog({ pair, onOpenChange }: { pair: MergePair | null; on
             ) : (
               <>
                 <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
-                  <p>
-                    {t("keeps", { survivor: preview.data.survivor.name, merged: preview.data.merged.name })}
-                  </p>
+                  <p>{t("keeps", { survivor: preview.data.survivor.name, merged: preview.data.merged.name })}</p>
                   <Button
                     type="button"
                     size="sm"
@@ -123,7 +121,9 @@ export function MergeDialog({ pair, onOpenChange }: { pair: MergePair | null; on
                     <fieldset key={field} className="space-y-1" data-merge-field={field}>
                       <legend className="text-sm font-medium">{t(`fields.${field}`)}</legend>
                       <div className="flex flex-col gap-2 sm:flex-row">
-                        {option(`merge-${field}`, "survivor", side === "survivor", show(field, "survivor"), () => setChoices({ ...choices, [field]: "survivor" }))}
+                        {option(`merge-${field}`, "survivor", side === "survivor", show(field, "survivor"), () =>
+                          setChoices({ ...choices, [field]: "survivor" }),
+                        )}
                         {option(`merge-${field}`, "merged", side === "merged", show(field, "merged"), () => setChoices({ ...choices, [field]: "merged" }))}
                       </div>
                     </fieldset>
