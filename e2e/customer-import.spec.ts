@@ -11,7 +11,7 @@ test("a manager imports a file with a bad row: dry run, run with progress, rejec
   await page.goto("/customers/import");
   await expect(page.getByRole("heading", { name: "导入客户" })).toBeVisible();
 
-  const suffix = String(Date.now()).slice(-6);
+  const suffix = String(Date.now()).slice(-7);
   const csv = ["姓名,手机,邮箱,等级", `导入甲${stamp},13${suffix}01,a-${stamp}@e2e.kefu.cn,VIP`, `导入乙${stamp},13${suffix}02,,`, `导入丙${stamp},123,,`].join(
     "\n",
   );
