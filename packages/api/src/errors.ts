@@ -75,6 +75,12 @@ export const APP_ERRORS = {
   REVEAL_NOT_ALLOWED: "FORBIDDEN",
   /** the export file is not ready, has expired, or was not made by the caller */
   EXPORT_NOT_READY: "PRECONDITION_FAILED",
+  /** a customer cannot be merged into itself */
+  MERGE_SAME_CUSTOMER: "BAD_REQUEST",
+  /** a merge can be undone for MERGE_UNDO_DAYS only; params { days } */
+  MERGE_UNDO_EXPIRED: "PRECONDITION_FAILED",
+  /** one of the two customers was merged again since; undo that merge first */
+  MERGE_UNDO_STALE: "CONFLICT",
   INVALID_API_KEY: "UNAUTHORIZED",
   INVALID_VISITOR_TOKEN: "UNAUTHORIZED",
 } as const satisfies Record<string, Status>;

@@ -3,7 +3,7 @@ import { enqueueJob } from "../job-queue/queue.ts";
 import { handleReplyTimeout, handleRouteJob } from "../services/conversation/reply-timeout.ts";
 import { REPLY_TIMEOUT_JOB, ROUTE_JOB } from "../services/conversation/scheduling.ts";
 import { deliverMonitorAlertPush, PUSH_ALERT_JOB } from "../services/push/monitor-alert.ts";
-import { CUSTOMER_BULK_JOB, CUSTOMER_EXPORT_JOB, runCustomerBulkJob, runCustomerExportJob } from "../services/customer/index.ts";
+import { CUSTOMER_BULK_JOB, CUSTOMER_EXPORT_JOB, CUSTOMER_IMPORT_JOB, runCustomerBulkJob, runCustomerExportJob, runCustomerImportJob } from "../services/customer/index.ts";
 
 export interface JobContext {
   db: Db;
@@ -52,4 +52,5 @@ export const jobHandlers: Record<string, JobHandler> = {
   [CUSTOMER_EXPORT_JOB]: async ({ db, jobId, payload }) => {
     await runCustomerExportJob(db, progressJobId(jobId), payload);
   },
+  [CUSTOMER_IMPORT_JOB]: ({ db, payload }) => runCustomerImportJob(db, payload),
 };

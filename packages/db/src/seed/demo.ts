@@ -11,6 +11,7 @@ import { ConversationWriter } from "./conversation-rows.ts";
 import type { BuildContext } from "./conversations.ts";
 import { writeCustomerProfiles } from "./customer-profiles.ts";
 import { writeCustomerOwnersAndSegments } from "./customer-segments.ts";
+import { writeCustomerData } from "./customer-data.ts";
 import { CustomerActivity, customerSequence, CustomerWriter, levelOf, planCustomers, type CustomerPlan } from "./customers.ts";
 import { ID_TABLES, userExists } from "./database.ts";
 import { availabilityFrom, DEFAULT_OPEN_TARGETS, planOpenSlots, planPresence, type OpenSlot, type OpenTargets } from "./live-floor.ts";
@@ -117,6 +118,7 @@ export async function seedDemo(url: string, options: DemoOptions = {}): Promise<
     writeQuality(loader, ids, { reviewers, candidates, count: reviewCount, now });
     await writeCustomerProfiles(connection, loader, { customers, staff, now });
     await loader.finish();
+    await writeCustomerData(connection, { actorId: staff.find((s) => s.definition.role === "ADMIN")!.id, now });
 
     return { seconds: (performance.now() - started) / 1000, rows: Object.fromEntries(loader.rowCounts) };
   } catch (error) {

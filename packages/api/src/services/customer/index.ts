@@ -26,3 +26,21 @@ export { customerFilterOptions } from "./filter-options.ts";
 export { countCustomers, listCustomers, type CustomerListRow } from "./list-customers.ts";
 export { createSegment, deleteSegment, listSegments, updateSegment } from "./segments.ts";
 export { createTag, listTags } from "./tags.ts";
+
+// Import, duplicates and merge
+export {
+  createCustomerImport,
+  CUSTOMER_IMPORT_JOB,
+  dryRunCustomerImport,
+  getCustomerImport,
+  listCustomerImports,
+  rejectedRowsOf,
+  runCustomerImportJob,
+  startCustomerImport,
+  type DryRunResult,
+  type ImportUpload,
+} from "./import.ts";
+export { dismissDuplicateGroup, listDuplicateGroups } from "./duplicates.ts";
+export { mergeCustomers } from "./merge-customers.ts";
+export { undoCustomerMerge } from "./undo-merge.ts";
+export { listCustomerMerges, mergePreview, searchMergeCandidates } from "./merge-preview.ts";

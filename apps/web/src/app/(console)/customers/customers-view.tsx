@@ -16,6 +16,7 @@ import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useCallback, useDeferredValue, useMemo, useState } from "react";
 import { LoadMore } from "~/components/load-more";
+import { useCan } from "~/components/viewer";
 import { useMutationFeedback } from "~/lib/mutation-feedback";
 import { useTRPC } from "~/trpc/react";
 import { audienceOf, draftOf, filterOf, type Draft } from "./audience";
@@ -37,6 +38,7 @@ const LEVEL_VARIANT = { NORMAL: "neutral", VIP: "info", SVIP: "warning" } as con
  * time. Managers select rows, or every customer matching, for bulk actions and exports, which report their progress.
  */
 export function CustomersView({ canManage, canReveal, canTag }: { canManage: boolean; canReveal: boolean; canTag: boolean }) {
+  const canDefineFields = useCan("customer.fields");
   const t = useTranslations("customers");
   const format = useFormatter();
   const trpc = useTRPC();
@@ -110,7 +112,31 @@ export function CustomersView({ canManage, canReveal, canTag }: { canManage: boo
 
   return (
     <div className="space-y-4">
-      <PageHeader title={t("title")} description={t("description")} />
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          canManage || canDefineFields ? (
+            <nav aria-label={t("tools")} className="flex flex-wrap gap-2">
+              {canManage ? (
+                <>
+                  <Button asChild variant="outline" size="sm">
+                    <Link href="/customers/import">{t("toolLinks.import")}</Link>
+                  </Button>
+                  <Button asChild variant="outline" size="sm">
+                    <Link href="/customers/duplicates">{t("toolLinks.duplicates")}</Link>
+                  </Button>
+                </>
+              ) : null}
+              {canDefineFields ? (
+                <Button asChild variant="outline" size="sm">
+                  <Link href="/customers/fields">{t("toolLinks.fields")}</Link>
+                </Button>
+              ) : null}
+            </nav>
+          ) : null
+        }
+      />
       <div className="grid gap-4 lg:grid-cols-[14rem_minmax(0,1fr)]">
         <aside className="min-w-0">
           <SegmentPanel activeId={segmentId} onPick={pickSegment} />
