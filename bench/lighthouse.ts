@@ -104,7 +104,10 @@ writeFileSync(RESULTS, JSON.stringify(result, null, 2) + "\n");
 console.log(`Lighthouse, mobile, production build (load average ${result.machine.loadAverage1m} on ${result.machine.cpus} CPUs)`);
 console.table(
   Object.fromEntries(
-    Object.entries(pages).map(([path, { accessibilityFailures, ...figures }]) => [path, { ...figures, a11yFailing: accessibilityFailures.map((failure) => failure.audit).join(" ") }]),
+    Object.entries(pages).map(([path, { accessibilityFailures, ...figures }]) => [
+      path,
+      { ...figures, a11yFailing: accessibilityFailures.map((failure) => failure.audit).join(" ") },
+    ]),
   ),
 );
 for (const [path, { accessibilityFailures }] of Object.entries(pages)) {

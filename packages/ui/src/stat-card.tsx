@@ -36,7 +36,11 @@ export function StatCard({ label, value, hint, trend, icon, loading = false, cla
   const tone = trend ? (trend.tone ?? defaultTone[trend.direction]) : "neutral";
   const TrendIcon = trend?.direction === "up" ? TrendUpIcon : trend?.direction === "down" ? TrendDownIcon : MinusIcon;
   return (
-    <div className={cn("relative min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-xs sm:p-5", className)} aria-busy={loading || undefined} {...props}>
+    <div
+      className={cn("relative min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-xs sm:p-5", className)}
+      aria-busy={loading || undefined}
+      {...props}
+    >
       {/* outside the list: a <dl> may hold only its terms and descriptions */}
       {icon ? (
         <span aria-hidden="true" className="absolute top-4 right-4 text-slate-400 sm:top-5 sm:right-5 [&_svg:not([class*='size-'])]:size-5">

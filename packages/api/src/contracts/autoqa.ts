@@ -42,8 +42,16 @@ export const autoQaConfigSchemas = {
   CLOSING: z.object({ phrases: somePhrases, withinLast: turns }),
   /** the first response and any reply slower than these, by the metric definitions of `services/metrics` */
   SLOW_RESPONSE: z.object({
-    firstResponseSeconds: z.number().int().min(1).max(24 * 3600),
-    replySeconds: z.number().int().min(1).max(24 * 3600),
+    firstResponseSeconds: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 3600),
+    replySeconds: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 3600),
   }),
   /** the same agent text N times within K agent messages */
   REPEATED_TEXT: z.object({ times: z.number().int().min(2).max(20), withinTurns: z.number().int().min(2).max(100) }),

@@ -3,7 +3,14 @@ import { enqueueJob } from "../job-queue/queue.ts";
 import { handleReplyTimeout, handleRouteJob } from "../services/conversation/reply-timeout.ts";
 import { REPLY_TIMEOUT_JOB, ROUTE_JOB } from "../services/conversation/scheduling.ts";
 import { deliverMonitorAlertPush, PUSH_ALERT_JOB } from "../services/push/monitor-alert.ts";
-import { CUSTOMER_BULK_JOB, CUSTOMER_EXPORT_JOB, CUSTOMER_IMPORT_JOB, runCustomerBulkJob, runCustomerExportJob, runCustomerImportJob } from "../services/customer/index.ts";
+import {
+  CUSTOMER_BULK_JOB,
+  CUSTOMER_EXPORT_JOB,
+  CUSTOMER_IMPORT_JOB,
+  runCustomerBulkJob,
+  runCustomerExportJob,
+  runCustomerImportJob,
+} from "../services/customer/index.ts";
 
 export interface JobContext {
   db: Db;

@@ -59,7 +59,15 @@ describe("AutoQA on ended conversations", () => {
 
   it("leaves out rules that are switched off", async () => {
     const rule = await h.db.autoQaRule.findUniqueOrThrow({ where: { key: "forbidden_words" } });
-    await h.callerFor(h.users.ADMIN).qa.updateAutoQaRule({ id: rule.id, name: rule.name, severity: "HIGH", points: 10, enabled: false, type: "FORBIDDEN_WORDS", config: rule.config as never });
+    await h.callerFor(h.users.ADMIN).qa.updateAutoQaRule({
+      id: rule.id,
+      name: rule.name,
+      severity: "HIGH",
+      points: 10,
+      enabled: false,
+      type: "FORBIDDEN_WORDS",
+      config: rule.config as never,
+    });
     const { agent, conversationId } = await activeConversation();
     await sendAgentReply(h.db, agent, { conversationId, body: "您好，闭嘴。还有其他问题吗" });
     await resolveConversation(h.db, agent, { conversationId, resolutionCategory: "问题已解决" });
@@ -75,11 +83,31 @@ describe("AutoQA rule settings", () => {
   it("lists the standing rules to reviewers and changes them for admins only", async () => {
     const rules = await h.callerFor(h.users.QA).qa.listAutoQaRules();
     expect(rules.map((r) => r.type)).toEqual(
-      expect.arrayContaining(["FORBIDDEN_WORDS", "GREETING", "CLOSING", "SLOW_RESPONSE", "REPEATED_TEXT", "IMPOLITE", "COMPLAINT_RISK", "PERSONAL_DATA", "PROCESS_ORDER"]),
+      expect.arrayContaining([
+        "FORBIDDEN_WORDS",
+        "GREETING",
+        "CLOSING",
+        "SLOW_RESPONSE",
+        "REPEATED_TEXT",
+        "IMPOLITE",
+        "COMPLAINT_RISK",
+        "PERSONAL_DATA",
+        "PROCESS_ORDER",
+      ]),
     );
     const greeting = rules.find((r) => r.key === "greeting")!;
-    expect((await outcome(() => h.callerFor(h.users.QA).qa.updateAutoQaRule({ ...greeting, type: "GREETING", config: greeting.config as never }))).code).toBe("FORBIDDEN");
-    const updated = await admin().qa.updateAutoQaRule({ id: greeting.id, name: "开场问候", severity: "MEDIUM", points: 3, enabled: true, type: "GREETING", config: { phrases: ["您好"], withinFirst: 1 } });
+    expect((await outcome(() => h.callerFor(h.users.QA).qa.updateAutoQaRule({ ...greeting, type: "GREETING", config: greeting.config as never }))).code).toBe(
+      "FORBIDDEN",
+    );
+    const updated = await admin().qa.updateAutoQaRule({
+      id: greeting.id,
+      name: "开场问候",
+      severity: "MEDIUM",
+      points: 3,
+      enabled: true,
+      type: "GREETING",
+      config: { phrases: ["您好"], withinFirst: 1 },
+    });
     expect(updated).toMatchObject({ name: "开场问候", points: 3, config: { phrases: ["您好"], withinFirst: 1 } });
   });
 
@@ -114,7 +142,11 @@ describe("AutoQA rule settings", () => {
       { line: 4, speaker: "CUSTOMER", body: "多久到账" },
     ]);
     expect(result.flags).toMatchObject([{ line: 2, detail: { kind: "first_response", seconds: 120 } }]);
-    const words = await admin().qa.testAutoQaRule({ type: "FORBIDDEN_WORDS", config: { words: ["滚"], whitelist: ["滚动"] }, sample: "A: 滚动条在右边\nA: 滚" });
+    const words = await admin().qa.testAutoQaRule({
+      type: "FORBIDDEN_WORDS",
+      config: { words: ["滚"], whitelist: ["滚动"] },
+      sample: "A: 滚动条在右边\nA: 滚",
+    });
     expect(words.flags).toMatchObject([{ line: 2, detail: { highlights: [{ start: 0, end: 1 }] } }]);
     expect((await outcome(() => admin().qa.testAutoQaRule({ type: "IMPOLITE", config: { phrases: [] }, sample: "x" }))).field).toBe("config.phrases");
   });
@@ -140,7 +172,13 @@ describe("AutoQA over history", () => {
       await h.db.message.createMany({
         data: [
           { conversationId: conversation.id, senderType: "CUSTOMER", kind: "TEXT", body: "在吗" },
-          { conversationId: conversation.id, senderType: "AGENT", senderId: agent.id, kind: "TEXT", body: i % 2 ? "您好，你自己看公告。还有其他问题吗" : "您好，请稍候。还有其他问题吗" },
+          {
+            conversationId: conversation.id,
+            senderType: "AGENT",
+            senderId: agent.id,
+            kind: "TEXT",
+            body: i % 2 ? "您好，你自己看公告。还有其他问题吗" : "您好，请稍候。还有其他问题吗",
+          },
         ],
       });
       created.push(conversation.id);

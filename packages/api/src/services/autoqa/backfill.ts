@@ -62,7 +62,10 @@ async function checkBatch(db: Db, batch: { id: number; createdAt: Date }[], rule
   const handoffAt = new Map(handoffs.map((h) => [h.conversationId, h._min.at]));
   const results = batch.map((conversation) => ({
     conversationId: conversation.id,
-    flags: checkConversation(rules, { messages: byConversation.get(conversation.id) ?? [], startedAt: handoffAt.get(conversation.id) ?? conversation.createdAt }),
+    flags: checkConversation(rules, {
+      messages: byConversation.get(conversation.id) ?? [],
+      startedAt: handoffAt.get(conversation.id) ?? conversation.createdAt,
+    }),
   }));
   try {
     await db.$transaction([

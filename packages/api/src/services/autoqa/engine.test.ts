@@ -34,7 +34,13 @@ describe("AutoQA rules", () => {
       ]),
     );
     expect(flags).toEqual([
-      { rule: "forbidden_words", severity: "MEDIUM", messageId: 3, critical: false, detail: { type: "FORBIDDEN_WORDS", highlights: [{ start: 4, end: 6 }], matched: ["闭嘴"] } },
+      {
+        rule: "forbidden_words",
+        severity: "MEDIUM",
+        messageId: 3,
+        critical: false,
+        detail: { type: "FORBIDDEN_WORDS", highlights: [{ start: 4, end: 6 }], matched: ["闭嘴"] },
+      },
     ]);
   });
 
@@ -49,16 +55,57 @@ describe("AutoQA rules", () => {
 
   it("开场白: missing within the first N agent messages is flagged; present is not", () => {
     const greeting = rule("GREETING", { phrases: ["您好", "很高兴为您服务"], withinFirst: 2 });
-    expect(runRule(greeting, transcript([["C", "在吗"], ["A", "请讲"], ["A", "您好，请问有什么可以帮您"]]))).toEqual([]);
-    const flags = runRule(greeting, transcript([["C", "在吗"], ["A", "说"], ["A", "什么事"], ["A", "您好"]]));
+    expect(
+      runRule(
+        greeting,
+        transcript([
+          ["C", "在吗"],
+          ["A", "请讲"],
+          ["A", "您好，请问有什么可以帮您"],
+        ]),
+      ),
+    ).toEqual([]);
+    const flags = runRule(
+      greeting,
+      transcript([
+        ["C", "在吗"],
+        ["A", "说"],
+        ["A", "什么事"],
+        ["A", "您好"],
+      ]),
+    );
     expect(flags).toMatchObject([{ messageId: 2, detail: { type: "GREETING", expected: ["您好", "很高兴为您服务"] } }]);
-    expect(runRule(greeting, transcript([["C", "在吗"], ["B", "您好"]]))).toEqual([]);
+    expect(
+      runRule(
+        greeting,
+        transcript([
+          ["C", "在吗"],
+          ["B", "您好"],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it("结束语: missing within the last N agent messages is flagged", () => {
     const closing = rule("CLOSING", { phrases: ["还有其他", "祝您"], withinLast: 1 });
-    expect(runRule(closing, transcript([["A", "好的"], ["A", "请问还有其他问题吗？"]]))).toEqual([]);
-    expect(runRule(closing, transcript([["A", "祝您生活愉快"], ["A", "好的"]]))).toMatchObject([{ messageId: 2 }]);
+    expect(
+      runRule(
+        closing,
+        transcript([
+          ["A", "好的"],
+          ["A", "请问还有其他问题吗？"],
+        ]),
+      ),
+    ).toEqual([]);
+    expect(
+      runRule(
+        closing,
+        transcript([
+          ["A", "祝您生活愉快"],
+          ["A", "好的"],
+        ]),
+      ),
+    ).toMatchObject([{ messageId: 2 }]);
   });
 
   it("响应超时: the first response from the hand-off, each later reply from the oldest question it answered", () => {
@@ -79,14 +126,39 @@ describe("AutoQA rules", () => {
       [2, "first_response", 90, undefined],
       [5, "reply", 150, 3],
     ]);
-    expect(runRule(slow, transcript([["C", "在吗", 0], ["A", "您好", 30], ["C", "?", 40], ["A", "在", 100]]))).toEqual([]);
+    expect(
+      runRule(
+        slow,
+        transcript([
+          ["C", "在吗", 0],
+          ["A", "您好", 30],
+          ["C", "?", 40],
+          ["A", "在", 100],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it("重复话术: the same agent text N times within K messages, once", () => {
     const repeated = rule("REPEATED_TEXT", { times: 3, withinTurns: 5 });
-    const lines: Line[] = [["A", "请稍等"], ["C", "?"], ["A", "请 稍等"], ["A", "请稍等"], ["A", "请稍等"]];
+    const lines: Line[] = [
+      ["A", "请稍等"],
+      ["C", "?"],
+      ["A", "请 稍等"],
+      ["A", "请稍等"],
+      ["A", "请稍等"],
+    ];
     expect(runRule(repeated, transcript(lines))).toMatchObject([{ messageId: 5, detail: { times: 4 } }]);
-    expect(runRule(repeated, transcript([["A", "请稍等"], ["A", "好的"], ["A", "请稍等"]]))).toEqual([]);
+    expect(
+      runRule(
+        repeated,
+        transcript([
+          ["A", "请稍等"],
+          ["A", "好的"],
+          ["A", "请稍等"],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it("服务态度: dismissive phrases from the agent", () => {
@@ -97,23 +169,60 @@ describe("AutoQA rules", () => {
 
   it("投诉风险: words from the customer only", () => {
     const risk = rule("COMPLAINT_RISK", { words: ["投诉", "12315", "曝光"] });
-    expect(runRule(risk, transcript([["C", "再不处理我就打12315投诉"], ["A", "投诉渠道在这里"]]))).toMatchObject([{ messageId: 1, detail: { matched: ["12315", "投诉"] } }]);
+    expect(
+      runRule(
+        risk,
+        transcript([
+          ["C", "再不处理我就打12315投诉"],
+          ["A", "投诉渠道在这里"],
+        ]),
+      ),
+    ).toMatchObject([{ messageId: 1, detail: { matched: ["12315", "投诉"] } }]);
     expect(runRule(risk, transcript([["C", "谢谢"]]))).toEqual([]);
   });
 
   it("个人信息: ID numbers, full phones and card numbers the agent sends, critical and masked", () => {
     const personal = rule("PERSONAL_DATA", { idNumber: true, phone: true, bankCard: true });
     const [flag] = runRule(personal, transcript([["A", "您的身份证 11010519491231002X，手机 138 0013 8000，卡号 6222021234567890128 已登记"]]));
-    expect(flag).toMatchObject({ severity: "HIGH", critical: true, detail: { matched: ["1101**********002X", "138****8000", "6222***********0128"], kinds: ["idNumber", "phone", "bankCard"] } });
+    expect(flag).toMatchObject({
+      severity: "HIGH",
+      critical: true,
+      detail: { matched: ["1101**********002X", "138****8000", "6222***********0128"], kinds: ["idNumber", "phone", "bankCard"] },
+    });
     expect(JSON.stringify(flag)).not.toContain("11010519491231002X");
     // the customer's own, a wrong check digit, an order number, a masked phone
-    expect(runRule(personal, transcript([["C", "我的手机13800138000"], ["A", "订单 110105194912310021 已退款，尾号 138****8000"]]))).toEqual([]);
+    expect(
+      runRule(
+        personal,
+        transcript([
+          ["C", "我的手机13800138000"],
+          ["A", "订单 110105194912310021 已退款，尾号 138****8000"],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it("流程顺序: a refund promised before the identity was checked", () => {
     const order = rule("PROCESS_ORDER", { first: ["核实", "订单号"], then: ["退款"] });
-    expect(runRule(order, transcript([["C", "我要退款"], ["A", "好的，马上给您退款"]]))).toMatchObject([{ messageId: 2, detail: { matched: ["退款"] } }]);
-    expect(runRule(order, transcript([["C", "我要退款"], ["A", "请提供订单号"], ["A", "已为您退款"]]))).toEqual([]);
+    expect(
+      runRule(
+        order,
+        transcript([
+          ["C", "我要退款"],
+          ["A", "好的，马上给您退款"],
+        ]),
+      ),
+    ).toMatchObject([{ messageId: 2, detail: { matched: ["退款"] } }]);
+    expect(
+      runRule(
+        order,
+        transcript([
+          ["C", "我要退款"],
+          ["A", "请提供订单号"],
+          ["A", "已为您退款"],
+        ]),
+      ),
+    ).toEqual([]);
   });
 });
 

@@ -105,7 +105,9 @@ const checks: { [T in AutoQaRuleType]: Check<T> } = {
     if (agent.length === 0) return [];
     const matcher = matcherFor(rule.config.phrases);
     if (agent.slice(-rule.config.withinLast).some((m) => matcher.find(m.body).length > 0)) return [];
-    return [{ rule: rule.key, severity: rule.severity, messageId: agent.at(-1)!.id, critical: false, detail: { type: rule.type, expected: rule.config.phrases } }];
+    return [
+      { rule: rule.key, severity: rule.severity, messageId: agent.at(-1)!.id, critical: false, detail: { type: rule.type, expected: rule.config.phrases } },
+    ];
   },
 
   SLOW_RESPONSE: (rule, t) => {
@@ -185,7 +187,12 @@ const checks: { [T in AutoQaRuleType]: Check<T> } = {
             severity: rule.severity,
             messageId: message.id,
             critical: false,
-            detail: { type: rule.type, highlights: hits.map(({ start, end }) => ({ start, end })), matched: [...new Set(hits.map((h) => h.text))], expected: rule.config.first },
+            detail: {
+              type: rule.type,
+              highlights: hits.map(({ start, end }) => ({ start, end })),
+              matched: [...new Set(hits.map((h) => h.text))],
+              expected: rule.config.first,
+            },
           },
         ];
     }

@@ -31,7 +31,11 @@ export async function updateAutoQaRule(db: Db, _actor: Actor, raw: unknown) {
 
 /** The enabled rules with their settings checked; a row whose settings no longer parse is left out and logged. */
 export async function loadEnabledRules(db: Db): Promise<RunnableRule[]> {
-  const rows = await db.autoQaRule.findMany({ where: { enabled: true }, orderBy: { id: "asc" }, select: { key: true, type: true, severity: true, config: true } });
+  const rows = await db.autoQaRule.findMany({
+    where: { enabled: true },
+    orderBy: { id: "asc" },
+    select: { key: true, type: true, severity: true, config: true },
+  });
   return rows.flatMap((row): RunnableRule[] => {
     const parsed = autoQaConfigSchemas[row.type].safeParse(row.config);
     if (!parsed.success) {

@@ -18,8 +18,12 @@ export interface SampleLine {
 
 export function testAutoQaRule(raw: unknown): { lines: SampleLine[]; flags: (RaisedFlag & { line: number | null })[] } {
   const input = parseInput(autoQaTestInput, raw);
-  const rows = input.sample.split(/\r?\n/).map((text, index) => ({ text: text.trim(), index })).filter((row) => row.text.length > 0);
-  if (rows.length > AUTOQA_SAMPLE_LINES_MAX) throw new AppError("INVALID_INPUT", { field: "sample", params: { rule: "too_big", max: AUTOQA_SAMPLE_LINES_MAX, origin: "lines" } });
+  const rows = input.sample
+    .split(/\r?\n/)
+    .map((text, index) => ({ text: text.trim(), index }))
+    .filter((row) => row.text.length > 0);
+  if (rows.length > AUTOQA_SAMPLE_LINES_MAX)
+    throw new AppError("INVALID_INPUT", { field: "sample", params: { rule: "too_big", max: AUTOQA_SAMPLE_LINES_MAX, origin: "lines" } });
   const startedAt = new Date(0);
   let seconds = 0;
   const lines: SampleLine[] = [];

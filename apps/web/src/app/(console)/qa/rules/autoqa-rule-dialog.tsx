@@ -140,7 +140,9 @@ export function AutoQaRuleDialog({ rule, canManage, onClose }: { rule: AutoQaRul
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (!rule) return;
-    const input = { id: rule.id, name, severity, points: Number(points), enabled, type, config: toConfig(type, config) } as Parameters<typeof update.mutateAsync>[0];
+    const input = { id: rule.id, name, severity, points: Number(points), enabled, type, config: toConfig(type, config) } as Parameters<
+      typeof update.mutateAsync
+    >[0];
     await run(() => update.mutateAsync(input), {
       success: t("saved"),
       onSuccess: async () => {
@@ -210,7 +212,13 @@ export function AutoQaRuleDialog({ rule, canManage, onClose }: { rule: AutoQaRul
                       {kind === "phrases" ? (
                         <Textarea rows={5} value={String(config[key] ?? "")} onChange={(e) => setConfig({ ...config, [key]: e.target.value })} />
                       ) : (
-                        <Input type="number" inputMode="numeric" min={1} value={String(config[key] ?? "")} onChange={(e) => setConfig({ ...config, [key]: e.target.value })} />
+                        <Input
+                          type="number"
+                          inputMode="numeric"
+                          min={1}
+                          value={String(config[key] ?? "")}
+                          onChange={(e) => setConfig({ ...config, [key]: e.target.value })}
+                        />
                       )}
                     </Field>
                   ),
@@ -237,7 +245,10 @@ export function AutoQaRuleDialog({ rule, canManage, onClose }: { rule: AutoQaRul
                       return (
                         <li key={line.line} className={flags.length ? "rounded bg-red-50 px-2 py-1" : "px-2 py-1"}>
                           <span className="text-slate-500">{t(`test.speaker.${line.speaker}`)}：</span>
-                          {highlightPieces(line.body, flags.flatMap((f) => f.detail.highlights ?? [])).map((piece, i) =>
+                          {highlightPieces(
+                            line.body,
+                            flags.flatMap((f) => f.detail.highlights ?? []),
+                          ).map((piece, i) =>
                             piece.marked ? (
                               <mark key={i} className="rounded bg-amber-200 px-0.5 text-slate-900">
                                 {piece.text}

@@ -69,7 +69,12 @@ export function AutoQaRules({ canManage }: { canManage: boolean }) {
                     </Badge>
                   </TableCell>
                   <TableCell className="text-right">
-                    <Button size="sm" variant="outline" onClick={() => setEditing(rule)} aria-label={t(canManage ? "editNamed" : "viewNamed", { name: rule.name })}>
+                    <Button
+                      size="sm"
+                      variant="outline"
+                      onClick={() => setEditing(rule)}
+                      aria-label={t(canManage ? "editNamed" : "viewNamed", { name: rule.name })}
+                    >
                       {canManage ? t("edit") : t("view")}
                     </Button>
                   </TableCell>
