@@ -4,7 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Db } from "@kefu/db/client";
-import { maskPhone } from "@kefu/db/crypto";
+import { phoneMaskOf } from "./protected-fields.ts";
 import { DUPLICATE_GROUP_MAX, duplicateDismissInput, duplicateListInput, type DuplicateReason } from "../../contracts/customer-data.ts";
 import { AppError, parseInput } from "../../errors.ts";
 import type { Actor } from "../conversation/index.ts";
@@ -63,6 +63,7 @@ export async function listDuplicateGroups(db: Db, actor: Actor, rawInput: unknow
           id: true,
           name: true,
           phoneLast4: true,
+          phoneEnc: true,
           email: true,
           externalId: true,
           level: true,
@@ -73,11 +74,14 @@ export async function listDuplicateGroups(db: Db, actor: Actor, rawInput: unknow
         },
       })
     : [];
-  const byId = new Map(customers.map((customer) => [customer.id, { ...customer, phone: maskPhone(customer.phoneLast4) }]));
+  // the cipher text stays on the server: the page gets the masked number
+  const byId = new Map(
+    customers.map(({ phoneEnc, ...customer }) => [customer.id, { ...customer, phone: phoneMaskOf({ phoneEnc, phoneLast4: customer.phoneLast4 }) }]),
+  );
   return open.map((group) => ({
     reason: group.reason,
     // the phone hash says nothing to people: the masked number does
-    shared: group.reason === "PHONE" ? maskPhone(customers.find((c) => c.id === group.ids[0])?.phoneLast4) : group.value,
+    shared: group.reason === "PHONE" ? phoneMaskOf(customers.find((c) => c.id === group.ids[0]) ?? { phoneEnc: null, phoneLast4: null }) : group.value,
     memberKey: memberKeyOf(group.ids),
     memberIds: group.ids,
     customers: group.ids.slice(0, DUPLICATE_GROUP_MAX).flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])),

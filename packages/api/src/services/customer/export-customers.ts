@@ -12,7 +12,8 @@ import { finished } from "node:stream/promises";
 import path from "node:path";
 import { stringify } from "csv-stringify";
 import ExcelJS from "exceljs";
-import { decryptField, maskPhone } from "@kefu/db/crypto";
+import { decryptField } from "@kefu/db/crypto";
+import { phoneMaskOf } from "./protected-fields.ts";
 import { fieldKeysFromEnv } from "@kefu/db/env";
 import type { CustomFieldType, Db, Prisma } from "@kefu/db/client";
 import { customerExportInput, type CustomerAudience, type CustomerExportInput, type CustomerExportResult } from "../../contracts/customer.ts";
@@ -99,7 +100,7 @@ async function exportColumns(db: Db, revealed: boolean): Promise<Column[]> {
   const builtIn: Column[] = [
     { key: "id", value: (r) => r.id },
     { key: "name", value: (r) => r.name },
-    { key: "phone", value: (r) => (revealed && r.phoneEnc ? decryptField(keys, r.phoneEnc) : maskPhone(r.phoneLast4)) },
+    { key: "phone", value: (r) => (revealed && r.phoneEnc ? decryptField(keys, r.phoneEnc) : (phoneMaskOf(r) ?? "")) },
     { key: "email", value: (r) => r.email ?? "" },
     { key: "idNumber", value: (r) => (revealed && r.idNumberEnc ? decryptField(keys, r.idNumberEnc) : (r.idNumberMask ?? "")) },
     { key: "externalId", value: (r) => r.externalId ?? "" },

@@ -67,7 +67,7 @@ describe("customer export", () => {
     expect(rows[0]).toMatchObject({
       id: String(customers[0]!.id),
       name: "导出客户0",
-      phone: "1**-****-0000",
+      phone: "139****0000",
       idNumber: "3101**********1230",
       level: "VIP",
       ownerTeam: team.name,

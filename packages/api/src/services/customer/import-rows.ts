@@ -16,7 +16,7 @@ import {
 } from "../../contracts/customer-data.ts";
 import { CUSTOMER_NAME_MAX } from "../../contracts/limits.ts";
 import { AppError } from "../../errors.ts";
-import { validateCustomFieldCell, type CustomFieldCellValue } from "./import-custom-field-cell.ts";
+import { parseCustomFieldValue, type FieldValueColumns } from "./parse-custom-field-value.ts";
 
 const EMAIL_MAX = 191;
 const CITY_MAX = 32;
@@ -51,7 +51,7 @@ export interface PreparedRow {
   ownerTeamId?: number;
   idNumber?: string;
   tags: string[];
-  custom: { fieldId: number; value: CustomFieldCellValue }[];
+  custom: { fieldId: number; value: FieldValueColumns }[];
   reject?: ImportRejectReason;
   /** the header of the column the rejection is about */
   rejectColumn?: string;
@@ -177,14 +177,17 @@ export function prepareRow(keys: FieldKeys, context: ImportContext, headers: str
   }
   for (const { field, column } of context.customColumns) {
     const raw = cells[column] ?? "";
-    if (!raw) continue;
-    const result = validateCustomFieldCell(field, raw);
-    if (!result.ok) {
+    // a blank cell leaves the stored value as it is (a new customer's missing required fields are checked apart)
+    if (!raw.trim()) continue;
+    let value: FieldValueColumns | null;
+    try {
+      value = parseCustomFieldValue(field, raw);
+    } catch {
       row.reject = "badCustomField";
       row.rejectColumn = headers[column];
       return row;
     }
-    row.custom.push({ fieldId: field.id, value: result.value });
+    if (value) row.custom.push({ fieldId: field.id, value });
   }
 
   const keyTarget = MATCH_KEY_TARGET[context.matchBy];

@@ -1,5 +1,4 @@
 /** 客户列表: one page of the customers an audience means, in the chosen order, with a keyset cursor; and their count. */
-import { maskPhone } from "@kefu/db/crypto";
 import type { z } from "zod";
 import type { Db, Prisma } from "@kefu/db/client";
 import {
@@ -10,6 +9,7 @@ import {
   type CustomerListInput,
   type CustomerSort,
 } from "../../contracts/customer.ts";
+import { phoneMaskOf } from "./protected-fields.ts";
 import { AppError, parseInput } from "../../errors.ts";
 import type { Actor } from "../conversation/index.ts";
 import { audienceWhere, LEVEL_ORDER } from "./audience.ts";
@@ -54,6 +54,7 @@ const rowSelect = {
   id: true,
   name: true,
   phoneLast4: true,
+  phoneEnc: true,
   email: true,
   externalId: true,
   level: true,
@@ -77,9 +78,9 @@ export async function listCustomers(db: Db, actor: Actor, rawInput: CustomerList
     select: rowSelect,
   });
   const hasMore = rows.length > input.limit;
-  const items = (hasMore ? rows.slice(0, input.limit) : rows).map(({ phoneLast4, tags, ...row }) => ({
+  const items = (hasMore ? rows.slice(0, input.limit) : rows).map(({ phoneLast4, phoneEnc, tags, ...row }) => ({
     ...row,
-    phone: maskPhone(phoneLast4),
+    phone: phoneMaskOf({ phoneEnc, phoneLast4 }),
     tags: tags.map((t) => t.tag),
   }));
   const last = items.at(-1);
