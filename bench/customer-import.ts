@@ -17,6 +17,7 @@ import { createCustomerImport, dryRunCustomerImport, runCustomerImportJob, start
 
 const RESULTS = join(dirname(fileURLToPath(import.meta.url)), "results", "customer-import.json");
 const ROWS = Number(process.argv[2] ?? 100_000);
+if (!Number.isInteger(ROWS) || ROWS < 100 || ROWS > 1_000_000) throw new Error(`rows: expected a whole number from 100 to 1,000,000, got "${process.argv[2]}"`);
 const EXISTING = Math.floor(ROWS / 10);
 const LEVELS = ["普通", "VIP", "SVIP"];
 const CITIES = ["上海", "北京", "杭州", "深圳", "成都"];
