@@ -76,7 +76,7 @@ export async function listDuplicateGroups(db: Db, actor: Actor, rawInput: unknow
     : [];
   // the cipher text stays on the server: the page gets the masked number
   const byId = new Map(
-    customers.map(({ phoneEnc, ...customer }) => [customer.id, { ...customer, phone: phoneMaskOf({ phoneEnc, phoneLast4: customer.phoneLast4 }) }]),
+    customers.map(({ phoneEnc, ...customer }) => [customer.id, { ...customer, phone: phoneMaskOf({ phoneEnc, phoneLast4: customer.phoneLast4 }) ?? "" }]),
   );
   return open.map((group) => ({
     reason: group.reason,
