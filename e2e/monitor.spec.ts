@@ -189,11 +189,13 @@ test("in English too, no manager screen is wider than the phone", async ({ page,
 test("a supervisor moves a waiting customer to another team's queue from the monitor", async ({ page }) => {
   await signInAndWait(page, ACCOUNTS.SUPERVISOR);
   await page.goto("/monitor");
-  const first = page.getByTestId("queue-list").locator("li[data-conversation-id]").first();
-  await expect(first).toBeVisible();
-  const id = await first.getAttribute("data-conversation-id");
-  const teamBefore = (await first.locator(".truncate.text-xs").textContent()) ?? "";
-  await first.getByRole("button", { name: "分配" }).click();
+  const queue = page.getByTestId("queue-list");
+  await expect(queue.locator("li[data-conversation-id]").first()).toBeVisible();
+  const id = await queue.locator("li[data-conversation-id]").first().getAttribute("data-conversation-id");
+  // the live queue reorders as customers come and go: hold on to this customer's row, not to whichever is first
+  const row = queue.locator(`li[data-conversation-id="${id}"]`);
+  const teamBefore = (await row.locator(".truncate.text-xs").textContent()) ?? "";
+  await row.getByRole("button", { name: "分配" }).click();
   const dialog = page.getByRole("dialog", { name: `分配会话 #${id}` });
   await dialog.getByRole("radio", { name: "技能组队列" }).check();
   const teams = dialog.getByLabel("技能组", { exact: true });
@@ -208,7 +210,6 @@ test("a supervisor moves a waiting customer to another team's queue from the mon
   await expect(dialog).toHaveCount(0);
   await expect(page.getByRole("region", { name: /通知/ }).getByRole("status").filter({ hasText: "会话已分配" })).toBeVisible();
   // it waits in the other team's queue now, unless one of that team's agents took it at once
-  const row = page.getByTestId("queue-list").locator(`li[data-conversation-id="${id}"]`);
   await expect(async () => {
     if ((await row.count()) > 0) await expect(row).toContainText(otherName, { timeout: 500 });
   }).toPass({ timeout: 10_000 });
