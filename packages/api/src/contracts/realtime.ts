@@ -69,10 +69,40 @@ export interface MonitorChange {
   score?: number;
 }
 
+/**
+ * A message as the console and the widget draw it, carried on `message.created` so that the receiving page draws
+ * it without asking the API first. Nothing in it is more than the customer's own view of the conversation shows.
+ */
+export interface LiveMessage {
+  id: number;
+  conversationId: number;
+  senderType: SenderType;
+  senderId: number | null;
+  kind: MessageKind;
+  body: string;
+  clientId: string | null;
+  kbArticleId: number | null;
+  /** ISO time */
+  createdAt: string;
+  sender: { name: string; employeeNo: string } | null;
+  attachment: { id: number; fileName: string; mimeType: string; sizeBytes: number; width: number | null; height: number | null } | null;
+}
+
+/**
+ * A carried message larger than this (as JSON) is left out of its event: Pusher-protocol servers cap an event at
+ * 10 KB, and a body of 5,000 Chinese characters is 15 KB. The page then fetches it, as after a lost event.
+ */
+export const LIVE_MESSAGE_MAX_BYTES = 8_000;
+
 /** Dates arrive as ISO strings (payloads are JSON). */
 export interface RealtimePayloads {
-  /** on the conversation channel and the assignee's own channel */
-  "message.created": { id: number; conversationId: number; senderType: SenderType; kind: MessageKind };
+  /**
+   * On the conversation channel and the assignee's own channel. `previousId` is the message before it in the
+   * conversation (any kind): a page whose last message is that one appends `message` and is up to date; any
+   * other page fills the gap from the API. `message` is null for internal notes (the customer's widget listens on
+   * the same channel) and for messages over LIVE_MESSAGE_MAX_BYTES.
+   */
+  "message.created": { id: number; conversationId: number; senderType: SenderType; kind: MessageKind; previousId: number | null; message: LiveMessage | null };
   /** a status, assignee or team change: on the conversation, the monitor and the team */
   "conversation.updated": { id: number; status: ConversationStatus; assigneeId: number | null; teamId: number | null };
   "conversation.assigned": { id: number; status: ConversationStatus };

@@ -1,19 +1,33 @@
 /**
  * Realtime events of the conversation spine. The realtime subscriber (subscribers.ts) builds them from the
- * domain events of a committed unit of work. Payloads carry ids only: a client that needs more asks
- * tRPC, and a client that reconnects asks for everything after its last seen message id.
+ * domain events of a committed unit of work. Payloads carry ids, except a new message, which carries what the
+ * customer may see of it (never an internal note); a client that needs more asks tRPC, and a client that
+ * reconnects asks for everything after its last seen message id.
  */
 import type { ConversationStatus, MessageKind, SenderType } from "@kefu/db";
+import { LIVE_MESSAGE_MAX_BYTES, type LiveMessage } from "../contracts/realtime.ts";
 import { channels } from "./channels.ts";
 import type { Publication } from "./publish.ts";
 
 export const conversationEvents = {
   /** to the conversation (assignee, supervisors, the customer's widget) and to the assignee's own channel (unread badges) */
-  messageCreated(message: { id: number; conversationId: number; senderType: SenderType; kind: MessageKind }, assigneeId: number | null): Publication {
+  messageCreated(
+    message: { id: number; conversationId: number; senderType: SenderType; kind: MessageKind },
+    assigneeId: number | null,
+    carried: { previousId: number | null; message: LiveMessage | null } = { previousId: null, message: null },
+  ): Publication {
+    const live = carried.message && message.kind !== "NOTE" && liveMessageFits(carried.message) ? carried.message : null;
     return {
       channel: [channels.conversation(message.conversationId), ...(assigneeId ? [channels.agent(assigneeId)] : [])],
       event: "message.created",
-      data: { id: message.id, conversationId: message.conversationId, senderType: message.senderType, kind: message.kind },
+      data: {
+        id: message.id,
+        conversationId: message.conversationId,
+        senderType: message.senderType,
+        kind: message.kind,
+        previousId: carried.previousId,
+        message: live,
+      },
     };
   },
   /** a status, assignee or team change: to the conversation, the monitor and the team */
@@ -53,3 +67,7 @@ export const conversationEvents = {
     };
   },
 };
+
+function liveMessageFits(message: LiveMessage): boolean {
+  return Buffer.byteLength(JSON.stringify(message)) <= LIVE_MESSAGE_MAX_BYTES;
+}

@@ -6,7 +6,7 @@ import { monitorEvents } from "./monitor-events.ts";
 
 /** The fields each event carries, as the browser reads them (checked against the payload types). */
 const PAYLOAD_KEYS: { [E in RealtimeEventName]: readonly (keyof RealtimePayloads[E])[] } = {
-  "message.created": ["id", "conversationId", "senderType", "kind"],
+  "message.created": ["id", "conversationId", "senderType", "kind", "previousId", "message"],
   "conversation.updated": ["id", "status", "assigneeId", "teamId"],
   "conversation.assigned": ["id", "status"],
   "conversation.unassigned": ["id"],

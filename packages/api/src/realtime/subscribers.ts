@@ -13,6 +13,7 @@ import {
   type DomainEventType,
 } from "../domain-events/index.ts";
 import { conversationEvents } from "./conversation-events.ts";
+import { carriedMessages } from "./live-messages.ts";
 import { monitorEvents, type MonitorChange } from "./monitor-events.ts";
 import { publishAll, type Publication } from "./publish.ts";
 
@@ -48,9 +49,13 @@ export async function conversationPublications(db: Db, events: readonly DomainEv
   const publications: Publication[] = [];
   const updatedAt = new Map<number, number>();
   const queues = new Set<number | null>();
+  const carried = await carriedMessages(
+    db,
+    events.flatMap((event) => (event.type === "message.created" ? [event.message] : [])),
+  );
   for (const event of events) {
     if (event.type === "message.created") {
-      publications.push(conversationEvents.messageCreated(event.message, event.unreadFor));
+      publications.push(conversationEvents.messageCreated(event.message, event.unreadFor, carried.get(event.message.id)));
       continue;
     }
     if (event.type === "conversation.receipt") {

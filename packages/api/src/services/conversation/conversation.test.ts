@@ -104,11 +104,22 @@ describe("a customer's message", () => {
       clientId: input.clientId,
       body: input.body,
     });
+    // the event carries the message as the pages draw it, so they need not ask for it
     expect(vi.mocked(publish)).toHaveBeenCalledWith([`private-conversation-${result.conversationId}`], "message.created", {
       id: result.messageId,
       conversationId: result.conversationId,
       senderType: "CUSTOMER",
       kind: "TEXT",
+      previousId: null,
+      message: expect.objectContaining({
+        id: result.messageId,
+        senderType: "CUSTOMER",
+        kind: "TEXT",
+        body: input.body,
+        clientId: input.clientId,
+        sender: null,
+        attachment: null,
+      }) as unknown,
     });
 
     const second = await receiveCustomerMessage(h.db, { ...input, clientId: "c-second", body: "请帮我查一下" });
@@ -172,6 +183,26 @@ describe("a customer's message", () => {
   it("accepts a body of exactly 5,000 characters", async () => {
     const result = await receiveCustomerMessage(h.db, message({ body: "字".repeat(5000) }));
     expect((await h.db.message.findUniqueOrThrow({ where: { id: result.messageId } })).body).toHaveLength(5000);
+    // 15 KB of text is more than a realtime event may carry: the event says a message came, the page fetches it
+    const published = vi.mocked(publish).mock.calls.find(([, event, data]) => event === "message.created" && data.id === result.messageId);
+    expect(published?.[2]).toMatchObject({ id: result.messageId, message: null });
+  });
+
+  it("names the message before each new one, so a page that has it appends without asking", async () => {
+    const first = await receiveCustomerMessage(h.db, message({ externalUserId: "visitor-chain", clientId: "c-chain-1", body: "你好" }));
+    const second = await receiveCustomerMessage(h.db, message({ externalUserId: "visitor-chain", clientId: "c-chain-2", body: "在吗" }));
+    expect(second.conversationId).toBe(first.conversationId);
+    const events = vi
+      .mocked(publish)
+      .mock.calls.filter(([, event, data]) => event === "message.created" && data.conversationId === first.conversationId)
+      .map(([, , data]) => data as { id: number; previousId: number | null });
+    const ids = (await h.db.message.findMany({ where: { conversationId: first.conversationId }, orderBy: { id: "asc" }, select: { id: true } })).map(
+      (row) => row.id,
+    );
+    // every message of the conversation (the bot's answers too), each pointing at the one before it
+    expect(events.map((event) => event.id)).toEqual(ids);
+    expect(events.map((event) => event.previousId)).toEqual([null, ...ids.slice(0, -1)]);
+    expect(ids).toContain(second.messageId);
   });
 });
 
@@ -465,6 +496,10 @@ describe("agent actions", () => {
     const { agent, conversationId } = await activeConversation();
     const note = await addInternalNote(h.db, agent, { conversationId, body: "客户情绪激动，注意安抚" });
     expect(await h.db.message.findUniqueOrThrow({ where: { id: note.messageId } })).toMatchObject({ kind: "NOTE", senderType: "AGENT", senderId: agent.id });
+    // the customer's widget listens on the conversation's channel: a note's event never carries its text
+    const noteEvent = vi.mocked(publish).mock.calls.find(([, event, data]) => event === "message.created" && data.id === note.messageId);
+    expect(noteEvent?.[2]).toMatchObject({ kind: "NOTE", message: null });
+    expect(JSON.stringify(noteEvent)).not.toContain("注意安抚");
     expect((await h.db.conversation.findUniqueOrThrow({ where: { id: conversationId } })).firstResponseAt).toBeNull();
     await resolveConversation(h.db, agent, { conversationId, resolutionCategory: "问题已解决" });
     await addInternalNote(h.db, agent, { conversationId, body: "已回访" });

@@ -1,5 +1,6 @@
 "use client";
 
+import type { LiveMessage, RealtimePayloads } from "@kefu/api/contracts/realtime";
 import { useCallback, useEffect, useRef, useState } from "react";
 import {
   ApiError,
@@ -32,6 +33,8 @@ export function useWidgetSession() {
   const tokenRef = useRef<string | null>(null);
   const conversationIdRef = useRef<number | null>(null);
   const lastIdRef = useRef(0);
+  /** the conversation's last message of any kind (internal notes too, which this page never shows) up to which it holds everything */
+  const completeToRef = useRef(0);
   const fetching = useRef<Promise<void> | null>(null);
 
   const refreshState = useCallback(async () => {
@@ -69,6 +72,7 @@ export function useWidgetSession() {
               return [...current, ...data.items.filter((m) => !ids.has(m.id))].sort((a, b) => a.id - b.id);
             });
           }
+          completeToRef.current = lastIdRef.current;
           if (!data.hasMore) break;
         }
       })();
@@ -78,6 +82,32 @@ export function useWidgetSession() {
       return run;
     }
   }, []);
+
+  /**
+   * A new message on the conversation's channel: drawn from the event at once; fetched only when the page missed
+   * the message before it (or the event could not carry it).
+   */
+  const receiveLive = useCallback(
+    (data: RealtimePayloads["message.created"]) => {
+      const current = data.conversationId === conversationIdRef.current;
+      const inOrder = current && !fetching.current && data.previousId === completeToRef.current;
+      if (data.kind === "NOTE") {
+        if (inOrder) completeToRef.current = data.id;
+        return;
+      }
+      const carried = data.message;
+      if (carried && current) {
+        setMessages((shown) => (shown.some((m) => m.id === carried.id) ? shown : [...shown, widgetMessageOf(carried)].sort((a, b) => a.id - b.id)));
+        if (inOrder) {
+          completeToRef.current = carried.id;
+          lastIdRef.current = Math.max(lastIdRef.current, carried.id);
+          return;
+        }
+      }
+      void fetchNew().catch(() => undefined);
+    },
+    [fetchNew],
+  );
 
   const startSession = useCallback(async () => {
     setPhase("loading");
@@ -160,6 +190,21 @@ export function useWidgetSession() {
     leaveQueue,
     refreshState,
     fetchNew,
+    receiveLive,
+  };
+}
+
+/** The widget's view of a message: an agent's name, and the customer's own client ids. */
+function widgetMessageOf(message: LiveMessage): WidgetMessage {
+  return {
+    id: message.id,
+    senderType: message.senderType,
+    kind: message.kind,
+    body: message.body,
+    createdAt: message.createdAt,
+    senderName: message.senderType === "AGENT" ? (message.sender?.name ?? null) : null,
+    clientId: message.senderType === "CUSTOMER" ? message.clientId : null,
+    attachment: message.attachment,
   };
 }
 

@@ -43,13 +43,10 @@ function ConversationChannel({
   session: WidgetSession;
   onAgentTyping: (typing: boolean) => void;
 }) {
-  const { fetchNew, refreshState } = session;
+  const { fetchNew, refreshState, receiveLive } = session;
   const channel = channels.conversation(conversationId);
   const refresh = () => void refreshState().catch(() => undefined);
-  useRealtimeEvent(channel, "message.created", (data) => {
-    // internal notes are the agents' own: the visitor's list never shows them
-    if (data.kind !== "NOTE") void fetchNew().catch(() => undefined);
-  });
+  useRealtimeEvent(channel, "message.created", receiveLive);
   useRealtimeEvent(channel, "conversation.updated", refresh);
   useRealtimeEvent(channel, "queue.changed", refresh);
   useRealtimeEvent(channel, "conversation.receipt", (data) => {

@@ -7,7 +7,7 @@ import { useRealtimeEvent, useRealtimeReconnect } from "~/components/realtime-pr
 import { useApiErrors } from "~/lib/trpc-errors";
 import { useTRPC } from "~/trpc/react";
 import type { Message } from "./types";
-import { channels } from "@kefu/api/contracts/realtime";
+import { channels, type RealtimePayloads } from "@kefu/api/contracts/realtime";
 
 function mergeMessages(current: Message[], incoming: Message[]): Message[] {
   const byId = new Map(current.map((m) => [m.id, m]));
@@ -16,8 +16,9 @@ function mergeMessages(current: Message[], incoming: Message[]): Message[] {
 }
 
 /**
- * A conversation's messages: the latest page first, older pages on request, and everything after the last one
- * whenever a message event arrives or the connection comes back (one gap-fill at a time).
+ * A conversation's messages: the latest page first, older pages on request, each new message from its realtime
+ * event, and everything after the last one whenever an event shows a gap or the connection comes back (one
+ * gap-fill at a time).
  */
 export function useConversationMessages(conversationId: number) {
   const trpc = useTRPC();
@@ -88,7 +89,14 @@ export function useConversationMessages(conversationId: number) {
   }, [fetchPage, fillGap, errorMessage]);
 
   const channel = channels.conversation(conversationId);
-  useRealtimeEvent(channel, "message.created", () => void fillGap());
+  useRealtimeEvent(channel, "message.created", (data: RealtimePayloads["message.created"]) => {
+    const carried = data.message;
+    if (!carried || !loadedRef.current) return void fillGap();
+    // drawn at once; the gap behind it is filled from the API only when this page missed the message before it
+    setMessages((current) => mergeMessages(current, [{ ...carried, createdAt: new Date(carried.createdAt) }]));
+    if (!filling.current && data.previousId === lastIdRef.current) lastIdRef.current = carried.id;
+    else void fillGap();
+  });
   useRealtimeReconnect(() => void fillGap());
 
   /** The page before the first message; `beforePrepend` runs just before it is added (e.g. to keep the scroll position). */
