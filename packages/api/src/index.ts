@@ -24,6 +24,7 @@ export { startOverflowTicker } from "./services/conversation/index.ts";
 export { logger } from "./logger.ts";
 export { isSameOrigin } from "./rest/http.ts";
 export {
+  handleWidgetAnswerFeedback,
   handleWidgetCsat,
   handleWidgetLeave,
   handleWidgetListMessages,

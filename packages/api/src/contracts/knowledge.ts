@@ -75,3 +75,29 @@ export type KbCreateInput = z.infer<typeof kbCreateInput>;
 export type KbUpdateInput = z.infer<typeof kbUpdateInput>;
 export type KbUnansweredListInput = z.infer<typeof kbUnansweredListInput>;
 export type KbUnansweredUpdateInput = z.infer<typeof kbUnansweredUpdateInput>;
+
+/** Why a customer found a bot answer unhelpful (the widget offers them as choices). */
+export const KB_FEEDBACK_REASONS = ["not_solved", "unclear", "wrong", "off_topic"] as const;
+export const KB_FEEDBACK_COMMENT_MAX = 500;
+
+/** A customer rates a bot answer in the widget: 有帮助 / 没帮助, with an optional reason and comment when it did not help. */
+export const kbAnswerFeedbackInput = z
+  .object({
+    messageId: idSchema,
+    helpful: z.boolean(),
+    reason: z.enum(KB_FEEDBACK_REASONS).nullable().optional(),
+    comment: z.string().trim().max(KB_FEEDBACK_COMMENT_MAX).nullable().optional(),
+  })
+  .refine((input) => !input.helpful || (!input.reason && !input.comment), {
+    message: "reason: only an unhelpful answer takes a reason or comment",
+    path: ["reason"],
+  });
+export type KbAnswerFeedbackInput = z.infer<typeof kbAnswerFeedbackInput>;
+
+/** The feedback list of the knowledge admin: newest first, for one article or all, helpful or not. */
+export const kbFeedbackListInput = z.object({
+  articleId: idSchema.optional(),
+  helpful: z.boolean().optional(),
+  cursor: idSchema.optional(),
+  limit: z.number().int().min(1).max(100).default(30),
+});

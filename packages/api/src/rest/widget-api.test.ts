@@ -8,6 +8,7 @@ import { reindexAll } from "../services/knowledge/indexer.ts";
 import { invalidateVocabulary } from "../services/knowledge/tokenizer.ts";
 import { issueVisitorToken } from "../services/widget/visitor-token.ts";
 import {
+  handleWidgetAnswerFeedback,
   handleWidgetCsat,
   handleWidgetLeave,
   handleWidgetListMessages,
@@ -74,7 +75,15 @@ async function messagesAfter(token: string, after?: number) {
     status: response.status,
     body: (await response.json()) as {
       conversationId: number | null;
-      items: { id: number; senderType: string; kind: string; body: string; senderName: string | null }[];
+      items: {
+        id: number;
+        senderType: string;
+        kind: string;
+        body: string;
+        senderName: string | null;
+        ratable: boolean;
+        rating: { helpful: boolean; reason: string | null } | null;
+      }[];
     },
   };
 }
@@ -153,6 +162,61 @@ describe("widget messages", () => {
     const bot = list.body.items.find((m) => m.senderType === "BOT");
     expect(bot?.body).toContain("修改收货地址");
     expect((await session(s.token)).body.conversation).toMatchObject({ id: first.body.conversationId, status: "BOT" });
+  });
+
+  it("lets the visitor rate a bot answer, change their mind, and keeps the article's counts equal to the ratings", async () => {
+    const { body: s } = await session();
+    const sent = await say(s.token, "请问怎么修改收货地址？");
+    const listed = await messagesAfter(s.token);
+    const answer = listed.body.items.find((m) => m.senderType === "BOT" && m.ratable);
+    expect(answer?.rating).toBeNull();
+    const customerMessage = listed.body.items.find((m) => m.senderType === "CUSTOMER")!;
+    expect(customerMessage.ratable).toBe(false);
+    const { kbArticleId } = await db.message.findUniqueOrThrow({ where: { id: answer!.id }, select: { kbArticleId: true } });
+    const counts = () => db.kbArticle.findUniqueOrThrow({ where: { id: kbArticleId! }, select: { helpfulCount: true, unhelpfulCount: true } });
+    const before = await counts();
+    const rate = (body: unknown, token = s.token) => handleWidgetAnswerFeedback(db, request("/api/v1/widget/feedback", { token, body }));
+
+    // bad input names the field and writes nothing
+    for (const [body, field] of [
+      [{ helpful: true }, "messageId"],
+      [{ messageId: answer!.id }, "helpful"],
+      [{ messageId: answer!.id, helpful: "yes" }, "helpful"],
+      [{ messageId: answer!.id, helpful: false, reason: "boring" }, "reason"],
+      [{ messageId: answer!.id, helpful: true, reason: "unclear" }, "reason"],
+      [{ messageId: answer!.id, helpful: false, comment: "长".repeat(501) }, "comment"],
+    ] as const) {
+      const response = await rate(body);
+      expect(response.status, JSON.stringify(body)).toBe(400);
+      expect(((await response.json()) as ErrorBody).error).toMatchObject({ code: "INVALID_INPUT", field });
+    }
+    // only a bot answer of the visitor's own conversation
+    for (const messageId of [customerMessage.id, 999_999_999]) {
+      const response = await rate({ messageId, helpful: true });
+      expect(response.status).toBe(404);
+      expect(((await response.json()) as ErrorBody).error).toMatchObject({ code: "NOT_FOUND", field: "messageId" });
+    }
+    const { body: stranger } = await session();
+    await say(stranger.token, "你好");
+    expect((await rate({ messageId: answer!.id, helpful: false }, stranger.token)).status).toBe(404);
+    expect(await db.kbFeedback.count({ where: { messageId: answer!.id } })).toBe(0);
+    expect(await counts()).toEqual(before);
+
+    const unhelpful = await rate({ messageId: answer!.id, helpful: false, reason: "unclear", comment: "  步骤看不懂  " });
+    expect(unhelpful.status).toBe(200);
+    expect(await counts()).toEqual({ helpfulCount: before.helpfulCount, unhelpfulCount: before.unhelpfulCount + 1 });
+    expect(await db.kbFeedback.findUniqueOrThrow({ where: { messageId: answer!.id } })).toMatchObject({
+      articleId: kbArticleId,
+      conversationId: sent.body.conversationId,
+      helpful: false,
+      reason: "unclear",
+      comment: "步骤看不懂",
+    });
+    // the same rating twice (a double click) counts once; changing one's mind moves the count
+    await Promise.all([rate({ messageId: answer!.id, helpful: true }), rate({ messageId: answer!.id, helpful: true })]);
+    expect(await counts()).toEqual({ helpfulCount: before.helpfulCount + 1, unhelpfulCount: before.unhelpfulCount });
+    expect(await db.kbFeedback.findUniqueOrThrow({ where: { messageId: answer!.id } })).toMatchObject({ helpful: true, reason: null, comment: null });
+    expect((await messagesAfter(s.token)).body.items.find((m) => m.id === answer!.id)?.rating).toEqual({ helpful: true, reason: null });
   });
 
   it("a page embedding the widget for one team sends the conversation to that team's agents", async () => {

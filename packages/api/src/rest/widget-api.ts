@@ -9,6 +9,7 @@ import { channels } from "../realtime/channels.ts";
 import { getPusher } from "../realtime/pusher.ts";
 import { abandonConversation, listCustomerMessages, queuePosition, submitCsat } from "../services/conversation/index.ts";
 import { customerIdOnChannel, handleIncomingCustomerMessage, latestConversationOnChannel } from "../services/inbox/index.ts";
+import { answerRatings, rateBotAnswer } from "../services/knowledge/index.ts";
 import { intentMenu } from "../services/routing/index.ts";
 import { getSetting } from "../services/settings/index.ts";
 import { describeDevice } from "../services/widget/device.ts";
@@ -155,6 +156,10 @@ export function handleWidgetListMessages(db: Db, request: Request): Promise<Resp
       limit: MESSAGE_PAGE,
       customerId: visitor.customerId,
     });
+    const ratings = await answerRatings(
+      db,
+      page.items.filter((m) => m.senderType === "BOT" && m.kbArticleId !== null).map((m) => m.id),
+    );
     return json({
       conversationId: visitor.conversation.id,
       hasMore: page.hasMore,
@@ -167,8 +172,23 @@ export function handleWidgetListMessages(db: Db, request: Request): Promise<Resp
         senderName: m.senderType === "AGENT" ? (m.sender?.name ?? null) : null,
         clientId: m.senderType === "CUSTOMER" ? m.clientId : null,
         attachment: m.attachment,
+        ratable: m.senderType === "BOT" && m.kbArticleId !== null,
+        rating: ratings.get(m.id) ?? null,
       })),
     });
+  }, TOKEN_FIELDS);
+}
+
+/** POST /api/v1/widget/feedback — the visitor rates a bot answer of their conversation (有帮助 / 没帮助, why not). */
+export function handleWidgetAnswerFeedback(db: Db, request: Request, options: WidgetOptions = {}): Promise<Response> {
+  return run(async () => {
+    const refused = sameOrigin(request, options);
+    if (refused) return refused;
+    const visitor = await visitorFrom(db, request);
+    const input = await readJson(request);
+    const conversation = requireConversation(visitor);
+    const rating = await rateBotAnswer(db, { customerId: conversation.customerId, conversationId: conversation.id }, input);
+    return json(rating);
   }, TOKEN_FIELDS);
 }
 

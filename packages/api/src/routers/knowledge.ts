@@ -5,8 +5,10 @@ import { searchKnowledge } from "../services/knowledge/search.ts";
 import { listUnansweredQuestions, updateUnansweredQuestion } from "../services/knowledge/unanswered.ts";
 import { previewBotAnswer } from "../services/bot/preview.ts";
 import { recordArticleUse } from "../services/knowledge/usage.ts";
+import { listAnswerFeedback, listLowPerformingArticles } from "../services/knowledge/feedback.ts";
 import {
   kbCreateInput,
+  kbFeedbackListInput,
   kbIdInput,
   kbListInput,
   kbRecordUseInput,
@@ -43,6 +45,12 @@ export const knowledgeRouter = router({
     .meta({ auditTarget: "UnansweredQuestion" })
     .input(kbUnansweredUpdateInput)
     .mutation(({ ctx, input }) => updateUnansweredQuestion(ctx.db, input)),
+  /** customers' ratings of the bot's answers, newest first */
+  listFeedback: permissionProcedure("knowledge.manage")
+    .input(kbFeedbackListInput)
+    .query(({ ctx, input }) => listAnswerFeedback(ctx.db, input)),
+  /** published articles customers found unhelpful most often */
+  listLowPerformers: permissionProcedure("knowledge.manage").query(({ ctx }) => listLowPerformingArticles(ctx.db)),
   /** what the bot would answer to a question now, with the articles it weighed against its threshold */
   tryBot: permissionProcedure("knowledge.manage")
     .input(kbTryBotInput)

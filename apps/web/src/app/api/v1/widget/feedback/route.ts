@@ -1,0 +1,8 @@
+import { handleWidgetAnswerFeedback } from "@kefu/api";
+import { getDb } from "@kefu/db/client";
+import { webEnv } from "~/env";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export const POST = (request: Request) => handleWidgetAnswerFeedback(getDb(), request, { publicUrl: webEnv.AUTH_URL });
