@@ -78,6 +78,7 @@ export type KbUnansweredUpdateInput = z.infer<typeof kbUnansweredUpdateInput>;
 
 /** Why a customer found a bot answer unhelpful (the widget offers them as choices). */
 export const KB_FEEDBACK_REASONS = ["not_solved", "unclear", "wrong", "off_topic"] as const;
+export type KbFeedbackReason = (typeof KB_FEEDBACK_REASONS)[number];
 export const KB_FEEDBACK_COMMENT_MAX = 500;
 
 /** A customer rates a bot answer in the widget: 有帮助 / 没帮助, with an optional reason and comment when it did not help. */

@@ -15,7 +15,7 @@ import { writeCustomerData } from "./customer-data.ts";
 import { CustomerActivity, customerSequence, CustomerWriter, levelOf, planCustomers, type CustomerPlan } from "./customers.ts";
 import { ID_TABLES, userExists } from "./database.ts";
 import { availabilityFrom, DEFAULT_OPEN_TARGETS, planOpenSlots, planPresence, type OpenSlot, type OpenTargets } from "./live-floor.ts";
-import { ARTICLE_COUNT, countBotAnswers } from "./knowledge.ts";
+import { ARTICLE_COUNT, countBotAnswers, rateBotAnswers } from "./knowledge.ts";
 import { writeQuality, type ReviewCandidate } from "./quality.ts";
 import { Random } from "./random.ts";
 import { allocateStaff, writeCannedReplies, writeKnowledge, writePresenceIntervals, writeStaff, writeTags, writeTeams } from "./reference-data.ts";
@@ -111,6 +111,7 @@ export async function seedDemo(url: string, options: DemoOptions = {}): Promise<
     }
     await loader.commit();
     await countBotAnswers(connection);
+    await rateBotAnswers(connection);
     log(`conversations ${history.length + open.length} (${open.length} open now)`);
 
     const reviewers = staff.filter((s) => s.definition.role === "QA").map((s) => s.id);

@@ -163,6 +163,21 @@ describe("seedDemo", () => {
     expect(await count("SELECT COUNT(*) FROM Message WHERE kbArticleId IS NOT NULL AND senderType <> 'BOT'")).toBe(0);
   });
 
+  it("rates bot answers as the widget does: one rating per answer of its article, counters equal to the ratings", async () => {
+    expect(await count("SELECT COUNT(*) FROM KbFeedback")).toBeGreaterThan(0);
+    expect(
+      await count(`SELECT COUNT(*) FROM KbFeedback f LEFT JOIN Message m ON m.id = f.messageId
+        WHERE m.id IS NULL OR m.senderType <> 'BOT' OR m.kbArticleId <> f.articleId OR m.conversationId <> f.conversationId
+          OR (f.helpful AND (f.reason IS NOT NULL OR f.comment IS NOT NULL))
+          OR f.reason NOT IN ('not_solved', 'unclear', 'wrong', 'off_topic')`),
+    ).toBe(0);
+    expect(
+      await count(`SELECT COUNT(*) FROM KbArticle a LEFT JOIN (
+        SELECT articleId, SUM(helpful) AS helpful, SUM(NOT helpful) AS unhelpful FROM KbFeedback GROUP BY articleId
+      ) f ON f.articleId = a.id WHERE a.helpfulCount <> COALESCE(f.helpful, 0) OR a.unhelpfulCount <> COALESCE(f.unhelpful, 0)`),
+    ).toBe(0);
+  });
+
   it("sets firstResponseAt to the first agent text message", async () => {
     expect(
       await count(`SELECT COUNT(*) FROM Conversation c LEFT JOIN (
@@ -281,6 +296,7 @@ const CHECKED_TABLES = [
   "ConversationEvent",
   "PresenceInterval",
   "KbArticle",
+  "KbFeedback",
   "QaReview",
   "QaReviewScore",
 ];

@@ -7,6 +7,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "~/trpc/react";
+import { AnswerFeedbackList } from "./answer-feedback-list";
 import { ArticleEditorDialog, type EditorTarget } from "./article-editor-dialog";
 import { ArticleList } from "./article-list";
 import { TryBot } from "./try-bot";
@@ -31,6 +32,7 @@ export function KnowledgeAdmin({ canEditBotSettings }: { canEditBotSettings: boo
         <TabsList aria-label={t("title")}>
           <TabsTrigger value="articles">{t("tabArticles")}</TabsTrigger>
           <TabsTrigger value="unanswered">{t("tabUnanswered")}</TabsTrigger>
+          <TabsTrigger value="feedback">{t("tabFeedback")}</TabsTrigger>
         </TabsList>
         <TabsContent value="articles">
           <ArticleList categories={categories.data ?? []} onCreate={() => setEditor({ mode: "create" })} onEdit={(id) => setEditor({ mode: "edit", id })} />
@@ -40,6 +42,9 @@ export function KnowledgeAdmin({ canEditBotSettings }: { canEditBotSettings: boo
             onWriteArticle={(question) => setEditor({ mode: "create", title: question.question, fromQuestionId: question.id })}
             onOpenArticle={(id) => setEditor({ mode: "edit", id })}
           />
+        </TabsContent>
+        <TabsContent value="feedback">
+          <AnswerFeedbackList onOpenArticle={(id) => setEditor({ mode: "edit", id })} />
         </TabsContent>
       </Tabs>
       <ArticleEditorDialog target={editor} categories={categories.data ?? []} onClose={() => setEditor(null)} />

@@ -98,6 +98,7 @@ export function ChatWidget({ realtime, teamId, pageUrl }: { realtime: RealtimeCl
           agentReadMessageId={conversation?.agentReadMessageId ?? 0}
           agentTyping={agentTyping && status === "ACTIVE"}
           attachmentSource={attachmentSource}
+          token={token}
         />
         <CsatForm
           token={token}

@@ -4,6 +4,7 @@ import { Button } from "@kefu/ui/button";
 import { cn } from "@kefu/ui/cn";
 import { useFormatter, useNow, useTranslations } from "next-intl";
 import { AttachmentView, type AttachmentSource } from "~/components/messaging/attachment-view";
+import { AnswerFeedback } from "./answer-feedback";
 import type { Pending } from "./use-widget-outbox";
 import type { WidgetMessage } from "./widget-api";
 
@@ -31,6 +32,7 @@ export function MessageList({
   agentReadMessageId,
   agentTyping,
   attachmentSource,
+  token,
 }: {
   welcome: string;
   messages: WidgetMessage[];
@@ -40,6 +42,8 @@ export function MessageList({
   agentReadMessageId: number;
   agentTyping: boolean;
   attachmentSource: AttachmentSource;
+  /** the visitor token, for rating the bot's answers */
+  token: string | null;
 }) {
   const t = useTranslations("widget");
   const tm = useTranslations("messaging");
@@ -101,6 +105,7 @@ export function MessageList({
                 {m.body}
               </p>
             )}
+            {m.ratable && <AnswerFeedback messageId={m.id} initial={m.rating} token={token} />}
             {mine && m.id <= agentReadMessageId && (
               <span className="text-[11px] text-slate-400" data-testid="read-receipt">
                 {tm("read")}

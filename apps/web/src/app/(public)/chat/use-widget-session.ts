@@ -205,6 +205,8 @@ function widgetMessageOf(message: LiveMessage): WidgetMessage {
     senderName: message.senderType === "AGENT" ? (message.sender?.name ?? null) : null,
     clientId: message.senderType === "CUSTOMER" ? message.clientId : null,
     attachment: message.attachment,
+    ratable: message.senderType === "BOT" && message.kbArticleId !== null,
+    rating: null,
   };
 }
 

@@ -1,3 +1,4 @@
+import type { KbFeedbackReason } from "@kefu/api/contracts/knowledge";
 import type { AttachmentInfo, AttachmentVariant } from "~/components/messaging/attachment-view";
 
 /** The widget's REST endpoints (`/api/v1/widget/…`), authorised by the visitor token, and the browser storage it uses. */
@@ -32,6 +33,15 @@ export interface WidgetMessage {
   senderName: string | null;
   clientId: string | null;
   attachment: AttachmentInfo | null;
+  /** a bot answer from the knowledge base, which the visitor may rate */
+  ratable: boolean;
+  /** the visitor's rating of it so far */
+  rating: AnswerRating | null;
+}
+
+export interface AnswerRating {
+  helpful: boolean;
+  reason: KbFeedbackReason | null;
 }
 
 export class ApiError extends Error {
