@@ -13,6 +13,8 @@ import type { DomainEvent, DomainEventType } from "./catalogue.ts";
 
 export interface SubscriberContext {
   db: Db;
+  /** an outbox subscriber's own job id (in the worker): ids follow commit order within one conversation */
+  jobId?: number;
 }
 
 export interface AfterCommitSubscriber {
@@ -29,6 +31,8 @@ export interface OutboxSubscriber {
   events: readonly DomainEventType[];
   /** runs in a worker, at least once per event: must be idempotent (the job id and the event say which) */
   handle: (event: DomainEvent, context: SubscriberContext) => Promise<void>;
+  /** narrows `events` by the event's content, so no job is written for events it would ignore */
+  accepts?: (event: DomainEvent) => boolean;
   maxAttempts?: number;
 }
 
@@ -51,8 +55,10 @@ export function isSubscribed(name: string): boolean {
   return subscribers.has(name);
 }
 
-export function outboxSubscribersFor(type: DomainEventType): OutboxSubscriber[] {
-  return [...subscribers.values()].filter((s): s is OutboxSubscriber => s.delivery === "outbox" && s.events.includes(type));
+export function outboxSubscribersFor(event: DomainEvent): OutboxSubscriber[] {
+  return [...subscribers.values()].filter(
+    (s): s is OutboxSubscriber => s.delivery === "outbox" && s.events.includes(event.type) && (s.accepts?.(event) ?? true),
+  );
 }
 
 /** The job type an outbox subscriber's events travel under. */
