@@ -27,6 +27,8 @@ export const WEBHOOK_SUBSCRIBER_NAME = "webhooks";
 export const WEBHOOK_LOCK_STALE_MS = 60_000;
 /** how long a delivery waits, and looks again, while an earlier change of its conversation is still being fanned out */
 const FANOUT_WAIT_MS = 2_000;
+/** when the worker looks at a test event the button already attempted */
+const TEST_SAFETY_NET_MS = 30_000;
 /** failing this long without one delivered attempt disables the endpoint */
 export const WEBHOOK_FAILING_DISABLE_MS = 5 * 24 * 3_600_000;
 
@@ -107,7 +109,8 @@ export async function queueTestDelivery(db: Db, webhookId: number, now = new Dat
       },
       select: { id: true },
     });
-    await enqueueDelivery(tx, delivery.id, now);
+    // the caller attempts it at once; this job is the safety net should that process die mid-attempt
+    await enqueueDelivery(tx, delivery.id, new Date(now.getTime() + TEST_SAFETY_NET_MS));
     return delivery;
   });
 }
