@@ -56,6 +56,8 @@ const env = {
   LOG_LEVEL: "warn",
   NEXT_TELEMETRY_DISABLED: "1",
   ATTACHMENTS_DIR: attachmentsDir,
+  // the webhook test's receiver listens on this machine
+  WEBHOOK_ALLOW_PRIVATE_URLS: "true",
   ...realtimeEnv(realtime),
 };
 startProcess("worker", "pnpm", ["--filter", "@kefu/worker", "start"], { env: { ...env, KEFU_SERVICE: "worker" }, cwd: ROOT });

@@ -35,6 +35,8 @@ export const apiEnvSchema = z
       .string()
       .regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/, "must be a mailto: address or an https:// URL")
       .default("mailto:admin@localhost"),
+    /** let webhook endpoints resolve to loopback / private addresses (on-premises receivers); default: allowed except in production */
+    WEBHOOK_ALLOW_PRIVATE_URLS: bool.optional(),
     LOGIN_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).max(10_000).default(30),
     /** where attachments are kept: `local` (a directory) or `s3` (an S3-compatible store) */
     ATTACHMENTS_STORAGE: z.enum(["local", "s3"]).default("local"),

@@ -41,6 +41,12 @@ export const APP_ERRORS = {
   ALREADY_DONE: "CONFLICT",
   CONFLICT: "CONFLICT",
   JOB_NOT_DEAD: "PRECONDITION_FAILED",
+  /** a webhook URL that resolves to a loopback or private address, refused in production (WEBHOOK_ALLOW_PRIVATE_URLS) */
+  WEBHOOK_URL_PRIVATE: "BAD_REQUEST",
+  /** a webhook URL whose host does not resolve */
+  WEBHOOK_URL_UNRESOLVABLE: "BAD_REQUEST",
+  /** the webhook endpoint is disabled: enable it first */
+  WEBHOOK_DISABLED: "PRECONDITION_FAILED",
   /** a 快捷回复 with this shortcut is already in the same set; params { shortcut } */
   SHORTCUT_TAKEN: "CONFLICT",
   /** a conversation status change the state machine does not allow; params { from, to } */

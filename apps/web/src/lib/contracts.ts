@@ -8,6 +8,7 @@ export { teamCreateInput, teamUpdateInput } from "@kefu/api/contracts/team";
 export { customerProfileUpdateInput, customerRevealInput, customerNoteCreateInput } from "@kefu/api/contracts/customer-profile";
 export { customFieldCreateInput, customFieldUpdateInput } from "@kefu/api/contracts/custom-field";
 export { createApiKeyInput } from "@kefu/api/contracts/integration";
+export { createWebhookInput } from "@kefu/api/contracts/webhook";
 export { securitySettingsInput } from "@kefu/api/contracts/settings";
 export { alertRuleCreateInput } from "@kefu/api/contracts/alert";
 export { signInInput } from "@kefu/api/contracts/user";

@@ -61,6 +61,9 @@ export const TEAM_DESCRIPTION_MAX = 500;
 
 // Integrations, audit, push
 export const API_KEY_NAME_MAX = 64;
+export const WEBHOOK_NAME_MAX = 64;
+export const WEBHOOK_URL_MAX = 500;
+export const WEBHOOK_DESCRIPTION_MAX = 500;
 /** the action filter of the audit log */
 export const AUDIT_ACTION_FILTER_MAX = 64;
 export const PUSH_ENDPOINT_MAX = 500;

@@ -7,12 +7,14 @@
  * - outbox: for work that must never be missed or leaves the process (rollups, webhooks, CRM sync). Each matching
  *   event becomes a job written in the same transaction as the change, run by a worker with retries.
  */
-import type { Db } from "@kefu/db/client";
+import type { Db, Prisma } from "@kefu/db/client";
 import { logger } from "../logger.ts";
 import type { DomainEvent, DomainEventType } from "./catalogue.ts";
 
 export interface SubscriberContext {
   db: Db;
+  /** an outbox subscriber's own job id (in the worker): ids follow commit order within one conversation */
+  jobId?: number;
 }
 
 export interface AfterCommitSubscriber {
@@ -29,6 +31,11 @@ export interface OutboxSubscriber {
   events: readonly DomainEventType[];
   /** runs in a worker, at least once per event: must be idempotent (the job id and the event say which) */
   handle: (event: DomainEvent, context: SubscriberContext) => Promise<void>;
+  /**
+   * Narrows `events` by the event's content (or by what the transaction can read, e.g. whether anyone listens), so
+   * no job is written for events it would ignore. Runs inside the unit of work's transaction.
+   */
+  accepts?: (event: DomainEvent, tx: Prisma.TransactionClient) => boolean | Promise<boolean>;
   maxAttempts?: number;
 }
 
@@ -51,8 +58,12 @@ export function isSubscribed(name: string): boolean {
   return subscribers.has(name);
 }
 
-export function outboxSubscribersFor(type: DomainEventType): OutboxSubscriber[] {
-  return [...subscribers.values()].filter((s): s is OutboxSubscriber => s.delivery === "outbox" && s.events.includes(type));
+export async function outboxSubscribersFor(event: DomainEvent, tx: Prisma.TransactionClient): Promise<OutboxSubscriber[]> {
+  const wanted: OutboxSubscriber[] = [];
+  for (const subscriber of subscribers.values())
+    if (subscriber.delivery === "outbox" && subscriber.events.includes(event.type) && (subscriber.accepts ? await subscriber.accepts(event, tx) : true))
+      wanted.push(subscriber);
+  return wanted;
 }
 
 /** The job type an outbox subscriber's events travel under. */

@@ -47,7 +47,7 @@ function isRetryable(error: unknown, retryUniqueViolation: boolean): boolean {
 /** Writes one outbox job per (event, outbox subscriber) inside the transaction. */
 async function writeOutbox(uow: UnitOfWork): Promise<void> {
   for (const event of uow.events) {
-    for (const subscriber of outboxSubscribersFor(event.type)) {
+    for (const subscriber of await outboxSubscribersFor(event, uow.tx)) {
       await enqueueJob(uow.tx, {
         type: outboxJobType(subscriber.name),
         payload: event as unknown as Prisma.InputJsonObject,

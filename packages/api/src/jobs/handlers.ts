@@ -11,6 +11,7 @@ import {
   runCustomerExportJob,
   runCustomerImportJob,
 } from "../services/customer/index.ts";
+import { runWebhookDeliveryJob, WEBHOOK_DELIVER_JOB } from "../services/webhook/index.ts";
 
 export interface JobContext {
   db: Db;
@@ -60,4 +61,5 @@ export const jobHandlers: Record<string, JobHandler> = {
     await runCustomerExportJob(db, progressJobId(jobId), payload);
   },
   [CUSTOMER_IMPORT_JOB]: ({ db, payload }) => runCustomerImportJob(db, payload),
+  [WEBHOOK_DELIVER_JOB]: ({ db, payload }) => runWebhookDeliveryJob(db, payload),
 };

@@ -8,7 +8,7 @@ import { claimJobs, completeJob, failJob, recoverStaleJobs } from "../job-queue/
 function domainEventHandler(jobType: string): JobHandler | undefined {
   const subscriber = outboxSubscriberForJob(jobType);
   if (!subscriber) return undefined;
-  return ({ db, payload }) => subscriber.handle(payload as unknown as DomainEvent, { db });
+  return ({ db, payload, jobId }) => subscriber.handle(payload as unknown as DomainEvent, { db, jobId });
 }
 
 /** Claims and runs one batch of due jobs; returns how many it ran. */

@@ -24,6 +24,7 @@ import { writeRoutingRules } from "./routing-rules.ts";
 import { DEMO_PASSWORD } from "./staff.ts";
 import { ArrivalCurve, MINUTE } from "./time.ts";
 import type { SeedSummary } from "./summary.ts";
+import { writeDemoWebhook } from "./webhooks.ts";
 
 export interface DemoOptions {
   conversations?: number;
@@ -120,6 +121,7 @@ export async function seedDemo(url: string, options: DemoOptions = {}): Promise<
     await writeCustomerProfiles(connection, loader, { customers, staff, now });
     await loader.finish();
     await writeCustomerData(connection, { actorId: staff.find((s) => s.definition.role === "ADMIN")!.id, now });
+    await writeDemoWebhook(connection, keys, { actorId: staff.find((s) => s.definition.role === "ADMIN")!.id, now });
 
     return { seconds: (performance.now() - started) / 1000, rows: Object.fromEntries(loader.rowCounts) };
   } catch (error) {

@@ -20,7 +20,7 @@ interface Column {
 const ENCRYPTED_COLUMNS: readonly Column[] = [
   { table: "Customer", columns: ["phoneEnc", "idNumberEnc"] },
   { table: "User", columns: ["phoneEnc"] },
-  { table: "Webhook", columns: ["secretEnc"] },
+  { table: "Webhook", columns: ["secretEnc", "previousSecretEnc"] },
 ];
 
 interface Row {
@@ -38,7 +38,7 @@ async function readBatch(db: Db, table: Column["table"], afterId: number, size: 
     const rows = await db.user.findMany({ ...page, select: { id: true, phoneEnc: true } });
     return rows.map(({ id, ...values }) => ({ id, values }));
   }
-  const rows = await db.webhook.findMany({ ...page, select: { id: true, secretEnc: true } });
+  const rows = await db.webhook.findMany({ ...page, select: { id: true, secretEnc: true, previousSecretEnc: true } });
   return rows.map(({ id, ...values }) => ({ id, values }));
 }
 

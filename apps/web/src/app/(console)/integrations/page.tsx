@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Forbidden } from "~/components/forbidden";
 import { userWith } from "~/server/permissions";
 import { ApiKeysView } from "./api-keys-view";
+import { WebhooksView } from "./webhooks-view";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("integrations"))("title") };
@@ -11,5 +12,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function IntegrationsPage() {
   const { allowed } = await userWith("integration.manage");
   if (!allowed) return <Forbidden />;
-  return <ApiKeysView />;
+  return (
+    <div className="space-y-10">
+      <ApiKeysView />
+      <WebhooksView />
+    </div>
+  );
 }
