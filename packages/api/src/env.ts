@@ -38,6 +38,35 @@ export const apiEnvSchema = z
     /** let webhook endpoints resolve to loopback / private addresses (on-premises receivers); default: allowed except in production */
     WEBHOOK_ALLOW_PRIVATE_URLS: bool.optional(),
     LOGIN_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).max(10_000).default(30),
+    /**
+     * SMS senders in the order they are tried (a later one when an earlier one fails): `aliyun`, `tencent`, `dev`.
+     * Default `dev` outside production (codes go to the log and the admins' outbox); empty in production (SMS off).
+     */
+    SMS_PROVIDERS: z
+      .string()
+      .regex(/^\s*((aliyun|tencent|dev)\s*(,\s*(aliyun|tencent|dev)\s*)*)?$/, "a comma-separated list of aliyun, tencent, dev")
+      .optional(),
+    /** codes one IP address may request per hour, over all phones */
+    SMS_CODE_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(20),
+    ALIYUN_SMS_ACCESS_KEY_ID: z.string().min(1).optional(),
+    ALIYUN_SMS_ACCESS_KEY_SECRET: z.string().min(1).optional(),
+    ALIYUN_SMS_SIGN_NAME: z.string().min(1).optional(),
+    ALIYUN_SMS_TEMPLATE_CODE: z.string().min(1).optional(),
+    ALIYUN_SMS_ENDPOINT: z.url({ protocol: /^https?$/ }).default("https://dysmsapi.aliyuncs.com"),
+    TENCENT_SMS_SECRET_ID: z.string().min(1).optional(),
+    TENCENT_SMS_SECRET_KEY: z.string().min(1).optional(),
+    TENCENT_SMS_SDK_APP_ID: z.string().min(1).optional(),
+    TENCENT_SMS_SIGN_NAME: z.string().min(1).optional(),
+    TENCENT_SMS_TEMPLATE_ID: z.string().min(1).optional(),
+    TENCENT_SMS_REGION: z.string().min(1).default("ap-guangzhou"),
+    TENCENT_SMS_ENDPOINT: z.url({ protocol: /^https?$/ }).default("https://sms.tencentcloudapi.com"),
+    /** WebAuthn relying party: the site's registrable domain (default: the host of AUTH_URL, else localhost) */
+    WEBAUTHN_RP_ID: z.string().min(1).optional(),
+    /** the name authenticators show for this site */
+    WEBAUTHN_RP_NAME: z.string().min(1).default("客服工作台"),
+    /** origins passkey ceremonies may come from, comma-separated (default: AUTH_URL's origin, else http://localhost:3000) */
+    WEBAUTHN_ORIGINS: z.string().min(1).optional(),
+    AUTH_URL: z.url().optional(),
     /** where attachments are kept: `local` (a directory) or `s3` (an S3-compatible store) */
     ATTACHMENTS_STORAGE: z.enum(["local", "s3"]).default("local"),
     /** the directory of the local store; default `.data/attachments` in the workspace */
@@ -49,6 +78,19 @@ export const apiEnvSchema = z
     ATTACHMENTS_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
+    const providers = (env.SMS_PROVIDERS ?? "").split(",").map((p) => p.trim());
+    if (providers.includes("aliyun"))
+      for (const name of ["ALIYUN_SMS_ACCESS_KEY_ID", "ALIYUN_SMS_ACCESS_KEY_SECRET", "ALIYUN_SMS_SIGN_NAME", "ALIYUN_SMS_TEMPLATE_CODE"] as const)
+        if (!env[name]) ctx.addIssue({ code: "custom", path: [name], message: "required when SMS_PROVIDERS lists aliyun" });
+    if (providers.includes("tencent"))
+      for (const name of [
+        "TENCENT_SMS_SECRET_ID",
+        "TENCENT_SMS_SECRET_KEY",
+        "TENCENT_SMS_SDK_APP_ID",
+        "TENCENT_SMS_SIGN_NAME",
+        "TENCENT_SMS_TEMPLATE_ID",
+      ] as const)
+        if (!env[name]) ctx.addIssue({ code: "custom", path: [name], message: "required when SMS_PROVIDERS lists tencent" });
     if (env.ATTACHMENTS_STORAGE !== "s3") return;
     for (const name of ["ATTACHMENTS_S3_ENDPOINT", "ATTACHMENTS_S3_BUCKET", "ATTACHMENTS_S3_ACCESS_KEY_ID", "ATTACHMENTS_S3_SECRET_ACCESS_KEY"] as const)
       if (!env[name]) ctx.addIssue({ code: "custom", path: [name], message: "required when ATTACHMENTS_STORAGE is s3" });
@@ -60,6 +102,7 @@ let cached: ApiEnv | undefined;
 export function apiEnv(): ApiEnv {
   cached ??= readEnv(apiEnvSchema, {
     ...process.env,
+    AUTH_URL: process.env.AUTH_URL ?? process.env.NEXTAUTH_URL,
     PUSHER_HOST: process.env.PUSHER_HOST ?? (process.env.PUSHER_CLUSTER ? undefined : "127.0.0.1"),
     PUSHER_PORT: process.env.PUSHER_PORT ?? (process.env.PUSHER_CLUSTER ? undefined : "6001"),
   });

@@ -13,3 +13,4 @@ export { securitySettingsInput } from "@kefu/api/contracts/settings";
 export { alertRuleCreateInput } from "@kefu/api/contracts/alert";
 export { signInInput } from "@kefu/api/contracts/user";
 export { segmentCreateInput } from "@kefu/api/contracts/customer";
+export { smsCodeRequestInput, smsSignInInput, SMS_RESEND_SECONDS, passkeyNameSchema } from "@kefu/api/contracts/sign-in";

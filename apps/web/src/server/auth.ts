@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError, checkSession, logger, setPresence, signInWithPassword, type SessionUser } from "@kefu/api";
+import { AppError, checkSession, logger, setPresence, signInWithPasskey, signInWithPassword, signInWithSmsCode, type SessionUser } from "@kefu/api";
 import { getDb } from "@kefu/db/client";
 import type { Role } from "@kefu/db";
 import { getServerSession, type NextAuthOptions } from "next-auth";
@@ -66,6 +66,47 @@ export const authOptions: NextAuthOptions = {
             ip: clientIp(headers),
             userAgent: userAgentOf(headers),
           });
+          return { id: String(user.id), name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+        } catch (error) {
+          throw new Error(encodeSignInError(error));
+        }
+      },
+    }),
+    // SMS code: the code was asked for at POST /api/sign-in/sms-code; authorize() checks it (docs/architecture.md "Sign-in methods")
+    CredentialsProvider({
+      id: "sms",
+      name: "sms",
+      credentials: { phone: { type: "tel" }, code: { type: "text" } },
+      async authorize(credentials, request) {
+        const headers = (request?.headers ?? {}) as Record<string, string | undefined>;
+        try {
+          const user = await signInWithSmsCode(getDb(), {
+            phone: String(credentials?.phone ?? ""),
+            code: String(credentials?.code ?? ""),
+            ip: clientIp(headers),
+            userAgent: userAgentOf(headers),
+          });
+          return { id: String(user.id), name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+        } catch (error) {
+          throw new Error(encodeSignInError(error));
+        }
+      },
+    }),
+    // passkey: the challenge came from POST /api/sign-in/passkey-options; authorize() verifies the signed assertion
+    CredentialsProvider({
+      id: "passkey",
+      name: "passkey",
+      credentials: { response: { type: "text" } },
+      async authorize(credentials, request) {
+        const headers = (request?.headers ?? {}) as Record<string, string | undefined>;
+        try {
+          let response: unknown;
+          try {
+            response = JSON.parse(String(credentials?.response ?? ""));
+          } catch {
+            throw new AppError("INVALID_INPUT", { field: "response" });
+          }
+          const user = await signInWithPasskey(getDb(), { response, ip: clientIp(headers), userAgent: userAgentOf(headers) });
           return { id: String(user.id), name: user.name, role: user.role, sessionVersion: user.sessionVersion };
         } catch (error) {
           throw new Error(encodeSignInError(error));

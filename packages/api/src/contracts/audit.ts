@@ -32,3 +32,6 @@ export const listAlertsInput = z.object({
 });
 
 export const acknowledgeAlertInput = z.object({ id: idSchema });
+
+/** the SMS outbox on the security page (docs/architecture.md "Sign-in methods") */
+export const smsOutboxInput = z.object({ limit: z.number().int().min(1).max(100).default(20) });

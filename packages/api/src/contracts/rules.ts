@@ -11,6 +11,7 @@ export const RULE_TEXTS = {
   endTimeOfDay: "HH:MM, 24:00 at the latest",
   passwordsMatch: "must repeat the new password",
   digitsOnly: "digits only",
+  smsCode: "the 6-digit code from the SMS",
 } as const;
 
 export type RuleName = keyof typeof RULE_TEXTS;

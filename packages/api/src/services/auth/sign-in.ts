@@ -33,15 +33,25 @@ export interface SessionUser {
 // that response time does not reveal which employee numbers are valid.
 const TIMING_DECOY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$1WrXRl2ZLChteG1QsiTbcA$9zTnXeh7q6VbtNnapLPHkt9VzYwelSeep/jJyz5u7EY";
 
-async function recordAttempt(
+export type SignInMethod = "PASSWORD" | "SMS" | "WEBAUTHN";
+
+export async function recordAttempt(
   db: Db,
-  attempt: { userId: number | null; identifier: string; success: boolean; reason?: string; ip: string | null; userAgent: string | null },
+  attempt: {
+    userId: number | null;
+    identifier: string;
+    success: boolean;
+    reason?: string;
+    ip: string | null;
+    userAgent: string | null;
+    method?: SignInMethod;
+  },
 ) {
   await db.loginAttempt.create({
     data: {
       userId: attempt.userId,
       identifier: attempt.identifier.slice(0, 191),
-      method: "PASSWORD",
+      method: attempt.method ?? "PASSWORD",
       success: attempt.success,
       reason: attempt.reason ?? null,
       ip: attempt.ip?.slice(0, 45) ?? null,
@@ -57,8 +67,76 @@ async function recordAttempt(
     result: attempt.success ? "SUCCESS" : "FAILURE",
     ip: attempt.ip,
     userAgent: attempt.userAgent,
-    detail: attempt.reason ? { reason: attempt.reason } : null,
+    detail:
+      attempt.method && attempt.method !== "PASSWORD"
+        ? { ...(attempt.reason ? { reason: attempt.reason } : {}), method: attempt.method }
+        : attempt.reason
+          ? { reason: attempt.reason }
+          : null,
   });
+}
+
+/** The per-IP limit on sign-in attempts, shared by every method. */
+export async function limitSignInsPerIp(db: Db, request: { ip: string | null }, detail: Record<string, string>) {
+  const limit = await getRateLimiter().hit(`login:${request.ip ?? "unknown"}`, apiEnv().LOGIN_RATE_LIMIT_PER_IP, 15 * 60);
+  if (!limit.allowed && limit.count === apiEnv().LOGIN_RATE_LIMIT_PER_IP + 1) {
+    await raiseSecurityAlert(db, { type: "IP_RATE_LIMITED", severity: "MEDIUM", ip: request.ip, detail });
+  }
+  return limit;
+}
+
+/**
+ * A wrong secret (password or SMS code) for a known account: counts toward the lockout shared by every method; at the
+ * limit locks the account, ends its sessions, audits and raises the ACCOUNT_LOCKED alert. Returns the error to throw.
+ */
+export async function countFailedSecret(
+  db: Db,
+  user: { id: number; lastLoginAt: Date | null; lockedUntil: Date | null },
+  request: { identifier: string; ip: string | null; userAgent: string | null; method: SignInMethod },
+  now = new Date(),
+): Promise<AppError> {
+  const lockout = await getSetting(db, "security.lockout");
+  // Failures count from the start of the window, but never from before the last success or the end of the last lock.
+  const windowStart = new Date(Math.max(now.getTime() - lockout.windowMinutes * 60_000, user.lastLoginAt?.getTime() ?? 0, user.lockedUntil?.getTime() ?? 0));
+  const earlierFailures = await db.loginAttempt.count({
+    where: { userId: user.id, success: false, createdAt: { gte: windowStart }, reason: "INVALID_CREDENTIALS" },
+  });
+  const failures = earlierFailures + 1;
+  const attempt = {
+    userId: user.id,
+    identifier: request.identifier,
+    success: false,
+    reason: "INVALID_CREDENTIALS",
+    ip: request.ip,
+    userAgent: request.userAgent,
+    method: request.method,
+  };
+  if (failures >= lockout.maxFailures) {
+    const lockedUntil = new Date(now.getTime() + lockout.lockMinutes * 60_000);
+    await db.user.update({ where: { id: user.id }, data: { lockedUntil, failedLogins: failures, sessionVersion: { increment: 1 } } });
+    await recordAttempt(db, attempt);
+    await appendAudit(db, {
+      actorId: null,
+      actorLabel: "system",
+      action: SERVICE_AUDIT_ACTIONS.accountLocked,
+      targetType: "User",
+      targetId: user.id,
+      ip: request.ip,
+      userAgent: request.userAgent,
+      detail: { failures, lockedUntil: lockedUntil.toISOString(), method: request.method },
+    });
+    await raiseSecurityAlert(db, {
+      type: "ACCOUNT_LOCKED",
+      severity: "HIGH",
+      userId: user.id,
+      ip: request.ip,
+      detail: { failures, lockedUntil: lockedUntil.toISOString(), method: request.method },
+    });
+    return new AppError("ACCOUNT_LOCKED", { params: { until: lockedUntil.toISOString() } });
+  }
+  await db.user.update({ where: { id: user.id }, data: { failedLogins: failures } });
+  await recordAttempt(db, attempt);
+  return new AppError("INVALID_CREDENTIALS", { params: { remaining: lockout.maxFailures - failures } });
 }
 
 export async function signInWithPassword(db: Db, request: SignInRequest): Promise<SessionUser> {
@@ -74,13 +152,8 @@ export async function signInWithPassword(db: Db, request: SignInRequest): Promis
     return new AppError(code, { params });
   };
 
-  const limit = await getRateLimiter().hit(`login:${request.ip ?? "unknown"}`, apiEnv().LOGIN_RATE_LIMIT_PER_IP, 15 * 60);
-  if (!limit.allowed) {
-    if (limit.count === apiEnv().LOGIN_RATE_LIMIT_PER_IP + 1) {
-      await raiseSecurityAlert(db, { type: "IP_RATE_LIMITED", severity: "MEDIUM", ip: request.ip, detail: { identifier } });
-    }
-    throw await fail("RATE_LIMITED", null, { seconds: limit.retryAfterSeconds });
-  }
+  const limit = await limitSignInsPerIp(db, request, { identifier });
+  if (!limit.allowed) throw await fail("RATE_LIMITED", null, { seconds: limit.retryAfterSeconds });
 
   if (!identifier || !request.password) throw await fail("INVALID_CREDENTIALS", null);
   const user = await db.user.findFirst({
@@ -109,40 +182,7 @@ export async function signInWithPassword(db: Db, request: SignInRequest): Promis
   }
 
   const passwordOk = await verifyPassword(user.passwordHash, request.password);
-  if (!passwordOk) {
-    const lockout = await getSetting(db, "security.lockout");
-    // Failures count from the start of the window, but never from before the last success or the end of the last lock.
-    const windowStart = new Date(Math.max(now.getTime() - lockout.windowMinutes * 60_000, user.lastLoginAt?.getTime() ?? 0, user.lockedUntil?.getTime() ?? 0));
-    const earlierFailures = await db.loginAttempt.count({
-      where: { userId: user.id, success: false, createdAt: { gte: windowStart }, reason: "INVALID_CREDENTIALS" },
-    });
-    const failures = earlierFailures + 1;
-    if (failures >= lockout.maxFailures) {
-      const lockedUntil = new Date(now.getTime() + lockout.lockMinutes * 60_000);
-      await db.user.update({ where: { id: user.id }, data: { lockedUntil, failedLogins: failures, sessionVersion: { increment: 1 } } });
-      await recordAttempt(db, { userId: user.id, identifier, success: false, reason: "INVALID_CREDENTIALS", ip: request.ip, userAgent: request.userAgent });
-      await appendAudit(db, {
-        actorId: null,
-        actorLabel: "system",
-        action: SERVICE_AUDIT_ACTIONS.accountLocked,
-        targetType: "User",
-        targetId: user.id,
-        ip: request.ip,
-        userAgent: request.userAgent,
-        detail: { failures, lockedUntil: lockedUntil.toISOString() },
-      });
-      await raiseSecurityAlert(db, {
-        type: "ACCOUNT_LOCKED",
-        severity: "HIGH",
-        userId: user.id,
-        ip: request.ip,
-        detail: { failures, lockedUntil: lockedUntil.toISOString() },
-      });
-      throw new AppError("ACCOUNT_LOCKED", { params: { until: lockedUntil.toISOString() } });
-    }
-    await db.user.update({ where: { id: user.id }, data: { failedLogins: failures } });
-    throw await fail("INVALID_CREDENTIALS", user.id, { remaining: lockout.maxFailures - failures });
-  }
+  if (!passwordOk) throw await countFailedSecret(db, user, { identifier, ip: request.ip, userAgent: request.userAgent, method: "PASSWORD" }, now);
 
   if (user.disabledAt) throw await fail("ACCOUNT_DISABLED", user.id);
 

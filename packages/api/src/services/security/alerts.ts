@@ -5,7 +5,7 @@ import { publish } from "../../realtime/pusher.ts";
 import { AppError } from "../../errors.ts";
 import { keysetPage } from "../pagination.ts";
 
-export const SECURITY_ALERT_TYPES = ["ACCOUNT_LOCKED", "IP_RATE_LIMITED", "AUDIT_CHAIN_BROKEN"] as const;
+export const SECURITY_ALERT_TYPES = ["ACCOUNT_LOCKED", "IP_RATE_LIMITED", "AUDIT_CHAIN_BROKEN", "PASSKEY_COUNTER_MISMATCH"] as const;
 export type SecurityAlertType = (typeof SECURITY_ALERT_TYPES)[number];
 
 export async function raiseSecurityAlert(

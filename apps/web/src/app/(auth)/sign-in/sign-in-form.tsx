@@ -7,22 +7,47 @@ import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { signInInput } from "~/lib/contracts";
+import { PasskeySignIn, SmsSignIn } from "./other-methods";
+import { useSignInErrorText } from "./sign-in-errors";
 import { toFieldIssue } from "@kefu/api/contracts/rules";
-import { issueOfParams, issueSentence, ruleText, type Translate } from "~/lib/validation-text";
+import { ruleText, type Translate } from "~/lib/validation-text";
 
 type Fields = Partial<Record<"identifier" | "password", string>>;
 
-/** Reads `CODE` or `CODE|{json params}` (how the server passes sign-in errors through next-auth). */
-function parseSignInError(error: string): { code: string; params: Record<string, string | number> } {
-  const [code = "INVALID_CREDENTIALS", json] = error.split("|");
-  try {
-    return { code, params: json ? (JSON.parse(json) as Record<string, string | number>) : {} };
-  } catch {
-    return { code, params: {} };
-  }
+const METHODS = ["password", "sms", "passkey"] as const;
+type Method = (typeof METHODS)[number];
+const METHOD_LABEL = { password: "signIn.methodPassword", sms: "signIn.methodSms", passkey: "signIn.methodPasskey" } as const;
+
+/** The sign-in methods as tabs: 密码 / 验证码 / 指纹 (docs/architecture.md "Sign-in methods"). */
+export function SignInForm({ next }: { next: string }) {
+  const t = useTranslations();
+  const [method, setMethod] = useState<Method>("password");
+  return (
+    <div className="space-y-3">
+      <div role="tablist" aria-label={t("signIn.methods")} className="grid grid-cols-3 gap-1 rounded-lg bg-slate-100 p-1">
+        {METHODS.map((m) => (
+          <button
+            key={m}
+            type="button"
+            role="tab"
+            id={`sign-in-tab-${m}`}
+            aria-selected={method === m}
+            aria-controls="sign-in-panel"
+            onClick={() => setMethod(m)}
+            className={`rounded-md px-3 py-1.5 text-sm font-medium ${method === m ? "bg-white text-slate-900 shadow-sm" : "text-slate-600 hover:text-slate-900"}`}
+          >
+            {t(METHOD_LABEL[m])}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id="sign-in-panel" data-method={method}>
+        {method === "password" ? <PasswordForm next={next} /> : method === "sms" ? <SmsSignIn next={next} /> : <PasskeySignIn next={next} />}
+      </div>
+    </div>
+  );
 }
 
-export function SignInForm({ next }: { next: string }) {
+function PasswordForm({ next }: { next: string }) {
   const t = useTranslations();
   const [identifier, setIdentifier] = useState("");
   const [password, setPassword] = useState("");
@@ -31,17 +56,7 @@ export function SignInForm({ next }: { next: string }) {
   const translate = t as unknown as Translate;
   const [pending, setPending] = useState(false);
 
-  function messageFor(raw: string): string {
-    const { code, params } = parseSignInError(raw);
-    if (code === "INVALID_CREDENTIALS" && typeof params.remaining === "number")
-      return t("errors.INVALID_CREDENTIALS_REMAINING", { remaining: params.remaining });
-    if (code === "ACCOUNT_LOCKED" && typeof params.until === "string")
-      return t("errors.ACCOUNT_LOCKED", { until: new Date(params.until).toLocaleTimeString() });
-    if (code === "RATE_LIMITED") return t("errors.RATE_LIMITED", { seconds: params.seconds ?? 60 });
-    if (code === "ACCOUNT_DISABLED") return t("errors.ACCOUNT_DISABLED");
-    if (code === "INVALID_INPUT" && typeof params.field === "string") return issueSentence(translate, issueOfParams(params.field, params));
-    return t("errors.INVALID_CREDENTIALS");
-  }
+  const messageFor = useSignInErrorText();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

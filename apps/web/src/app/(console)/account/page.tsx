@@ -9,6 +9,7 @@ import { requireUser } from "~/server/permissions";
 import { serverCaller } from "~/server/trpc";
 import { ChangePasswordForm } from "./change-password-form";
 import { LanguagePreference } from "./language-preference";
+import { PasskeysCard } from "./passkeys-card";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("account"))("title") };
@@ -61,6 +62,7 @@ export default async function AccountPage() {
           </CardContent>
         </Card>
       </div>
+      <PasskeysCard />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { Forbidden } from "~/components/forbidden";
 import { userWith } from "~/server/permissions";
 import { SecurityAlertsView } from "./security-alerts-view";
 import { SecurityPolicyForm } from "./security-policy-form";
+import { SmsOutbox } from "./sms-outbox";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("security"))("title") };
@@ -16,6 +17,7 @@ export default async function SecurityPage() {
     <div className="space-y-6">
       <SecurityAlertsView />
       <SecurityPolicyForm />
+      <SmsOutbox />
     </div>
   );
 }

@@ -1,0 +1,2 @@
+// SMS senders (阿里云, 腾讯云, development outbox) and their request signing.
+export { configuredProviders, listSmsOutbox, sendSmsCode, sendersFromEnv, type SmsSender } from "./senders.ts";
