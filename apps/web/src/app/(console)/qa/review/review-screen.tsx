@@ -102,7 +102,7 @@ function Transcript({
   setHighlighting: (id: number | null) => void;
 }) {
   const t = useTranslations("qaReviews");
-  const flags = review.flags.flags as ConversationFlag[];
+  const flags = review.flags.flags;
   const byMessage = new Map<number, ConversationFlag[]>();
   for (const flag of flags) if (flag.messageId !== null) byMessage.set(flag.messageId, [...(byMessage.get(flag.messageId) ?? []), flag]);
   const highlights = new Map(review.highlights.map((h) => [h.messageId, h]));
