@@ -14,6 +14,8 @@ const SECTIONS: [label: string, path: string][] = [
   ["员工管理", "/staff"],
   ["技能组", "/teams"],
   ["分配规则", "/routing"],
+  ["质检评分", "/qa/reviews"],
+  ["我的质检", "/qa/my-reviews"],
   ["自动质检", "/qa/rules"],
   ["审计日志", "/audit"],
   ["安全中心", "/security"],

@@ -87,6 +87,20 @@ export const APP_ERRORS = {
   MERGE_UNDO_EXPIRED: "PRECONDITION_FAILED",
   /** one of the two customers was merged again since; undo that merge first */
   MERGE_UNDO_STALE: "CONFLICT",
+  /** a conversation has its (non-calibration) quality review already; params { reviewer } */
+  QA_ALREADY_REVIEWED: "CONFLICT",
+  /** only an ended conversation handled by an agent can be reviewed */
+  QA_NOT_REVIEWABLE: "PRECONDITION_FAILED",
+  /** no active scorecard to review with */
+  QA_NO_SCORECARD: "PRECONDITION_FAILED",
+  /** submitting needs every criterion scored (or N/A where allowed); params { criterion } */
+  QA_SCORE_REQUIRED: "BAD_REQUEST",
+  /** a score outside the criterion's scale; params { criterion, min, max } */
+  QA_SCORE_OUT_OF_RANGE: "BAD_REQUEST",
+  /** N/A given to a criterion that does not allow it; params { criterion } */
+  QA_NA_NOT_ALLOWED: "BAD_REQUEST",
+  /** the review is not in a state that allows this (a submitted review is no longer edited, …); params { status } */
+  QA_REVIEW_STATE: "PRECONDITION_FAILED",
   INVALID_API_KEY: "UNAUTHORIZED",
   INVALID_VISITOR_TOKEN: "UNAUTHORIZED",
 } as const satisfies Record<string, Status>;

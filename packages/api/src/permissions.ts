@@ -37,6 +37,8 @@ export const PERMISSIONS = {
   "home.view": ALL,
   "knowledge.manage": MANAGERS,
   "qa.review": ["ADMIN", "SUPERVISOR", "QA"],
+  /** the reviewed side: one's own quality reviews (a supervisor also their teams'), acknowledging and disputing them */
+  "qa.feedback": ["ADMIN", "SUPERVISOR", "AGENT"],
   /** scorecards and AutoQA rules */
   "qa.manage": ["ADMIN"],
   "report.view": ["ADMIN", "SUPERVISOR", "QA"],

@@ -9,9 +9,10 @@ import { alertEvaluationSubscriber } from "./services/alert/subscriber.ts";
 import { autoQaSubscriber } from "./services/autoqa/subscriber.ts";
 import { customerMentionSubscriber } from "./services/customer/subscriber.ts";
 import { knowledgeUsageSubscriber } from "./services/knowledge/subscriber.ts";
+import { qaReviewNotifySubscriber } from "./services/qa/subscriber.ts";
 import { webhookSubscriber } from "./services/webhook/subscriber.ts";
 
-/** In dispatch order: the monitor's delta first, then the conversation channels, alert evaluation, knowledge usage, note mentions; AutoQA and webhooks in the worker. */
+/** In dispatch order: the monitor's delta first, then the conversation channels, alert evaluation, knowledge usage, note mentions, quality reviews; AutoQA and webhooks in the worker. */
 export const coreSubscribers: readonly Subscriber[] = [
   monitorRealtimeSubscriber,
   conversationRealtimeSubscriber,
@@ -19,6 +20,7 @@ export const coreSubscribers: readonly Subscriber[] = [
   knowledgeUsageSubscriber,
   autoQaSubscriber,
   customerMentionSubscriber,
+  qaReviewNotifySubscriber,
   webhookSubscriber,
 ];
 

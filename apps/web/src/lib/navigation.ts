@@ -14,6 +14,8 @@ export interface NavItem {
     | "teams"
     | "routing"
     | "autoQa"
+    | "qaReviews"
+    | "myReviews"
     | "audit"
     | "security"
     | "jobs"
@@ -34,6 +36,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/staff", label: "staff", permission: "staff.read" },
   { href: "/teams", label: "teams", permission: "team.read" },
   { href: "/routing", label: "routing", permission: "team.read" },
+  { href: "/qa/reviews", label: "qaReviews", permission: "qa.review" },
+  { href: "/qa/my-reviews", label: "myReviews", permission: "qa.feedback" },
   { href: "/qa/rules", label: "autoQa", permission: "qa.review" },
   { href: "/audit", label: "audit", permission: "audit.read" },
   { href: "/security", label: "security", permission: "security.alerts" },

@@ -51,6 +51,7 @@ export const realtimeEvents = {
   alertAcknowledged: "alert.acknowledged",
   securityAlert: "security.alert",
   customerMentioned: "customer.mentioned",
+  qaReviewChanged: "qa.review",
 } as const;
 
 export type RealtimeEventName = (typeof realtimeEvents)[keyof typeof realtimeEvents];
@@ -128,6 +129,8 @@ export interface RealtimePayloads {
   "security.alert": { id: number; type: string; severity: Severity; userId: number | null };
   /** on the mentioned person's own channel: a colleague @mentioned them in a note about a customer */
   "customer.mentioned": { noteId: number; customerId: number; authorName: string };
+  /** on the agent's or reviewer's own channel: a quality review was submitted to them, disputed or settled */
+  "qa.review": { reviewId: number; change: "submitted" | "disputed" | "resolved"; actorName: string };
 }
 
 export type RealtimePayload<E extends RealtimeEventName> = RealtimePayloads[E];

@@ -96,7 +96,20 @@ export interface CustomerNoteMentioned {
   mentionedUserIds: number[];
 }
 
-export type DomainEvent = ConversationChanged | MessageCreated | ConversationRead | ConversationReceipt | PresenceChanged | CustomerNoteMentioned;
+/**
+ * A quality review changed in a way its agent or reviewer should hear of: submitted (the agent), disputed (the
+ * reviewer), the dispute settled (the agent).
+ */
+export interface QaReviewChanged {
+  type: "qa.review_submitted" | "qa.review_disputed" | "qa.dispute_resolved";
+  reviewId: number;
+  agentId: number;
+  reviewerId: number;
+  actorId: number;
+}
+
+export type DomainEvent =
+  ConversationChanged | MessageCreated | ConversationRead | ConversationReceipt | PresenceChanged | CustomerNoteMentioned | QaReviewChanged;
 export type DomainEventType = DomainEvent["type"];
 export type DomainEventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;
 

@@ -23,6 +23,7 @@ const PAYLOAD_KEYS: { [E in RealtimeEventName]: readonly (keyof RealtimePayloads
   "alert.acknowledged": ["eventId", "acknowledgedById", "acknowledgedAt"],
   "security.alert": ["id", "type", "severity", "userId"],
   "customer.mentioned": ["noteId", "customerId", "authorName"],
+  "qa.review": ["reviewId", "change", "actorName"],
 };
 
 const at = new Date("2026-03-10T02:00:00Z");

@@ -14,6 +14,9 @@ export interface CriterionDefinition {
   maxScore: number;
   weight: number;
   critical: boolean;
+  /** may be marked 不适用 (N/A) */
+  naAllowed: boolean;
+  groupName: string;
 }
 
 export const SCORECARD = {
@@ -22,24 +25,81 @@ export const SCORECARD = {
 };
 
 export const CRITERIA: readonly CriterionDefinition[] = [
-  { name: "服务态度", description: "用语礼貌、耐心，不推诿，不与客户争执。", minScore: 0, maxScore: 10, weight: 20, critical: false },
-  { name: "问题解决", description: "准确识别客户诉求，给出有效、可执行的解决方案。", minScore: 0, maxScore: 10, weight: 30, critical: false },
-  { name: "响应及时", description: "首次响应与每次回复及时，暂停会话前告知客户。", minScore: 0, maxScore: 5, weight: 15, critical: false },
-  { name: "业务准确", description: "政策、流程、时效等业务信息准确，无错误承诺。", minScore: 0, maxScore: 5, weight: 20, critical: false },
-  { name: "服务规范", description: "开场与结束语规范，按要求记录备注、登记工单。", minScore: 0, maxScore: 5, weight: 15, critical: false },
-  { name: "服务红线", description: "泄露客户隐私、辱骂或嘲讽客户、违规承诺赔付等，触犯即整单0分。", minScore: 0, maxScore: 1, weight: 10, critical: true },
+  {
+    name: "服务态度",
+    groupName: "服务态度",
+    description: "用语礼貌、耐心，不推诿，不与客户争执。",
+    minScore: 0,
+    maxScore: 10,
+    weight: 20,
+    critical: false,
+    naAllowed: false,
+  },
+  {
+    name: "问题解决",
+    groupName: "准确性",
+    description: "准确识别客户诉求，给出有效、可执行的解决方案。",
+    minScore: 0,
+    maxScore: 10,
+    weight: 30,
+    critical: false,
+    naAllowed: false,
+  },
+  {
+    name: "响应及时",
+    groupName: "专业性",
+    description: "首次响应与每次回复及时，暂停会话前告知客户。",
+    minScore: 0,
+    maxScore: 5,
+    weight: 15,
+    critical: false,
+    naAllowed: false,
+  },
+  {
+    name: "业务准确",
+    groupName: "准确性",
+    description: "政策、流程、时效等业务信息准确，无错误承诺；未涉及业务信息时记为不适用。",
+    minScore: 0,
+    maxScore: 5,
+    weight: 20,
+    critical: false,
+    naAllowed: true,
+  },
+  {
+    name: "服务规范",
+    groupName: "流程规范",
+    description: "开场与结束语规范，按要求记录备注、登记工单。",
+    minScore: 0,
+    maxScore: 5,
+    weight: 15,
+    critical: false,
+    naAllowed: false,
+  },
+  {
+    name: "服务红线",
+    groupName: "流程规范",
+    description: "泄露客户隐私、辱骂或嘲讽客户、违规承诺赔付等，触犯即整单0分。",
+    minScore: 0,
+    maxScore: 1,
+    weight: 10,
+    critical: true,
+    naAllowed: false,
+  },
 ];
 
 /**
  * Criterion score = (given − min) ÷ (max − min) × 100; review score = Σ(score × weight)
- * ÷ Σ weights; a critical criterion under 50 % makes the review 0.
+ * ÷ Σ weights over the criteria scored (N/A, null, left out); a critical criterion under 50 % makes the review 0.
+ * The API's `reviewScore` (services/metrics/quality.ts) is the definition; a test there checks this agrees.
  */
-export function reviewTotal(criteria: readonly CriterionDefinition[], given: readonly number[]): number {
+export function reviewTotal(criteria: readonly CriterionDefinition[], given: readonly (number | null)[]): number {
   let weighted = 0;
   let weights = 0;
   for (let i = 0; i < criteria.length; i++) {
     const criterion = criteria[i]!;
-    const score = ((given[i]! - criterion.minScore) / (criterion.maxScore - criterion.minScore)) * 100;
+    const value = given[i]!;
+    if (value === null) continue;
+    const score = ((value - criterion.minScore) / (criterion.maxScore - criterion.minScore)) * 100;
     if (criterion.critical && score < 50) return 0;
     weighted += score * criterion.weight;
     weights += criterion.weight;
@@ -82,6 +142,8 @@ export function writeQuality(
     "maxScore",
     "weight",
     "critical",
+    "naAllowed",
+    "groupName",
     "sortOrder",
   ] as const);
   const reviews = loader.table("QaReview", [
@@ -96,6 +158,7 @@ export function writeQuality(
     "isCalibration",
     "createdAt",
     "submittedAt",
+    "acknowledgedAt",
   ] as const);
   const scores = loader.table("QaReviewScore", ["reviewId", "criterionId", "score", "comment"] as const);
 
@@ -124,20 +187,23 @@ export function writeQuality(
       const reviewRng = Random.for("qa-review", candidate.conversationId, reviewerId);
       const skill = Random.for("agent-skill", candidate.agentId).between(0.72, 0.97);
       const redLine = reviewRng.chance(0.03) ? reviewRng.pick(RED_LINE_REASONS) : null;
-      const given = CRITERIA.map((criterion) => {
+      const given = CRITERIA.map((criterion): number | null => {
         if (criterion.critical) return redLine ? criterion.minScore : criterion.maxScore;
+        if (criterion.naAllowed && reviewRng.chance(0.1)) return null;
         const share = Math.min(1, Math.max(0, skill + reviewRng.between(-0.25, 0.12)));
         return Math.round(criterion.minScore + share * (criterion.maxScore - criterion.minScore));
       });
       const total = reviewTotal(CRITERIA, given);
       let weakest = 0;
+      const shareOf = (i: number) => (given[i] === null ? 1 : (given[i]! - CRITERIA[i]!.minScore) / (CRITERIA[i]!.maxScore - CRITERIA[i]!.minScore));
       CRITERIA.forEach((criterion, i) => {
-        const share = (given[i]! - criterion.minScore) / (criterion.maxScore - criterion.minScore);
-        const weakestShare = (given[weakest]! - CRITERIA[weakest]!.minScore) / (CRITERIA[weakest]!.maxScore - CRITERIA[weakest]!.minScore);
-        if (!criterion.critical && share < weakestShare) weakest = i;
+        if (!criterion.critical && shareOf(i) < shareOf(weakest)) weakest = i;
       });
       const reviewedAt = Math.min(candidate.resolvedAt + reviewRng.between(1, 6) * DAY, options.now - HOUR);
       const status: QaReviewStatus = calibration || reviewedAt > options.now - 3 * DAY || reviewRng.chance(0.3) ? "SUBMITTED" : "FINAL";
+      const submittedAt = reviewedAt + Math.round(reviewRng.between(3, 25)) * MINUTE;
+      // a FINAL review is one its agent has acknowledged (确认)
+      const acknowledgedAt = status === "FINAL" ? new Date(Math.min(submittedAt + reviewRng.between(1, 48) * HOUR, options.now - MINUTE)) : null;
       const reviewId = ids.next("QaReview");
       reviews.add({
         id: reviewId,
@@ -150,11 +216,12 @@ export function writeQuality(
         status,
         isCalibration: calibration,
         createdAt: new Date(reviewedAt),
-        submittedAt: new Date(reviewedAt + Math.round(reviewRng.between(3, 25)) * MINUTE),
+        submittedAt: new Date(submittedAt),
+        acknowledgedAt,
       });
       CRITERIA.forEach((criterion, i) => {
         const score = given[i]!;
-        const low = (score - criterion.minScore) / (criterion.maxScore - criterion.minScore) < 0.6;
+        const low = score !== null && (score - criterion.minScore) / (criterion.maxScore - criterion.minScore) < 0.6;
         scores.add({
           reviewId,
           criterionId: criterionIds[i]!,

@@ -224,12 +224,14 @@ describe("seedDemo", () => {
 
   it("stores QA totals that follow the metric definitions", async () => {
     expect(await count("SELECT COUNT(*) FROM QaReview")).toBeGreaterThan(10);
-    // criterion score = (given − min) ÷ (max − min) × 100; total = Σ score × weight ÷ Σ weight; a critical one under 50 % → 0
+    // criterion score = (given − min) ÷ (max − min) × 100; total = Σ score × weight ÷ Σ weight over the scored ones
+    // (N/A = a null score, left out); a critical one under 50 % → 0
     const mismatched = await count(`
       SELECT COUNT(*) FROM QaReview r JOIN (
         SELECT s.reviewId,
-          CASE WHEN SUM(c.critical AND (s.score - c.minScore) * 1e0 / (c.maxScore - c.minScore) < 0.5) > 0 THEN 0
-               ELSE SUM((s.score - c.minScore) * 1e0 / (c.maxScore - c.minScore) * 100 * c.weight) / SUM(c.weight) END AS total,
+          CASE WHEN SUM(c.critical AND s.score IS NOT NULL AND (s.score - c.minScore) * 1e0 / (c.maxScore - c.minScore) < 0.5) > 0 THEN 0
+               ELSE SUM(IF(s.score IS NULL, 0, (s.score - c.minScore) * 1e0 / (c.maxScore - c.minScore) * 100 * c.weight))
+                    / SUM(IF(s.score IS NULL, 0, c.weight)) END AS total,
           COUNT(*) AS scored
         FROM QaReviewScore s JOIN ScorecardCriterion c ON c.id = s.criterionId GROUP BY s.reviewId
       ) x ON x.reviewId = r.id
@@ -239,6 +241,12 @@ describe("seedDemo", () => {
       await count(`SELECT COUNT(*) FROM QaReview r JOIN Conversation c ON c.id = r.conversationId JOIN User q ON q.id = r.reviewerId
         WHERE c.status <> 'RESOLVED' OR c.assigneeId <> r.agentId OR q.role <> 'QA' OR r.createdAt < c.resolvedAt OR r.status NOT IN ('SUBMITTED','FINAL')`),
     ).toBe(0);
+    // N/A only where the criterion allows it, and some reviews use it; acknowledged exactly when FINAL
+    expect(
+      await count("SELECT COUNT(*) FROM QaReviewScore s JOIN ScorecardCriterion c ON c.id = s.criterionId WHERE s.score IS NULL AND NOT c.naAllowed"),
+    ).toBe(0);
+    expect(await count("SELECT COUNT(*) FROM QaReviewScore WHERE score IS NULL")).toBeGreaterThan(0);
+    expect(await count("SELECT COUNT(*) FROM QaReview WHERE (acknowledgedAt IS NOT NULL) <> (status = 'FINAL') OR acknowledgedAt < submittedAt")).toBe(0);
   });
 
   it("never stores a phone number in plain text", async () => {

@@ -18,6 +18,7 @@ import { serviceWorkerEnabled, webEnv } from "~/env";
 import { AddressBanner } from "~/components/address-banner";
 import { ViewerProvider } from "~/components/viewer";
 import { MentionNotifier } from "~/components/customer-profile/mention-notifier";
+import { QaReviewNotifier } from "~/components/qa-review-notifier";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
@@ -64,6 +65,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       </div>
       <SessionKeeper />
       {can(user.role, "customer.annotate") ? <MentionNotifier userId={user.id} /> : null}
+      {can(user.role, "qa.feedback") || can(user.role, "qa.review") ? <QaReviewNotifier userId={user.id} /> : null}
       <Suspense fallback={null}>
         <ServiceWorkerRegistrar enabled={serviceWorkerEnabled} />
       </Suspense>

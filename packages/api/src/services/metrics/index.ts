@@ -13,6 +13,7 @@ export * from "./breakdowns.ts";
 export * from "./conversations.ts";
 export * from "./heatmap.ts";
 export * from "./presence.ts";
+export * from "./quality.ts";
 export * from "./responses.ts";
 export * from "./sql.ts";
 export * from "./time.ts";
