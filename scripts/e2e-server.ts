@@ -8,6 +8,7 @@ import { createConnection } from "mariadb";
 import { poolConfig } from "@kefu/db/client";
 import { migrate } from "@kefu/db/migrate";
 import { checkSeededConversations } from "./lib/autoqa.ts";
+import { rollUpSeededConversations } from "./lib/reports.ts";
 import { indexKnowledge } from "./lib/knowledge.ts";
 import { seedDemo } from "@kefu/db/seed";
 import { httpOk, isPortOpen, startProcess, waitFor } from "./lib/processes.ts";
@@ -39,6 +40,7 @@ await migrate(databaseUrl);
 await seedDemo(databaseUrl, { conversations: 1500, customers: 300 });
 await indexKnowledge(databaseUrl);
 await checkSeededConversations(databaseUrl);
+await rollUpSeededConversations(databaseUrl);
 
 // attachments of this run, kept apart from the development store and emptied with the database
 const attachmentsDir = path.join(ROOT, ".data", `e2e-attachments-${E2E_PORT}`);

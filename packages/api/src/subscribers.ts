@@ -9,8 +9,9 @@ import { alertEvaluationSubscriber } from "./services/alert/subscriber.ts";
 import { autoQaSubscriber } from "./services/autoqa/subscriber.ts";
 import { customerMentionSubscriber } from "./services/customer/subscriber.ts";
 import { knowledgeUsageSubscriber } from "./services/knowledge/subscriber.ts";
+import { reportRollupSubscriber } from "./services/report/subscriber.ts";
 
-/** In dispatch order: the monitor's delta first, then the conversation channels, alert evaluation, knowledge usage, note mentions; AutoQA in the worker. */
+/** In dispatch order: the monitor's delta first, then the conversation channels, alert evaluation, knowledge usage, note mentions; AutoQA and the report rollups in the worker. */
 export const coreSubscribers: readonly Subscriber[] = [
   monitorRealtimeSubscriber,
   conversationRealtimeSubscriber,
@@ -18,6 +19,7 @@ export const coreSubscribers: readonly Subscriber[] = [
   knowledgeUsageSubscriber,
   autoQaSubscriber,
   customerMentionSubscriber,
+  reportRollupSubscriber,
 ];
 
 export function registerCoreSubscribers(): void {

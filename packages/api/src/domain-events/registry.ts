@@ -30,6 +30,13 @@ export interface OutboxSubscriber {
   /** runs in a worker, at least once per event: must be idempotent (the job id and the event say which) */
   handle: (event: DomainEvent, context: SubscriberContext) => Promise<void>;
   maxAttempts?: number;
+  /** narrows the listed types further (no job at all for an event it would ignore) */
+  accepts?: (event: DomainEvent) => boolean;
+  /**
+   * events of one unit of work with the same key travel as one job (the first of them): for a handler that
+   * re-derives its state from the rows (the reports' rollups per conversation), not from the event itself
+   */
+  coalesceKey?: (event: DomainEvent) => string;
 }
 
 export type Subscriber = AfterCommitSubscriber | OutboxSubscriber;

@@ -11,6 +11,7 @@ import {
   runCustomerExportJob,
   runCustomerImportJob,
 } from "../services/customer/index.ts";
+import { REPORTS_REBUILD_JOB, runRebuildJob } from "../services/report/index.ts";
 
 export interface JobContext {
   db: Db;
@@ -60,4 +61,5 @@ export const jobHandlers: Record<string, JobHandler> = {
     await runCustomerExportJob(db, progressJobId(jobId), payload);
   },
   [CUSTOMER_IMPORT_JOB]: ({ db, payload }) => runCustomerImportJob(db, payload),
+  [REPORTS_REBUILD_JOB]: ({ db, jobId, payload }) => runRebuildJob(db, progressJobId(jobId), payload),
 };
