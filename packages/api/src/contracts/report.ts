@@ -67,6 +67,9 @@ const filterShape = {
   teamId: idSchema.optional(),
   agentId: idSchema.optional(),
   channel: channelSchema.optional(),
+  /** the period to compare with (both or neither); by default the same number of days just before */
+  compareFrom: reportDateSchema.optional(),
+  compareTo: reportDateSchema.optional(),
 };
 
 type Period = { from: string; to: string };
@@ -77,13 +80,32 @@ function checkPeriod(value: Period, ctx: z.RefinementCtx, maxDays = REPORT_MAX_D
   else if (reportDayCount(value.from, value.to) > maxDays) ctx.addIssue({ code: "custom", path: [field], message: `at most ${maxDays} days` });
 }
 
-export const reportFilterInput = z.object(filterShape).superRefine((value, ctx) => checkPeriod(value, ctx));
+function checkComparison(value: { compareFrom?: string; compareTo?: string }, ctx: z.RefinementCtx) {
+  if ((value.compareFrom === undefined) !== (value.compareTo === undefined)) {
+    ctx.addIssue({
+      code: "custom",
+      path: [value.compareFrom === undefined ? "compareFrom" : "compareTo"],
+      message: "give both ends of the comparison or neither",
+    });
+    return;
+  }
+  if (value.compareFrom === undefined || value.compareTo === undefined || !isRealDate(value.compareFrom) || !isRealDate(value.compareTo)) return;
+  if (value.compareTo < value.compareFrom) ctx.addIssue({ code: "custom", path: ["compareTo"], message: "must not be before compareFrom" });
+  else if (reportDayCount(value.compareFrom, value.compareTo) > REPORT_MAX_DAYS)
+    ctx.addIssue({ code: "custom", path: ["compareTo"], message: `at most ${REPORT_MAX_DAYS} days` });
+}
+
+export const reportFilterInput = z.object(filterShape).superRefine((value, ctx) => {
+  checkPeriod(value, ctx);
+  checkComparison(value, ctx);
+});
 export type ReportFilterInput = z.infer<typeof reportFilterInput>;
 
 export const reportTrendInput = z
   .object({ ...filterShape, metric: z.enum(REPORT_METRICS), granularity: z.enum(REPORT_GRANULARITIES) })
   .superRefine((value, ctx) => {
     checkPeriod(value, ctx);
+    checkComparison(value, ctx);
     if (value.granularity === "hour") checkPeriod(value, ctx, REPORT_HOURLY_MAX_DAYS, "granularity");
   });
 export type ReportTrendInput = z.infer<typeof reportTrendInput>;
@@ -92,6 +114,11 @@ export const reportRebuildInput = z
   .object({ from: reportDateSchema, to: reportDateSchema })
   .superRefine((value, ctx) => checkPeriod(value, ctx, REPORT_REBUILD_MAX_DAYS));
 export type ReportRebuildInput = z.infer<typeof reportRebuildInput>;
+
+/** The period a report compares with: the one asked for, else the same number of days just before [from, to]. */
+export function comparisonPeriod(input: Period & { compareFrom?: string; compareTo?: string }): Period {
+  return input.compareFrom && input.compareTo ? { from: input.compareFrom, to: input.compareTo } : previousPeriod(input);
+}
 
 /** The period of the same length just before [from, to]. */
 export function previousPeriod(period: Period): Period {

@@ -608,7 +608,8 @@ describe("reply timeout", () => {
 
     // due through the worker, like in production
     await h.db.job.update({ where: { id: job.id }, data: { runAt: new Date() } });
-    await runDueJobs(h.db, "test-worker", { batchSize: 50 });
+    // the earlier tests' outbox jobs (report rollups) are due as well
+    await runDueJobs(h.db, "test-worker", { batchSize: 1_000 });
     expect((await h.db.job.findUniqueOrThrow({ where: { id: job.id } })).status).toBe("SUCCEEDED");
 
     const requeued = await h.db.conversationEvent.findFirstOrThrow({ where: { conversationId, type: "REQUEUED" } });

@@ -1,6 +1,6 @@
 /** `report.overview`: the period's figures against the previous period of the same length, with the change. */
 import type { Db } from "@kefu/db/client";
-import { previousPeriod, REPORT_METRICS, type ReportFilterInput, type ReportMetric } from "../../contracts/report.ts";
+import { comparisonPeriod, REPORT_METRICS, type ReportFilterInput, type ReportMetric } from "../../contracts/report.ts";
 import { countersForDays, figuresOf, type ReportFigures } from "./figures.ts";
 
 export interface ReportChange {
@@ -25,7 +25,7 @@ export function changeOf(current: number | null, previous: number | null): Repor
 }
 
 export async function reportOverview(db: Db, filter: ReportFilterInput): Promise<ReportOverview> {
-  const before = previousPeriod(filter);
+  const before = comparisonPeriod(filter);
   const [current, previous] = await Promise.all([countersForDays(db, filter), countersForDays(db, { ...filter, ...before })]);
   const now = figuresOf(current);
   const then = figuresOf(previous);

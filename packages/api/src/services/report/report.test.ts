@@ -336,6 +336,9 @@ describe("report procedures", () => {
     expect(overview.current).toMatchObject({ created: 1, resolved: 2, abandoned: 0 });
     expect(overview.previous).toMatchObject({ created: 5, botResolved: 1, abandoned: 1, resolved: 3, csat: 50 });
     expect(overview.change.created).toEqual({ delta: -4, percent: -80 });
+    const compared = await supervisor.report.overview({ from: "2026-10-14", to: "2026-10-14", compareFrom: "2026-10-12", compareTo: "2026-10-13" });
+    expect(compared.previousPeriod).toEqual({ from: "2026-10-12", to: "2026-10-13" });
+    expect(compared.previous).toMatchObject({ created: 6 });
 
     const trend = await supervisor.report.trend({ from: "2026-10-12", to: "2026-10-14", metric: "created", granularity: "day" });
     expect(trend.points.map((p) => [p.bucket, p.value])).toEqual([
@@ -363,6 +366,10 @@ describe("report procedures", () => {
     expect(await outcome(() => supervisor.report.overview({ from: "2025-01-01", to: "2026-10-12" }))).toMatchObject({ code: "BAD_REQUEST", field: "to" });
     expect(await outcome(() => supervisor.report.overview({ from: "2026-10-12", to: "2026-10-11" }))).toMatchObject({ code: "BAD_REQUEST", field: "to" });
     expect(await outcome(() => supervisor.report.overview({ from: "2026-02-30", to: "2026-03-01" }))).toMatchObject({ code: "BAD_REQUEST", field: "from" });
+    expect(await outcome(() => supervisor.report.overview({ from: "2026-10-12", to: "2026-10-12", compareFrom: "2026-10-11" }))).toMatchObject({
+      code: "BAD_REQUEST",
+      field: "compareTo",
+    });
     expect(await outcome(() => supervisor.report.trend({ from: "2026-08-01", to: "2026-10-12", metric: "created", granularity: "hour" }))).toMatchObject({
       code: "BAD_REQUEST",
       field: "granularity",

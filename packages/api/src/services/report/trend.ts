@@ -1,10 +1,10 @@
 /**
  * `report.trend`: one figure per hour / day / week (Monday first) / month of Beijing time over the period, and the
- * previous period of the same length bucket by bucket (aligned by position), from StatsHourly (hours) or
+ * period it is compared with bucket by bucket (aligned from the start), from StatsHourly (hours) or
  * StatsDaily.
  */
 import type { Db } from "@kefu/db/client";
-import { previousPeriod, type ReportGranularity, type ReportTrendInput } from "../../contracts/report.ts";
+import { comparisonPeriod, type ReportGranularity, type ReportTrendInput } from "../../contracts/report.ts";
 import { emptyCounters, FACT_COUNTERS, SHANGHAI_OFFSET_MS, type FactCounters } from "../metrics/index.ts";
 import { countersOf, figuresOf, rollupFilter, sumColumns, windowOfDays } from "./figures.ts";
 
@@ -87,16 +87,15 @@ async function bucketsOf(db: Db, input: ReportTrendInput, period: { from: string
 }
 
 export async function reportTrend(db: Db, input: ReportTrendInput): Promise<ReportTrend> {
-  const before = previousPeriod(input);
+  const before = comparisonPeriod(input);
   const [current, previous] = await Promise.all([bucketsOf(db, input, input), bucketsOf(db, input, before)]);
-  const offset = previous.length - current.length; // align the ends: the previous period's last bucket faces ours
   return {
     metric: input.metric,
     granularity: input.granularity,
     period: { from: input.from, to: input.to },
     previousPeriod: before,
     points: current.map((bucket, index) => {
-      const facing = previous[index + Math.max(0, offset)];
+      const facing = previous[index];
       return {
         bucket: bucket.bucket,
         from: bucket.from,
