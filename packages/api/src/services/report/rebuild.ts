@@ -27,6 +27,8 @@ export interface RebuildResult {
 
 export const REPORTS_REBUILD_JOB = "reports.rebuild";
 
+const REFRESH_CONCURRENCY = 4;
+
 const sums = Prisma.raw(FACT_COUNTERS.map((name) => `SUM(\`${name}\`)`).join(", "));
 const columns = Prisma.raw(FACT_COUNTERS.map((name) => `\`${name}\``).join(", "));
 
@@ -50,7 +52,12 @@ export async function rebuildRollups(db: Db, options: RebuildOptions): Promise<R
   let changed = 0;
   await options.onProgress?.(0, total);
   for (let i = 0; i < ids.length; i += batchSize) {
-    for (const { id } of ids.slice(i, i + batchSize)) if (await refreshConversationRollup(db, Number(id))) changed++;
+    const batch = ids.slice(i, i + batchSize).map(({ id }) => Number(id));
+    // a few conversations at a time: each is its own short transaction, so the database is kept busy
+    for (let j = 0; j < batch.length; j += REFRESH_CONCURRENCY) {
+      const outcomes = await Promise.all(batch.slice(j, j + REFRESH_CONCURRENCY).map((id) => refreshConversationRollup(db, id)));
+      changed += outcomes.filter(Boolean).length;
+    }
     done = Math.min(i + batchSize, total);
     await options.onProgress?.(done, total);
   }
