@@ -6,7 +6,7 @@ import { createDb } from "@kefu/db/client";
  */
 export async function rollUpSeededConversations(databaseUrl: string): Promise<void> {
   const { rebuildRollups } = await import("@kefu/api");
-  const db = createDb(databaseUrl, 2);
+  const db = createDb(databaseUrl, 4);
   try {
     const [range] = await db.$queryRaw<{ first: Date | null; last: Date | null }[]>`SELECT MIN(at) AS first, MAX(at) AS last FROM \`ConversationEvent\``;
     if (!range?.first || !range.last) return;
