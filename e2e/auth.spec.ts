@@ -6,6 +6,7 @@ test.describe("sign-in and navigation by role", () => {
     ADMIN: [
       "工作台",
       "实时监控",
+      "数据报表",
       "会话工作台",
       "快捷回复",
       "客户",
@@ -26,6 +27,7 @@ test.describe("sign-in and navigation by role", () => {
     SUPERVISOR: [
       "工作台",
       "实时监控",
+      "数据报表",
       "会话工作台",
       "快捷回复",
       "客户",

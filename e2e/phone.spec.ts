@@ -7,6 +7,7 @@ test.use({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true
 const SECTIONS: [label: string, path: string][] = [
   ["工作台", "/"],
   ["实时监控", "/monitor"],
+  ["数据报表", "/reports"],
   ["会话工作台", "/workspace"],
   ["快捷回复", "/canned-replies"],
   ["客户", "/customers"],

@@ -5,6 +5,7 @@
  */
 import { migrate } from "@kefu/db/migrate";
 import { checkSeededConversations } from "./lib/autoqa.ts";
+import { rollUpSeededConversations } from "./lib/reports.ts";
 import { indexKnowledge } from "./lib/knowledge.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isSeeded, seedDemo } from "@kefu/db/seed";
 import { httpOk, shutdown, startProcess, waitFor } from "./lib/processes.ts";
@@ -21,6 +22,7 @@ try {
     await seedDemo(databaseUrl, { log: (line) => console.log(`seed     │ ${line}`) });
     await indexKnowledge(databaseUrl);
     await checkSeededConversations(databaseUrl);
+    await rollUpSeededConversations(databaseUrl);
   }
   const realtime = realtimeSettings();
   await ensureSoketi(realtime);

@@ -8,6 +8,7 @@ import { createConnection } from "mariadb";
 import { poolConfig } from "@kefu/db/client";
 import { migrate } from "@kefu/db/migrate";
 import { checkSeededConversations } from "./lib/autoqa.ts";
+import { rollUpSeededConversations } from "./lib/reports.ts";
 import { indexKnowledge } from "./lib/knowledge.ts";
 import { seedDemo } from "@kefu/db/seed";
 import { httpOk, isPortOpen, startProcess, waitFor } from "./lib/processes.ts";
@@ -66,3 +67,6 @@ startProcess("worker", "pnpm", ["--filter", "@kefu/worker", "start"], { env: { .
 startProcess("web", "pnpm", ["--filter", "@kefu/web", "start"], { env: { ...env, PORT: String(E2E_PORT), KEFU_SERVICE: "web" }, cwd: ROOT });
 await waitFor(httpOk(`http://127.0.0.1:${E2E_PORT}/api/health`), "the web server", 120_000);
 console.log(`e2e server ready on ${url}`);
+// the report rollups of the seeded history, while the first specs run (the worker keeps them up to date meanwhile)
+await rollUpSeededConversations(databaseUrl);
+console.log("e2e report rollups built");

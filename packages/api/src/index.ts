@@ -19,6 +19,7 @@ export { checkHealth } from "./services/health/check.ts";
 export { setPresence } from "./services/user/presence.ts";
 export { ensureKnowledgeIndex } from "./services/knowledge/ensure-index.ts";
 export { backfillAutoQa } from "./services/autoqa/index.ts";
+export { rebuildRollups } from "./services/report/index.ts";
 export { flushArticleUsage } from "./services/knowledge/usage.ts";
 export { ensureVapidKeys } from "./services/push/vapid.ts";
 export { warmUpMessageIntake } from "./services/inbox/index.ts";

@@ -41,7 +41,8 @@ export const PERMISSIONS = {
   "qa.feedback": ["ADMIN", "SUPERVISOR", "AGENT"],
   /** scorecards and AutoQA rules */
   "qa.manage": ["ADMIN"],
-  "report.view": ["ADMIN", "SUPERVISOR", "QA"],
+  /** 数据报表: the managers who judge the operation by its trends */
+  "report.view": MANAGERS,
   "integration.manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 

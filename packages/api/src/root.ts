@@ -12,6 +12,7 @@ import { pushRouter } from "./routers/push.ts";
 import { qaRouter } from "./routers/qa.ts";
 import { routingRouter } from "./routers/routing.ts";
 import { monitorRouter } from "./routers/monitor.ts";
+import { reportRouter } from "./routers/report.ts";
 import { settingsRouter } from "./routers/settings.ts";
 import { teamRouter } from "./routers/team.ts";
 import { userRouter } from "./routers/user.ts";
@@ -29,6 +30,7 @@ export const appRouter = router({
   integration: integrationRouter,
   push: pushRouter,
   monitor: monitorRouter,
+  report: reportRouter,
   alert: alertRouter,
   home: homeRouter,
   routing: routingRouter,

@@ -10,9 +10,10 @@ import { autoQaSubscriber } from "./services/autoqa/subscriber.ts";
 import { customerMentionSubscriber } from "./services/customer/subscriber.ts";
 import { knowledgeUsageSubscriber } from "./services/knowledge/subscriber.ts";
 import { qaReviewNotifySubscriber } from "./services/qa/subscriber.ts";
+import { reportRollupSubscriber } from "./services/report/subscriber.ts";
 import { webhookSubscriber } from "./services/webhook/subscriber.ts";
 
-/** In dispatch order: the monitor's delta first, then the conversation channels, alert evaluation, knowledge usage, note mentions, quality reviews; AutoQA and webhooks in the worker. */
+/** In dispatch order: the monitor's delta first, then the conversation channels, alert evaluation, knowledge usage, note mentions, quality reviews; AutoQA, the report rollups and webhooks in the worker. */
 export const coreSubscribers: readonly Subscriber[] = [
   monitorRealtimeSubscriber,
   conversationRealtimeSubscriber,
@@ -21,6 +22,7 @@ export const coreSubscribers: readonly Subscriber[] = [
   autoQaSubscriber,
   customerMentionSubscriber,
   qaReviewNotifySubscriber,
+  reportRollupSubscriber,
   webhookSubscriber,
 ];
 

@@ -6,6 +6,7 @@ export interface NavItem {
   label:
     | "home"
     | "monitor"
+    | "reports"
     | "workspace"
     | "cannedReplies"
     | "customers"
@@ -29,6 +30,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "home" },
   { href: "/monitor", label: "monitor", permission: "monitor.view" },
+  { href: "/reports", label: "reports", permission: "report.view" },
   { href: "/workspace", label: "workspace", permission: "conversation.work" },
   { href: "/canned-replies", label: "cannedReplies", permission: "conversation.work" },
   { href: "/customers", label: "customers", permission: "customer.read" },

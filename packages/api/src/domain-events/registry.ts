@@ -37,6 +37,11 @@ export interface OutboxSubscriber {
    */
   accepts?: (event: DomainEvent, tx: Prisma.TransactionClient) => boolean | Promise<boolean>;
   maxAttempts?: number;
+  /**
+   * events of one unit of work with the same key travel as one job (the first of them): for a handler that
+   * re-derives its state from the rows (the reports' rollups per conversation), not from the event itself
+   */
+  coalesceKey?: (event: DomainEvent) => string;
 }
 
 export type Subscriber = AfterCommitSubscriber | OutboxSubscriber;

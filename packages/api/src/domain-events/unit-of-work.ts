@@ -44,10 +44,16 @@ function isRetryable(error: unknown, retryUniqueViolation: boolean): boolean {
   return cause?.kind === "TransactionWriteConflict" || cause?.originalCode === "1213" || cause?.originalCode === "1205";
 }
 
-/** Writes one outbox job per (event, outbox subscriber) inside the transaction. */
+/** Writes one outbox job per (event, outbox subscriber) inside the transaction (fewer where a subscriber filters or coalesces). */
 async function writeOutbox(uow: UnitOfWork): Promise<void> {
+  const coalesced = new Set<string>();
   for (const event of uow.events) {
     for (const subscriber of await outboxSubscribersFor(event, uow.tx)) {
+      if (subscriber.coalesceKey) {
+        const key = `${subscriber.name}\u0000${subscriber.coalesceKey(event)}`;
+        if (coalesced.has(key)) continue;
+        coalesced.add(key);
+      }
       await enqueueJob(uow.tx, {
         type: outboxJobType(subscriber.name),
         payload: event as unknown as Prisma.InputJsonObject,

@@ -11,6 +11,7 @@ import {
   runCustomerExportJob,
   runCustomerImportJob,
 } from "../services/customer/index.ts";
+import { REPORTS_REBUILD_JOB, runRebuildJob } from "../services/report/index.ts";
 import { runWebhookDeliveryJob, WEBHOOK_DELIVER_JOB } from "../services/webhook/index.ts";
 
 export interface JobContext {
@@ -62,4 +63,5 @@ export const jobHandlers: Record<string, JobHandler> = {
   },
   [CUSTOMER_IMPORT_JOB]: ({ db, payload }) => runCustomerImportJob(db, payload),
   [WEBHOOK_DELIVER_JOB]: ({ db, payload }) => runWebhookDeliveryJob(db, payload),
+  [REPORTS_REBUILD_JOB]: ({ db, jobId, payload }) => runRebuildJob(db, progressJobId(jobId), payload),
 };

@@ -178,3 +178,65 @@ export async function transferStats(db: Db, window: TimeWindow, scope: MetricSco
       ${teamFilter(scope)} ${agentFilter(scope, Prisma.sql`e.fromUserId`)}`;
   return { transferred: toCount(row?.transferred) };
 }
+
+export interface VolumeStats {
+  /** conversations that came in: CREATED events in the window (a reopened conversation is not new) */
+  created: number;
+  /** hand-offs from the bot to people: BOT_HANDOFF events in the window */
+  handedOff: number;
+}
+
+/** Conversations in and hand-offs; neither belongs to an agent (an agent scope gives 0). */
+export async function volumeStats(db: Db, window: TimeWindow, scope: MetricScope = {}): Promise<VolumeStats> {
+  if (scope.agentId !== undefined) return { created: 0, handedOff: 0 };
+  const [row] = await db.$queryRaw<{ created: unknown; handedOff: unknown }[]>`
+    SELECT COALESCE(SUM(e.type = 'CREATED'), 0) AS created, COALESCE(SUM(e.type = 'BOT_HANDOFF'), 0) AS handedOff
+    FROM \`ConversationEvent\` e JOIN \`Conversation\` c ON c.id = e.conversationId
+    WHERE e.type IN ('CREATED', 'BOT_HANDOFF') AND e.at >= ${window.from} AND e.at < ${window.to} ${teamFilter(scope)}`;
+  return { created: toCount(row?.created), handedOff: toCount(row?.handedOff) };
+}
+
+/**
+ * Resolution rate: resolved ÷ (resolved + abandoned) × 100 — of the conversations that ended in the window, the
+ * share that ended resolved (by the bot or a person) rather than with the customer giving up in the queue.
+ */
+export function resolutionRate(resolved: number, abandoned: number): number | null {
+  return percent(resolved, resolved + abandoned);
+}
+
+export interface HandleTimeStats {
+  /** resolutions by an agent in the window that followed an assignment */
+  count: number;
+  /** mean handle time, seconds */
+  averageSeconds: number | null;
+}
+
+/**
+ * Handle time of a resolution by an agent (RESOLVED with fromUserId): from the first ASSIGNED since the
+ * conversation was created or last REOPENED, to the RESOLVED event, less the time it spent PAUSED in between
+ * (each PAUSED up to the next RESUMED, or to the resolution). Counted in the window of the RESOLVED event, for
+ * the agent who resolved it. `handleTimesOf` (facts.ts) is the same rule for one conversation's events.
+ */
+export async function handleTimeStats(db: Db, window: TimeWindow, scope: MetricScope = {}): Promise<HandleTimeStats> {
+  const [row] = await db.$queryRaw<{ n: unknown; avgSeconds: unknown }[]>`
+    SELECT COUNT(h.handle) AS n, AVG(h.handle) AS avgSeconds
+    FROM (
+      SELECT GREATEST(0, TIMESTAMPDIFF(SECOND, s.at, e.at) - COALESCE((
+        SELECT SUM(TIMESTAMPDIFF(SECOND, p.at, COALESCE((
+          SELECT MIN(r.at) FROM \`ConversationEvent\` r
+          WHERE r.conversationId = e.conversationId AND r.type = 'RESUMED' AND r.id > p.id AND r.id < e.id), e.at)))
+        FROM \`ConversationEvent\` p
+        WHERE p.conversationId = e.conversationId AND p.type = 'PAUSED' AND p.id > s.id AND p.id < e.id), 0)) AS handle
+      FROM \`ConversationEvent\` e
+      JOIN \`Conversation\` c ON c.id = e.conversationId
+      JOIN \`ConversationEvent\` s ON s.id = (
+        SELECT MIN(a.id) FROM \`ConversationEvent\` a
+        WHERE a.conversationId = e.conversationId AND a.type = 'ASSIGNED' AND a.id < e.id
+          AND a.id > COALESCE((
+            SELECT MAX(o.id) FROM \`ConversationEvent\` o
+            WHERE o.conversationId = e.conversationId AND o.type = 'REOPENED' AND o.id < e.id), 0))
+      WHERE e.type = 'RESOLVED' AND e.fromUserId IS NOT NULL AND e.at >= ${window.from} AND e.at < ${window.to}
+        ${teamFilter(scope)} ${agentFilter(scope, Prisma.sql`e.fromUserId`)}
+    ) h`;
+  return { count: toCount(row?.n), averageSeconds: toSeconds(row?.avgSeconds) };
+}

@@ -11,6 +11,7 @@ import type { TimeWindow } from "./time.ts";
 
 export * from "./breakdowns.ts";
 export * from "./conversations.ts";
+export * from "./facts.ts";
 export * from "./heatmap.ts";
 export * from "./presence.ts";
 export * from "./quality.ts";

@@ -1,10 +1,11 @@
 /** Small helpers shared by the metric queries. */
-import { Prisma } from "@kefu/db/client";
+import { Prisma, type Channel } from "@kefu/db/client";
 
-/** Narrows a metric to one team (the conversation's team) and/or one agent. */
+/** Narrows a metric to one team (the conversation's team), one channel (the conversation's) and/or one agent. */
 export interface MetricScope {
   teamId?: number;
   agentId?: number;
+  channel?: Channel;
 }
 
 /** A number from a raw aggregate (the driver returns BIGINT and DECIMAL as bigint or string); null stays null. */
@@ -24,9 +25,13 @@ export function toSeconds(value: unknown): number | null {
   return n === null ? null : Math.round(n);
 }
 
-/** `AND c.teamId = …` when the scope names a team (the query aliases Conversation as c). */
+/**
+ * `AND c.teamId = …` when the scope names a team, `AND c.channel = …` when it names a channel (the query aliases
+ * Conversation as c).
+ */
 export function teamFilter(scope: MetricScope): Prisma.Sql {
-  return scope.teamId === undefined ? Prisma.empty : Prisma.sql`AND c.teamId = ${scope.teamId}`;
+  const team = scope.teamId === undefined ? Prisma.empty : Prisma.sql`AND c.teamId = ${scope.teamId}`;
+  return scope.channel === undefined ? team : Prisma.sql`${team} AND c.channel = ${scope.channel}`;
 }
 
 /** `AND <column> = agentId` when the scope names an agent. */

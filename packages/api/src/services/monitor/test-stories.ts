@@ -2,7 +2,7 @@
  * Test fixtures for the metrics: a conversation written as a story of timed steps, with the Conversation row,
  * its ConversationEvent rows and its messages exactly as the services would have left them.
  */
-import type { ConversationEventType, ConversationStatus, Db, Prisma, SenderType } from "@kefu/db/client";
+import type { Channel, ConversationEventType, ConversationStatus, Db, Prisma, SenderType } from "@kefu/db/client";
 
 export type Step =
   /** the bot hands off: BOT_HANDOFF marker, then BOT → QUEUED */
@@ -10,6 +10,9 @@ export type Step =
   /** straight to the queue without the bot (VIP, bot off): BOT → QUEUED */
   | { at: Date; kind: "queue" }
   | { at: Date; kind: "assign"; agentId: number }
+  /** to another agent (the status stays), optionally moving the conversation to another team */
+  | { at: Date; kind: "transfer"; agentId: number; teamId?: number | null }
+  | { at: Date; kind: "reopen" }
   /** reply timeout: ACTIVE → QUEUED */
   | { at: Date; kind: "requeue" }
   | { at: Date; kind: "pause" }
@@ -22,6 +25,7 @@ export type Step =
 export interface Story {
   createdAt: Date;
   teamId?: number | null;
+  channel?: Channel;
   priority?: number;
   customerName?: string;
   steps: Step[];
@@ -47,9 +51,10 @@ interface State {
 
 export async function writeStory(db: Db, story: Story): Promise<number> {
   const customer = await db.customer.create({ data: { name: story.customerName ?? `顾客${++customerSequence}` }, select: { id: true } });
-  const teamId = story.teamId ?? null;
+  let teamId = story.teamId ?? null;
+  const channel = story.channel ?? "WEB";
   const conversation = await db.conversation.create({
-    data: { customerId: customer.id, channel: "WEB", status: "BOT", teamId, priority: story.priority ?? 0, createdAt: story.createdAt },
+    data: { customerId: customer.id, channel, status: "BOT", teamId, priority: story.priority ?? 0, createdAt: story.createdAt },
     select: { id: true },
   });
   const id = conversation.id;
@@ -89,7 +94,7 @@ export async function writeStory(db: Db, story: Story): Promise<number> {
     state.lastMessageId = row.id;
   };
 
-  await event(story.createdAt, "CREATED", { toStatus: "BOT", detail: { channel: "WEB" } });
+  await event(story.createdAt, "CREATED", { toStatus: "BOT", detail: { channel } });
   for (const step of story.steps) {
     const { at } = step;
     switch (step.kind) {
@@ -107,6 +112,22 @@ export async function writeStory(db: Db, story: Story): Promise<number> {
         await move(at, "ASSIGNED", "ACTIVE", { toUserId: step.agentId, toTeamId: teamId });
         state.assigneeId = step.agentId;
         state.assignedAt = at;
+        break;
+      case "transfer":
+        await event(at, "TRANSFERRED", {
+          fromStatus: state.status,
+          toStatus: state.status,
+          fromUserId: state.assigneeId,
+          toUserId: step.agentId,
+          fromTeamId: teamId,
+          toTeamId: step.teamId === undefined ? teamId : step.teamId,
+        });
+        if (step.teamId !== undefined) teamId = step.teamId;
+        state.assigneeId = step.agentId;
+        break;
+      case "reopen":
+        await move(at, "REOPENED", "BOT");
+        state.resolvedAt = null;
         break;
       case "requeue":
         await move(at, "REQUEUED", "QUEUED", { fromUserId: state.assigneeId, fromTeamId: teamId, toTeamId: teamId, detail: { reason: "reply_timeout" } });
@@ -165,7 +186,7 @@ export async function writeStory(db: Db, story: Story): Promise<number> {
         break;
     }
   }
-  await db.conversation.update({ where: { id }, data: { ...state, status: state.status } });
+  await db.conversation.update({ where: { id }, data: { ...state, status: state.status, teamId } });
   return id;
 }
 

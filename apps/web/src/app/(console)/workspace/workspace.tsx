@@ -4,13 +4,14 @@ import type { Presence } from "@kefu/db";
 import { Tabs, TabsList, TabsTrigger } from "@kefu/ui/tabs";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { PresenceSwitcher } from "~/components/presence-switcher";
 import { useRealtimeEvent, useRealtimeReconnect } from "~/components/realtime-provider";
 import { useTRPC } from "~/trpc/react";
 import { CONVERSATION_LIST_ID, ConversationList } from "./conversation-list";
 import { ConversationView } from "./conversation-view";
-import type { ConversationRow, ListFilters, View } from "./conversation-types";
+import { CHANNELS, STATUSES, type ConversationRow, type ListFilters, type View } from "./conversation-types";
 import { ShortcutHelp } from "./shortcut-help";
 import { conversationPath } from "@kefu/api/contracts/links";
 import { channels } from "@kefu/api/contracts/realtime";
@@ -27,6 +28,24 @@ function TeamChannel({ teamId, onChange }: { teamId: number; onChange: () => voi
   return null;
 }
 
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The list's view and filters from the address (`/workspace?view=all&status=RESOLVED&from=…`): a report's figure
+ * opens the conversations behind it this way. Anything unknown is left out.
+ */
+export function filtersFromParams(params: URLSearchParams, views: View[]): { view: View; filters: ListFilters } {
+  const view = views.find((v) => v === params.get("view")) ?? "mine";
+  const status = STATUSES.find((s) => s === params.get("status")) ?? "";
+  const channel = CHANNELS.find((c) => c === params.get("channel")) ?? "";
+  const team = Number(params.get("teamId"));
+  const date = (name: string) => {
+    const value = params.get(name) ?? "";
+    return DATE.test(value) ? value : "";
+  };
+  return { view, filters: { search: "", status, channel, teamId: Number.isInteger(team) && team > 0 ? team : "", from: date("from"), to: date("to") } };
+}
+
 interface WorkspaceProps {
   userId: number;
   presence: Presence;
@@ -40,8 +59,10 @@ export function Workspace({ userId, presence, canSupervise, initialConversationI
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const views: View[] = canSupervise ? ["mine", "queue", "team", "all"] : ["mine", "queue", "team"];
-  const [view, setView] = useState<View>("mine");
-  const [filters, setFilters] = useState<ListFilters>({ search: "", status: "", channel: "", teamId: "", from: "", to: "" });
+  const searchParams = useSearchParams();
+  const [initial] = useState(() => filtersFromParams(new URLSearchParams(searchParams.toString()), views));
+  const [view, setView] = useState<View>(initial.view);
+  const [filters, setFilters] = useState<ListFilters>(initial.filters);
   const [selectedId, setSelectedId] = useState<number | null>(initialConversationId);
   // the address follows the open conversation, so it can be copied, bookmarked and reloaded
   useEffect(() => {
