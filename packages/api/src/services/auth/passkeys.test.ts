@@ -20,7 +20,7 @@ const b64 = (bytes: Uint8Array | Buffer) => isoBase64URL.fromBuffer(new Uint8Arr
 const sha256 = (data: Uint8Array | string) => createHash("sha256").update(data).digest();
 
 class SoftAuthenticator {
-  readonly credentialId = randomBytes(32);
+  readonly credentialId: Buffer = randomBytes(32);
   readonly keys: { privateKey: KeyObject; publicKey: KeyObject };
   counter = 0;
   constructor(
@@ -62,7 +62,7 @@ class SoftAuthenticator {
     const attestationObject = isoCBOR.encode(
       new Map<string, string | Map<string, never> | Uint8Array>([
         ["fmt", "none"],
-        ["attStmt", new Map()],
+        ["attStmt", new Map<string, never>()],
         ["authData", new Uint8Array(authData)],
       ]),
     );
