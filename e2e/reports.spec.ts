@@ -82,7 +82,7 @@ test("a manager on a phone reads the overview, compares last month with the mont
   await trend.getByRole("button", { name: "导出 CSV" }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe(`报表趋势-进线会话-${lastMonth.from}-${lastMonth.to}.csv`);
-  const csv = (await readFile((await file.path())!, "utf8"))
+  const csv = (await readFile(await file.path(), "utf8"))
     .replace(/^\uFEFF/, "")
     .trim()
     .split("\r\n");
