@@ -146,6 +146,8 @@ test("passkey: register from 个人设置, sign out, sign in with it; a clone wi
 
   // the admins hear of it
   await page.getByRole("button", { name: "退出登录" }).click();
+  // signing out ends on the sign-in page: going there before it arrives would cut that navigation short
+  await expect(page).toHaveURL(/\/sign-in/);
   await signInAndWait(page, ACCOUNTS.ADMIN);
   await page.goto("/security");
   await expect(page.getByTestId("security-alerts").getByRole("row").filter({ hasText: employeeNo })).toContainText("通行密钥计数器异常");
