@@ -200,16 +200,30 @@ test("in English too, no manager screen is wider than the phone", async ({ page,
 });
 
 test("a supervisor moves a waiting customer to another team's queue from the monitor", async ({ page, browser }) => {
-  // earlier customers may all have been served or have left by now: one more asks for a person
-  const customerContext = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });
-  const customer = await customerContext.newPage();
-  await customer.goto("/chat");
-  await customer.getByRole("button", { name: "跳过" }).click();
-  await customer.getByRole("textbox", { name: "输入消息" }).fill("转人工");
-  await customer.getByRole("button", { name: "发送" }).click();
-  await expect(customer.getByText("正在为您转接人工客服")).toBeVisible();
-
+  test.setTimeout(120_000);
   await signInAndWait(page, ACCOUNTS.SUPERVISOR);
+  const origin = new URL(page.url()).origin;
+  // a customer who waits: the agents who could take them at once are set away for the test, as in the first test
+  const board = await trpc<{ agents: Agent[] }>(page.request, origin, "monitor.agents", {}, "query");
+  const available = board.data.agents.filter((agent) => agent.role === "AGENT" && agent.presence === "ONLINE");
+  for (const agent of available)
+    expect((await trpc(page.request, origin, "monitor.setAgentPresence", { userId: agent.id, presence: "AWAY" }, "mutation")).status).toBe(200);
+  const customerContext = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+  try {
+    const customer = await customerContext.newPage();
+    await customer.goto("/chat");
+    await customer.getByRole("button", { name: "跳过" }).click();
+    await customer.getByRole("textbox", { name: "输入消息" }).fill("转人工");
+    await customer.getByRole("button", { name: "发送" }).click();
+    await expect(customer.getByText("正在为您转接人工客服")).toBeVisible();
+    await moveFirstWaitingCustomer(page);
+  } finally {
+    await customerContext.close();
+    for (const agent of available) await trpc(page.request, origin, "monitor.setAgentPresence", { userId: agent.id, presence: "ONLINE" }, "mutation");
+  }
+});
+
+async function moveFirstWaitingCustomer(page: Page) {
   await page.goto("/monitor");
   const queue = page.getByTestId("queue-list");
   await expect(queue.locator("li[data-conversation-id]").first()).toBeVisible();
@@ -235,5 +249,4 @@ test("a supervisor moves a waiting customer to another team's queue from the mon
   await expect(async () => {
     if ((await row.count()) > 0) await expect(row).toContainText(otherName, { timeout: 500 });
   }).toPass({ timeout: 10_000 });
-  await customerContext.close();
-});
+}
