@@ -47,71 +47,56 @@ export function encodeSignInError(error: unknown): string {
 
 const ABSOLUTE_MAX_AGE_SECONDS = 30 * 24 * 3600;
 
+/**
+ * A credentials provider for one sign-in method: `verify` checks the proof with the client's address and browser and
+ * returns the staff member; a refusal travels to the sign-in page as an encoded error (encodeSignInError).
+ */
+function signInProvider<K extends string>(
+  id: string,
+  credentials: Record<K, { type: string }>,
+  verify: (
+    credentials: Partial<Record<K, string>> | undefined,
+    client: { ip: ReturnType<typeof clientIp>; userAgent: ReturnType<typeof userAgentOf> },
+  ) => Promise<{ id: number; name: string; role: Role; sessionVersion: number }>,
+) {
+  return CredentialsProvider({
+    id,
+    name: id,
+    credentials,
+    async authorize(given, request) {
+      const headers = (request?.headers ?? {}) as Record<string, string | undefined>;
+      try {
+        const user = await verify(given, { ip: clientIp(headers), userAgent: userAgentOf(headers) });
+        return { id: String(user.id), name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+      } catch (error) {
+        throw new Error(encodeSignInError(error));
+      }
+    },
+  });
+}
+
 export const authOptions: NextAuthOptions = {
   secret: webEnv.AUTH_SECRET,
   // The cookie may live long; the real idle and absolute limits are checked on every request (settings).
   session: { strategy: "jwt", maxAge: ABSOLUTE_MAX_AGE_SECONDS },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [
-    CredentialsProvider({
-      id: "password",
-      name: "password",
-      credentials: { identifier: { type: "text" }, password: { type: "password" } },
-      async authorize(credentials, request) {
-        const headers = (request?.headers ?? {}) as Record<string, string | undefined>;
-        try {
-          const user = await signInWithPassword(getDb(), {
-            identifier: String(credentials?.identifier ?? ""),
-            password: String(credentials?.password ?? ""),
-            ip: clientIp(headers),
-            userAgent: userAgentOf(headers),
-          });
-          return { id: String(user.id), name: user.name, role: user.role, sessionVersion: user.sessionVersion };
-        } catch (error) {
-          throw new Error(encodeSignInError(error));
-        }
-      },
-    }),
+    signInProvider("password", { identifier: { type: "text" }, password: { type: "password" } }, (credentials, client) =>
+      signInWithPassword(getDb(), { identifier: String(credentials?.identifier ?? ""), password: String(credentials?.password ?? ""), ...client }),
+    ),
     // SMS code: the code was asked for at POST /api/sign-in/sms-code; authorize() checks it (docs/architecture.md "Sign-in methods")
-    CredentialsProvider({
-      id: "sms",
-      name: "sms",
-      credentials: { phone: { type: "tel" }, code: { type: "text" } },
-      async authorize(credentials, request) {
-        const headers = (request?.headers ?? {}) as Record<string, string | undefined>;
-        try {
-          const user = await signInWithSmsCode(getDb(), {
-            phone: String(credentials?.phone ?? ""),
-            code: String(credentials?.code ?? ""),
-            ip: clientIp(headers),
-            userAgent: userAgentOf(headers),
-          });
-          return { id: String(user.id), name: user.name, role: user.role, sessionVersion: user.sessionVersion };
-        } catch (error) {
-          throw new Error(encodeSignInError(error));
-        }
-      },
-    }),
+    signInProvider("sms", { phone: { type: "tel" }, code: { type: "text" } }, (credentials, client) =>
+      signInWithSmsCode(getDb(), { phone: String(credentials?.phone ?? ""), code: String(credentials?.code ?? ""), ...client }),
+    ),
     // passkey: the challenge came from POST /api/sign-in/passkey-options; authorize() verifies the signed assertion
-    CredentialsProvider({
-      id: "passkey",
-      name: "passkey",
-      credentials: { response: { type: "text" } },
-      async authorize(credentials, request) {
-        const headers = (request?.headers ?? {}) as Record<string, string | undefined>;
-        try {
-          let response: unknown;
-          try {
-            response = JSON.parse(String(credentials?.response ?? ""));
-          } catch {
-            throw new AppError("INVALID_INPUT", { field: "response" });
-          }
-          const user = await signInWithPasskey(getDb(), { response, ip: clientIp(headers), userAgent: userAgentOf(headers) });
-          return { id: String(user.id), name: user.name, role: user.role, sessionVersion: user.sessionVersion };
-        } catch (error) {
-          throw new Error(encodeSignInError(error));
-        }
-      },
+    signInProvider("passkey", { response: { type: "text" } }, (credentials, client) => {
+      let response: unknown;
+      try {
+        response = JSON.parse(String(credentials?.response ?? ""));
+      } catch {
+        throw new AppError("INVALID_INPUT", { field: "response" });
+      }
+      return signInWithPasskey(getDb(), { response, ...client });
     }),
   ],
   events: {
