@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 import { withSerwist } from "@serwist/turbopack";
 import createNextIntlPlugin from "next-intl/plugin";
@@ -59,6 +60,8 @@ const config: NextConfig = {
   reactStrictMode: true,
   allowedDevOrigins: devAllowedHosts(),
   poweredByHeader: false,
+  // the container image (deploy/Dockerfile) runs Next's standalone server: the build traces the workspace's files
+  ...(process.env.NEXT_OUTPUT === "standalone" ? { output: "standalone" as const, outputFileTracingRoot: path.resolve(process.cwd(), "../..") } : {}),
   transpilePackages: ["@kefu/api", "@kefu/db", "@kefu/ui"],
   serverExternalPackages: ["@node-rs/argon2", "@node-rs/jieba", "mariadb", "pino", "pusher", "ioredis", "@prisma/adapter-mariadb", "web-push", "sharp"],
   typedRoutes: false,
