@@ -20,7 +20,6 @@
  *
  * Writes bench/results/ingest.json (and a copy named after the time of the run).
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { dirname, join } from "node:path";
@@ -33,6 +32,7 @@ import { KB_GROUPS } from "../packages/db/src/seed/knowledge.ts";
 import { indexKnowledge } from "../scripts/lib/knowledge.ts";
 import { httpOk, isPortOpen, onShutdown, shutdown, startProcess, waitFor } from "../scripts/lib/processes.ts";
 import { ensureSoketi, realtimeEnv, realtimeSettings, ROOT } from "../scripts/lib/services.ts";
+import { cpuPercent, groupTicks, pidFromFile, pidTicks, soketiGroup } from "./lib/proc.ts";
 import { startWeb, webConcurrency } from "../scripts/lib/web.ts";
 
 const RESULTS_DIR = join(dirname(fileURLToPath(import.meta.url)), "results");
@@ -92,48 +92,6 @@ const { getSetting } = await import("../packages/api/src/services/settings/index
 const { percentile } = await import("../packages/api/src/services/knowledge/evaluation.ts");
 
 // ---------------------------------------------------------------------------------------------- measuring helpers
-
-const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
-
-interface ProcStat {
-  pgrp: number;
-  ticks: number;
-}
-
-function procStat(pid: number): ProcStat | null {
-  try {
-    const text = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
-    return { pgrp: Number(fields[2]), ticks: Number(fields[11]) + Number(fields[12]) };
-  } catch {
-    return null;
-  }
-}
-
-/** CPU ticks of every process in the given process groups (a started service and what it started). */
-function groupTicks(groups: readonly number[]): Map<number, number> {
-  const ticks = new Map<number, number>();
-  if (groups.length === 0) return ticks;
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = procStat(Number(entry));
-    if (stat && groups.includes(stat.pgrp)) ticks.set(Number(entry), stat.ticks);
-  }
-  return ticks;
-}
-
-function pidTicks(pid: number | null): Map<number, number> {
-  const stat = pid ? procStat(pid) : null;
-  return new Map<number, number>(stat && pid ? [[pid, stat.ticks]] : []);
-}
-
-/** percent of one core over the interval; processes that lived through it only */
-function cpuPercent(before: Map<number, number>, after: Map<number, number>, seconds: number): number | null {
-  if (after.size === 0) return null;
-  let ticks = 0;
-  for (const [pid, end] of after) ticks += end - (before.get(pid) ?? end);
-  return Math.round((ticks / CLOCK_TICKS / seconds) * 1000) / 10;
-}
 
 function summary(values: number[]) {
   const round = (v: number) => Math.round(v * 10) / 10;
@@ -196,30 +154,11 @@ const worker = startProcess("worker", "pnpm", ["--filter", "@kefu/worker", "star
 const web = startWeb(WEB_PORT, env, WEB_PROCESSES);
 await waitFor(httpOk(`http://127.0.0.1:${WEB_PORT}/api/health`), "the web server", 120_000);
 
-const soketiPgrp = (() => {
-  // ensureSoketi started it in a group of its own; find that group by the soketi port's metrics sibling
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const cmdline = readFileSync(`/proc/${entry}/cmdline`, "utf8");
-      const environ = readFileSync(`/proc/${entry}/environ`, "utf8");
-      if (cmdline.includes("soketi") && environ.includes(`SOKETI_PORT=${PUSHER_PORT}\0`)) return procStat(Number(entry))?.pgrp ?? null;
-    } catch {
-      // a process that ended meanwhile
-    }
-  }
-  return null;
-})();
+const soketiPgrp = soketiGroup(PUSHER_PORT);
 const [serverInfo] = await control.query<{ pidFile: string; datadir: string; logOutput: string; logFile: string; generalLog: number }[]>(
   "SELECT @@pid_file AS pidFile, @@datadir AS datadir, @@log_output AS logOutput, @@general_log_file AS logFile, @@general_log AS generalLog",
 );
-const databasePid = (() => {
-  try {
-    return Number(readFileSync(serverInfo!.pidFile, "utf8").trim()) || null;
-  } catch {
-    return null;
-  }
-})();
+const databasePid = pidFromFile(serverInfo?.pidFile);
 
 // ------------------------------------------------------------------------------------------------------- senders
 
