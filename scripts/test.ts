@@ -1,7 +1,7 @@
 /**
  * `pnpm test`: everything CI runs, in order: lint, typecheck, vitest (unit + integration against
- * the real database), the production build, and Playwright end-to-end tests in Chromium.
- * `--skip-e2e` leaves out the build and the browser tests.
+ * the real database), the production build, the fault test (processes killed under load) and Playwright
+ * end-to-end tests in Chromium. `--skip-e2e` leaves out the build, the fault test and the browser tests.
  */
 import { spawnSync } from "node:child_process";
 
@@ -11,7 +11,11 @@ const steps: { name: string; command: string[] }[] = [
   { name: "vitest", command: ["pnpm", "exec", "vitest", "run"] },
 ];
 if (!process.argv.includes("--skip-e2e")) {
-  steps.push({ name: "build", command: ["pnpm", "build"] }, { name: "playwright", command: ["pnpm", "exec", "playwright", "test"] });
+  steps.push(
+    { name: "build", command: ["pnpm", "build"] },
+    { name: "faults", command: ["pnpm", "test:faults"] },
+    { name: "playwright", command: ["pnpm", "exec", "playwright", "test"] },
+  );
 }
 
 const results: { name: string; ok: boolean; seconds: number }[] = [];

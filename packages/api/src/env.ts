@@ -38,6 +38,8 @@ export const apiEnvSchema = z
     /** let webhook endpoints resolve to loopback / private addresses (on-premises receivers); default: allowed except in production */
     WEBHOOK_ALLOW_PRIVATE_URLS: bool.optional(),
     LOGIN_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).max(10_000).default(30),
+    /** a job RUNNING this long belongs to a worker that died: it goes back to the queue (longer than any job runs) */
+    JOB_STALE_AFTER_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
     /**
      * SMS senders in the order they are tried (a later one when an earlier one fails): `aliyun`, `tencent`, `dev`.
      * Default `dev` outside production (codes go to the log and the admins' outbox); empty in production (SMS off).

@@ -1,5 +1,6 @@
 import type { Db } from "@kefu/db/client";
 import { outboxSubscriberForJob, type DomainEvent } from "../domain-events/index.ts";
+import { apiEnv } from "../env.ts";
 import { logger } from "../logger.ts";
 import { jobHandlers, type JobHandler } from "./handlers.ts";
 import { claimJobs, completeJob, failJob, recoverStaleJobs } from "../job-queue/queue.ts";
@@ -40,12 +41,13 @@ export interface WorkerLoop {
 export function startWorkerLoop(db: Db, workerId: string, options: { idleMs?: number } = {}): WorkerLoop {
   let stopping = false;
   let wake: (() => void) | undefined;
+  const staleAfterMs = apiEnv().JOB_STALE_AFTER_SECONDS * 1000;
   const loop = (async () => {
     let lastRecovery = 0;
     while (!stopping) {
       try {
-        if (Date.now() - lastRecovery > 60_000) {
-          const recovered = await recoverStaleJobs(db);
+        if (Date.now() - lastRecovery > Math.min(60_000, staleAfterMs / 2)) {
+          const recovered = await recoverStaleJobs(db, staleAfterMs);
           if (recovered) logger.warn({ recovered }, "requeued jobs of a worker that stopped mid-run");
           lastRecovery = Date.now();
         }
