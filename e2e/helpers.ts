@@ -29,3 +29,14 @@ export async function navLabels(page: Page): Promise<string[]> {
 export function toastWith(page: Page, text: string | RegExp) {
   return page.getByRole("region", { name: /通知/ }).getByRole("status").filter({ hasText: text });
 }
+
+/** Signs an agent in, opens the workspace and goes ONLINE; resolves once their own live channel is authorized. */
+export async function agentComesOnline(page: Page, employeeNo: string) {
+  await signInAndWait(page, employeeNo);
+  const ownChannel = page.waitForResponse((r) => r.url().endsWith("/api/realtime/auth") && (r.request().postData() ?? "").includes("private-agent-"));
+  await page.goto("/workspace");
+  await expect(page.getByRole("heading", { name: "会话工作台", level: 1 })).toBeVisible();
+  expect((await ownChannel).status()).toBe(200);
+  await page.getByRole("combobox", { name: "在线状态" }).selectOption("ONLINE");
+  await expect(toastWith(page, "在线状态已更新")).toBeVisible();
+}

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { createTeamWithAgents, latestConversationOfTeam, presenceOf, retireTeam, type TeamFixture } from "./fixtures";
-import { signInAndWait, toastWith } from "./helpers";
+import { agentComesOnline } from "./helpers";
 
 /**
  * One conversation end to end (issue: the conversation spine), in three browser contexts: a customer on a phone,
@@ -28,17 +28,6 @@ async function newContext(browser: Browser, phone = false): Promise<Page> {
   });
   contexts.push(context);
   return context.newPage();
-}
-
-/** Signs an agent in, opens the workspace and goes ONLINE; resolves once their own live channel is authorized. */
-async function agentComesOnline(page: Page, employeeNo: string) {
-  await signInAndWait(page, employeeNo);
-  const ownChannel = page.waitForResponse((r) => r.url().endsWith("/api/realtime/auth") && (r.request().postData() ?? "").includes("private-agent-"));
-  await page.goto("/workspace");
-  await expect(page.getByRole("heading", { name: "会话工作台", level: 1 })).toBeVisible();
-  expect((await ownChannel).status()).toBe(200);
-  await page.getByRole("combobox", { name: "在线状态" }).selectOption("ONLINE");
-  await expect(toastWith(page, "在线状态已更新")).toBeVisible();
 }
 
 const transcript = (page: Page) => page.getByTestId("transcript");

@@ -123,12 +123,12 @@ export function ChatWidget({ realtime, teamId, pageUrl }: { realtime: RealtimeCl
       ) : (
         <>
           {teamId === null && (status === null || status === "BOT") ? (
-            <IntentMenu intents={session.intents} onPick={(intent) => void send(intent.name, crypto.randomUUID(), intent.id)} />
+            <IntentMenu intents={session.intents} onPick={(intent) => send(intent.name, crypto.randomUUID(), intent.id)} />
           ) : null}
           <Composer
             notice={notice}
             canHandoff={status === null || status === "BOT"}
-            onSend={(body) => void send(body, crypto.randomUUID())}
+            onSend={(body) => send(body, crypto.randomUUID())}
             onAttach={(file) => void sendFile(file, crypto.randomUUID())}
             onRefused={setNotice}
             onTyping={typed}

@@ -126,6 +126,10 @@ export function MessageList({
           </p>
           {p.state === "sending" ? (
             <span className="text-xs text-slate-400">{p.file ? tm("uploading") : t("sending")}</span>
+          ) : p.state === "waiting" ? (
+            <span className="text-xs text-slate-500" data-testid="waiting-for-network">
+              {t("waitingForNetwork")}
+            </span>
           ) : (
             <span className="flex items-center gap-2 text-xs text-red-700">
               {t("failed")}

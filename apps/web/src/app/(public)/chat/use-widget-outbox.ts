@@ -1,14 +1,16 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
+import { OrderedOutbox } from "~/lib/ordered-outbox";
 import type { WidgetSession } from "./use-widget-session";
 import { ApiError, call, uploadAttachment, type WidgetMessage } from "./widget-api";
 
 export interface Pending {
   clientId: string;
   body: string;
-  state: "sending" | "failed";
+  /** waiting: held until the network is back (it goes by itself); failed: refused, with a retry */
+  state: "sending" | "waiting" | "failed";
   /** a file on its way (the body is its name) */
   file?: File;
 }
@@ -18,9 +20,22 @@ export interface Contact {
   phone: string;
 }
 
+interface QueuedText {
+  clientId: string;
+  body: string;
+  intentId?: number;
+}
+
+/** No network, the server restarting or too many messages: worth sending again. */
+function isTransient(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return true;
+  return error.status >= 500 || error.code === "RATE_LIMITED";
+}
+
 /**
- * The visitor's messages on their way: shown at once, sent, and dropped when the list has them; a failed one
- * stays with a retry. The first message of a conversation carries the contact details and the embed's team.
+ * The visitor's messages on their way: shown at once, sent one after the other in the order written (lib/ordered-outbox:
+ * on a flaky connection they wait and go by themselves when it is back), and dropped when the list has them; a refused
+ * one stays with a retry. The first message of a conversation carries the contact details and the embed's team.
  */
 export function useWidgetOutbox(session: WidgetSession, { teamId, contact, pageUrl }: { teamId: number | null; contact: Contact; pageUrl: string | null }) {
   const t = useTranslations("widget");
@@ -29,43 +44,67 @@ export function useWidgetOutbox(session: WidgetSession, { teamId, contact, pageU
   const [pending, setPending] = useState<Pending[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
 
+  const deliver = useCallback(
+    async ({ clientId, body, intentId }: QueuedText) => {
+      if (!tokenRef.current) return;
+      const first = conversationIdRef.current === null;
+      const json = {
+        clientId,
+        body,
+        ...(intentId ? { intentId } : {}),
+        ...(first && contact.name.trim() ? { name: contact.name.trim() } : {}),
+        ...(first && contact.phone.trim() ? { phone: contact.phone.trim() } : {}),
+        ...(first && pageUrl ? { pageUrl } : {}),
+      };
+      const post = (team: number | null) =>
+        call<{ conversationId: number }>("/api/v1/widget/messages", tokenRef.current, { json: team && first ? { ...json, teamId: team } : json });
+      const result = await post(teamId).catch((error: unknown) => {
+        // an embed naming a team that no longer exists still lets the customer chat, with the default team
+        if (error instanceof ApiError && error.field === "teamId") return post(null);
+        // a menu choice the admins have since withdrawn: the text still goes, routed by the other rules
+        if (error instanceof ApiError && error.field === "intentId")
+          return call<{ conversationId: number }>("/api/v1/widget/messages", tokenRef.current, { json: { ...json, intentId: undefined } });
+        throw error;
+      });
+      if (result.conversationId !== conversationIdRef.current) await refreshState();
+      await fetchNew();
+      await refreshState();
+    },
+    [contact, fetchNew, refreshState, teamId, pageUrl, tokenRef, conversationIdRef],
+  );
+
+  const [outbox] = useState(
+    () =>
+      new OrderedOutbox<QueuedText>({
+        deliver: () => Promise.resolve(),
+        isTransient,
+        onState: (clientId, state, error) => {
+          if (error instanceof ApiError && error.code === "RATE_LIMITED") setNotice(t("rateLimited"));
+          // the message is stored even when the list has not caught up yet
+          if (state === "sent") setPending((current) => current.filter((p) => p.clientId !== clientId));
+          else setPending((current) => current.map((p) => (p.clientId === clientId ? { ...p, state } : p)));
+        },
+      }),
+  );
+  useEffect(() => outbox.update({ deliver }), [outbox, deliver]);
+  useEffect(() => {
+    const resume = () => outbox.resume();
+    window.addEventListener("online", resume);
+    return () => {
+      window.removeEventListener("online", resume);
+      outbox.dispose();
+    };
+  }, [outbox]);
+
   const send = useCallback(
     /** `intentId`: the menu intent the visitor picked, sent with the text of their choice */
-    async (body: string, clientId: string, intentId?: number) => {
+    (body: string, clientId: string, intentId?: number) => {
       if (!tokenRef.current) return;
       setNotice(null);
       setPending((current) => [...current.filter((p) => p.clientId !== clientId), { clientId, body, state: "sending" }]);
-      const first = conversationIdRef.current === null;
-      try {
-        const json = {
-          clientId,
-          body,
-          ...(intentId ? { intentId } : {}),
-          ...(first && contact.name.trim() ? { name: contact.name.trim() } : {}),
-          ...(first && contact.phone.trim() ? { phone: contact.phone.trim() } : {}),
-          ...(first && pageUrl ? { pageUrl } : {}),
-        };
-        const post = (team: number | null) =>
-          call<{ conversationId: number }>("/api/v1/widget/messages", tokenRef.current, { json: team && first ? { ...json, teamId: team } : json });
-        const result = await post(teamId).catch((error: unknown) => {
-          // an embed naming a team that no longer exists still lets the customer chat, with the default team
-          if (error instanceof ApiError && error.field === "teamId") return post(null);
-          // a menu choice the admins have since withdrawn: the text still goes, routed by the other rules
-          if (error instanceof ApiError && error.field === "intentId")
-            return call<{ conversationId: number }>("/api/v1/widget/messages", tokenRef.current, { json: { ...json, intentId: undefined } });
-          throw error;
-        });
-        if (result.conversationId !== conversationIdRef.current) await refreshState();
-        await fetchNew();
-        await refreshState();
-        // the message is stored even when the list has not caught up yet
-        setPending((current) => current.filter((p) => p.clientId !== clientId));
-      } catch (error) {
-        if (error instanceof ApiError && error.code === "RATE_LIMITED") setNotice(t("rateLimited"));
-        setPending((current) => current.map((p) => (p.clientId === clientId ? { ...p, state: "failed" } : p)));
-      }
+      outbox.enqueue({ clientId, body, intentId });
     },
-    [contact, fetchNew, refreshState, t, teamId, pageUrl, tokenRef, conversationIdRef],
+    [outbox, tokenRef],
   );
 
   const sendFile = useCallback(

@@ -117,13 +117,15 @@ function PendingBubble({ message, onRetry }: { message: PendingMessage; onRetry:
         {message.body}
       </div>
       <span className="text-xs text-slate-500">
-        {message.failed ? (
+        {message.state === "failed" ? (
           <>
             <span className="text-red-600">{t("failed")}</span>{" "}
             <Button size="sm" variant="link" onClick={onRetry}>
               {t("retry")}
             </Button>
           </>
+        ) : message.state === "waiting" ? (
+          <span data-testid="waiting-for-network">{t("waitingForNetwork")}</span>
         ) : (
           t("pending")
         )}

@@ -102,7 +102,7 @@ export function Transcript({ conversationId, userId, targets, draft, setDraft, c
         hasOlder={hasOlder}
         loadingOlder={loadingOlder}
         onLoadOlder={() => void loadOlder(scroll.keepPosition)}
-        onRetry={(message) => void outbox.retry(message)}
+        onRetry={(message) => outbox.retry(message)}
         customerName={conversation ? customerName(conversation.customer) : undefined}
         userId={userId}
         uploading={attachments.uploading}

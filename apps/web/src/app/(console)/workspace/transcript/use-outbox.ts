@@ -1,14 +1,25 @@
 "use client";
 
+import { toast } from "@kefu/ui/toast";
 import { useMutation } from "@tanstack/react-query";
-import { useCallback, useState } from "react";
-import { useMutationFeedback } from "~/lib/mutation-feedback";
+import { TRPCClientError } from "@trpc/client";
+import { useCallback, useEffect, useState } from "react";
+import { OrderedOutbox } from "~/lib/ordered-outbox";
+import { useApiErrors } from "~/lib/trpc-errors";
 import { useTRPC } from "~/trpc/react";
 import type { Message, PendingMessage } from "./types";
 
+/** No network, the server restarting or too many requests: worth sending again. */
+function isTransient(error: unknown): boolean {
+  if (!(error instanceof TRPCClientError)) return true;
+  const status = (error.data as { httpStatus?: number } | null | undefined)?.httpStatus;
+  return status === undefined || status >= 500 || status === 429;
+}
+
 /**
- * Replies and notes on their way: shown at once, sent with a client id (so a retry is not stored twice), dropped
- * once the transcript has them; a failed one stays with a retry and the error as a toast.
+ * Replies and notes on their way: shown at once, sent one after the other in the order written with a client id (so a
+ * retry is not stored twice; lib/ordered-outbox: on a flaky connection they wait and go by themselves when it is
+ * back), dropped once the transcript has them; a refused one stays with a retry and the error as a toast.
  */
 export function useOutbox({
   conversationId,
@@ -22,41 +33,71 @@ export function useOutbox({
   onChanged: () => void;
 }) {
   const trpc = useTRPC();
-  const { run } = useMutationFeedback();
+  const { message: errorMessage } = useApiErrors();
   const [pending, setPending] = useState<PendingMessage[]>([]);
-  const reply = useMutation(trpc.conversation.reply.mutationOptions());
-  const note = useMutation(trpc.conversation.note.mutationOptions());
+  // "always": offline, the call fails at once and the outbox shows it waiting, rather than React Query pausing it
+  const reply = useMutation({ ...trpc.conversation.reply.mutationOptions(), networkMode: "always" });
+  const note = useMutation({ ...trpc.conversation.note.mutationOptions(), networkMode: "always" });
   const replyAsync = reply.mutateAsync;
   const noteAsync = note.mutateAsync;
 
   const deliver = useCallback(
     async (message: PendingMessage) => {
-      setPending((current) => current.map((p) => (p.clientId === message.clientId ? { ...p, failed: false } : p)));
-      await run(
-        async () => {
-          await (message.note ? noteAsync : replyAsync)({ id: conversationId, body: message.body, clientId: message.clientId });
-          await fillGap();
-        },
-        {
-          onSuccess: () => {
-            setPending((current) => current.filter((p) => p.clientId !== message.clientId));
-            onChanged();
-          },
-          onError: () => setPending((current) => current.map((p) => (p.clientId === message.clientId ? { ...p, failed: true } : p))),
-        },
-      );
+      await (message.note ? noteAsync : replyAsync)({ id: message.conversationId, body: message.body, clientId: message.clientId });
+      // stored: the next message may go. The bubble stays until the transcript has caught up (not awaited: offline,
+      // React Query holds the fetch until the browser is back, and the next message must not wait for it)
+      void fillGap()
+        .catch(() => undefined)
+        .finally(() => setPending((current) => current.filter((p) => p.clientId !== message.clientId)));
     },
-    [conversationId, fillGap, noteAsync, replyAsync, onChanged, run],
+    [fillGap, noteAsync, replyAsync],
   );
 
+  const [outbox] = useState(
+    () =>
+      new OrderedOutbox<PendingMessage>({
+        deliver: () => Promise.resolve(),
+        isTransient,
+        onState: () => undefined,
+      }),
+  );
+  useEffect(
+    () =>
+      outbox.update({
+        deliver,
+        onState: (clientId, state, error) => {
+          if (state === "sent") {
+            onChanged();
+            return;
+          }
+          if (state === "failed") toast({ title: errorMessage(error), variant: "error" });
+          setPending((current) => current.map((p) => (p.clientId === clientId ? { ...p, state } : p)));
+        },
+      }),
+    [outbox, deliver, onChanged, errorMessage],
+  );
+  useEffect(() => {
+    const resume = () => outbox.resume();
+    window.addEventListener("online", resume);
+    return () => {
+      window.removeEventListener("online", resume);
+      outbox.dispose();
+    };
+  }, [outbox]);
+
   const send = (body: string, isNote: boolean) => {
-    const message: PendingMessage = { clientId: crypto.randomUUID(), body, note: isNote, failed: false };
+    const message: PendingMessage = { clientId: crypto.randomUUID(), conversationId, body, note: isNote, state: "sending" };
     setPending((current) => [...current, message]);
-    void deliver(message);
+    outbox.enqueue(message);
+  };
+
+  const retry = (message: PendingMessage) => {
+    setPending((current) => current.map((p) => (p.clientId === message.clientId ? { ...p, state: "sending" } : p)));
+    outbox.enqueue(message);
   };
 
   const seenClientIds = new Set(messages.map((m) => m.clientId).filter(Boolean));
-  const visible = pending.filter((p) => !seenClientIds.has(p.clientId));
+  const visible = pending.filter((p) => p.conversationId === conversationId && !seenClientIds.has(p.clientId));
 
-  return { pending, visible, send, retry: deliver };
+  return { pending, visible, send, retry };
 }
