@@ -128,14 +128,7 @@ export interface TicketChanged {
 }
 
 export type DomainEvent =
-  | ConversationChanged
-  | MessageCreated
-  | ConversationRead
-  | ConversationReceipt
-  | PresenceChanged
-  | CustomerNoteMentioned
-  | QaReviewChanged
-  | TicketChanged;
+  ConversationChanged | MessageCreated | ConversationRead | ConversationReceipt | PresenceChanged | CustomerNoteMentioned | QaReviewChanged | TicketChanged;
 export type DomainEventType = DomainEvent["type"];
 export type DomainEventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;
 

@@ -253,14 +253,22 @@ describe("seedDemo", () => {
     expect(await count("SELECT COUNT(*) FROM Ticket")).toBeGreaterThan(10);
     expect(await count("SELECT COUNT(*) FROM Ticket t WHERE NOT EXISTS (SELECT 1 FROM TicketConversation l WHERE l.ticketId = t.id)")).toBe(0);
     expect(
-      await count("SELECT COUNT(*) FROM Ticket t WHERE (SELECT COUNT(*) FROM TicketChange c WHERE c.ticketId = t.id AND c.field = 'created' AND c.toValue = 'OPEN') <> 1"),
+      await count(
+        "SELECT COUNT(*) FROM Ticket t WHERE (SELECT COUNT(*) FROM TicketChange c WHERE c.ticketId = t.id AND c.field = 'created' AND c.toValue = 'OPEN') <> 1",
+      ),
     ).toBe(0);
     // the last status line (or the creation) says the ticket's status
     expect(
-      await count(`SELECT COUNT(*) FROM Ticket t JOIN TicketChange c ON c.id = (SELECT MAX(id) FROM TicketChange x WHERE x.ticketId = t.id) WHERE c.toValue <> t.status`),
+      await count(
+        `SELECT COUNT(*) FROM Ticket t JOIN TicketChange c ON c.id = (SELECT MAX(id) FROM TicketChange x WHERE x.ticketId = t.id) WHERE c.toValue <> t.status`,
+      ),
     ).toBe(0);
-    expect(await count("SELECT COUNT(*) FROM Ticket WHERE (status = 'SOLVED') <> (solvedAt IS NOT NULL) OR syncStatus <> 'LOCAL' OR CHAR_LENGTH(subject) > 60")).toBe(0);
-    expect(await count("SELECT COUNT(*) FROM Ticket WHERE idempotencyKey NOT REGEXP '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$'")).toBe(0);
+    expect(
+      await count("SELECT COUNT(*) FROM Ticket WHERE (status = 'SOLVED') <> (solvedAt IS NOT NULL) OR syncStatus <> 'LOCAL' OR CHAR_LENGTH(subject) > 60"),
+    ).toBe(0);
+    expect(
+      await count("SELECT COUNT(*) FROM Ticket WHERE idempotencyKey NOT REGEXP '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$'"),
+    ).toBe(0);
     expect(
       await count(`SELECT COUNT(*) FROM Ticket t JOIN TicketConversation l ON l.ticketId = t.id JOIN Conversation c ON c.id = l.conversationId
         WHERE c.status IN ('ACTIVE', 'PAUSED') AND t.status = 'OPEN'`),

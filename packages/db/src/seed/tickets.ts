@@ -84,7 +84,11 @@ export async function writeDemoTickets(connection: mariadb.Connection, options: 
       ],
     );
     const ticketId = Number(result.insertId);
-    await connection.query("INSERT INTO `TicketConversation` (`ticketId`, `conversationId`, `createdAt`) VALUES (?, ?, ?)", [ticketId, conversation.id, createdAt]);
+    await connection.query("INSERT INTO `TicketConversation` (`ticketId`, `conversationId`, `createdAt`) VALUES (?, ?, ?)", [
+      ticketId,
+      conversation.id,
+      createdAt,
+    ]);
     await connection.query(
       "INSERT INTO `TicketChange` (`ticketId`, `actorId`, `source`, `field`, `fromValue`, `toValue`, `createdAt`) VALUES (?, ?, 'STAFF', 'created', NULL, 'OPEN', ?)",
       [ticketId, conversation.assigneeId ?? options.actorId, createdAt],

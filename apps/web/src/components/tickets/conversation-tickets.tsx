@@ -22,7 +22,11 @@ export function ConversationTickets({ conversationId, userId }: { conversationId
     void queryClient.invalidateQueries({ queryKey: trpc.ticket.pathKey() });
   });
   return (
-    <section aria-labelledby="conversation-tickets-title" className="rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="conversation-tickets">
+    <section
+      aria-labelledby="conversation-tickets-title"
+      className="rounded-lg border border-slate-200 bg-white p-3 text-sm"
+      data-testid="conversation-tickets"
+    >
       <div className="mb-2 flex items-center justify-between gap-2">
         <h2 id="conversation-tickets-title" className="text-xs font-semibold tracking-wide text-slate-500 uppercase">
           {t("panelTitle")}

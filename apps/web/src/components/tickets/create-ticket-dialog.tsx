@@ -79,7 +79,13 @@ export function CreateTicketDialog({ conversationId, open, onOpenChange }: { con
             <Input id="ticket-subject" value={subject} maxLength={TICKET_SUBJECT_MAX} onChange={(e) => setSubject(e.target.value)} />
           </Field>
           <Field label={t("field.description")} htmlFor="ticket-description" error={errors.description} required>
-            <Textarea id="ticket-description" rows={6} value={description} maxLength={TICKET_DESCRIPTION_MAX} onChange={(e) => setDescription(e.target.value)} />
+            <Textarea
+              id="ticket-description"
+              rows={6}
+              value={description}
+              maxLength={TICKET_DESCRIPTION_MAX}
+              onChange={(e) => setDescription(e.target.value)}
+            />
           </Field>
           <div className="grid grid-cols-3 gap-3">
             <Field label={t("field.priority")} htmlFor="ticket-priority">

@@ -47,7 +47,10 @@ export async function receiveTicketStatusCallback(db: Db, request: TicketCallbac
     throw new AppError("INVALID_INPUT", { field, message: `${field}: ${issue?.message ?? "invalid"}` });
   }
   const status = EXTERNAL_TICKET_STATUSES[parsed.data.status];
-  const ticket = await db.ticket.findUnique({ where: { ticketSystemId_externalId: { ticketSystemId: systemId, externalId: parsed.data.externalId } }, select: { id: true, status: true } });
+  const ticket = await db.ticket.findUnique({
+    where: { ticketSystemId_externalId: { ticketSystemId: systemId, externalId: parsed.data.externalId } },
+    select: { id: true, status: true },
+  });
   if (!ticket) throw new AppError("NOT_FOUND", { field: "externalId" });
   if (ticket.status === status) return { id: ticket.id, status, changed: false };
   try {

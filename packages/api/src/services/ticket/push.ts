@@ -48,7 +48,10 @@ export async function pushTicket(db: Db, ticketId: number, options: { timeoutMs?
       options.timeoutMs,
     );
   } catch (error) {
-    await db.ticket.updateMany({ where: { id: ticket.id, externalId: null }, data: { syncStatus: "FAILED", syncError: (error as Error).message.slice(0, 1000) } });
+    await db.ticket.updateMany({
+      where: { id: ticket.id, externalId: null },
+      data: { syncStatus: "FAILED", syncError: (error as Error).message.slice(0, 1000) },
+    });
     throw error;
   }
   await runUnitOfWork(db, async (uow) => {

@@ -41,7 +41,11 @@ export const ticketRealtimeSubscriber: AfterCommitSubscriber = {
       const holders = event.conversationIds.length
         ? await db.conversation.findMany({ where: { id: { in: event.conversationIds }, assigneeId: { not: null } }, select: { assigneeId: true } })
         : [];
-      const people = new Set<number>([ticket.createdById, ...(ticket.assigneeId ? [ticket.assigneeId] : []), ...holders.map((row) => row.assigneeId as number)]);
+      const people = new Set<number>([
+        ticket.createdById,
+        ...(ticket.assigneeId ? [ticket.assigneeId] : []),
+        ...holders.map((row) => row.assigneeId as number),
+      ]);
       const data: RealtimePayload<"ticket.changed"> = { ticketId: event.ticketId, status: event.status, conversationIds: event.conversationIds };
       for (const person of people) publications.push({ channel: channels.agent(person), event: realtimeEvents.ticketChanged, data: { ...data } });
     }

@@ -97,9 +97,19 @@ export interface TicketSystemCredentials {
 }
 
 export async function ticketSystemCredentials(db: Db, id: number): Promise<TicketSystemCredentials | null> {
-  const row = await db.ticketSystem.findUnique({ where: { id }, select: { id: true, kind: true, baseUrl: true, username: true, tokenEnc: true, projectKey: true } });
+  const row = await db.ticketSystem.findUnique({
+    where: { id },
+    select: { id: true, kind: true, baseUrl: true, username: true, tokenEnc: true, projectKey: true },
+  });
   if (!row) return null;
-  return { id: row.id, kind: row.kind, baseUrl: row.baseUrl, username: row.username, token: decryptField(fieldKeysFromEnv(), row.tokenEnc), projectKey: row.projectKey };
+  return {
+    id: row.id,
+    kind: row.kind,
+    baseUrl: row.baseUrl,
+    username: row.username,
+    token: decryptField(fieldKeysFromEnv(), row.tokenEnc),
+    projectKey: row.projectKey,
+  };
 }
 
 export async function callbackSecretOf(db: Db, id: number): Promise<string | null> {

@@ -155,7 +155,14 @@ describe("built-in tickets", () => {
       customFields: { order_no: "8812" },
       conversationIds: [conversation.id],
     });
-    expect(ticket).toMatchObject({ status: "OPEN", priority: "HIGH", type: "PROBLEM", syncStatus: "LOCAL", conversationIds: [conversation.id], customFields: { order_no: "8812" } });
+    expect(ticket).toMatchObject({
+      status: "OPEN",
+      priority: "HIGH",
+      type: "PROBLEM",
+      syncStatus: "LOCAL",
+      conversationIds: [conversation.id],
+      customFields: { order_no: "8812" },
+    });
     expect(ticket.createdBy.id).toBe(h.users.AGENT.id);
     const listed = await agent().ticket.listForConversation({ conversationId: conversation.id });
     expect(listed.map((t) => t.id)).toEqual([ticket.id]);
@@ -213,7 +220,10 @@ describe("built-in tickets", () => {
     }
     // someone else's conversation
     const other = await makeConversation(h.db, { status: "ACTIVE", assigneeId: h.users.SUPERVISOR.id });
-    expect(await outcome(() => agent().ticket.create({ subject: "s", description: "d", conversationIds: [other.id] }))).toMatchObject({ code: "FORBIDDEN", field: "conversationIds" });
+    expect(await outcome(() => agent().ticket.create({ subject: "s", description: "d", conversationIds: [other.id] }))).toMatchObject({
+      code: "FORBIDDEN",
+      field: "conversationIds",
+    });
     expect(await h.db.ticket.count()).toBe(0);
     expect(await h.db.ticketChange.count()).toBe(0);
     expect(conversation.id).toBeGreaterThan(0);
@@ -225,14 +235,23 @@ describe("built-in tickets", () => {
     await runJobs();
     const deliveries = await h.db.webhookDelivery.findMany({ where: { webhookId: endpoint.id }, select: { event: true, payload: true } });
     expect(deliveries.map((d) => d.event)).toEqual(["ticket.created"]);
-    expect(deliveries[0]!.payload).toMatchObject({ type: "ticket.created", data: { ticket: { id: ticket.id, subject: "发票", status: "OPEN" }, changes: ["created"] } });
+    expect(deliveries[0]!.payload).toMatchObject({
+      type: "ticket.created",
+      data: { ticket: { id: ticket.id, subject: "发票", status: "OPEN" }, changes: ["created"] },
+    });
     await h.db.webhook.deleteMany();
   });
 });
 
 describe("external ticket systems", () => {
   it("Zendesk: the first attempt makes the ticket and answers 500; the retry sends the same key and makes no second ticket", async () => {
-    const system = await admin().integration.createTicketSystem({ name: "Zendesk", kind: "ZENDESK", baseUrl: server.url, username: "ops@demo.cn", token: "zd-token" });
+    const system = await admin().integration.createTicketSystem({
+      name: "Zendesk",
+      kind: "ZENDESK",
+      baseUrl: server.url,
+      username: "ops@demo.cn",
+      token: "zd-token",
+    });
     const stored = await h.db.ticketSystem.findUniqueOrThrow({ where: { id: system.id } });
     expect(stored.tokenEnc).not.toContain("zd-token");
     expect(stored.callbackSecretEnc).not.toContain(system.callbackSecret);
@@ -259,7 +278,14 @@ describe("external ticket systems", () => {
   });
 
   it("Jira: a retry finds the issue by its label instead of creating another", async () => {
-    await admin().integration.createTicketSystem({ name: "Jira", kind: "JIRA", baseUrl: server.url, username: "ops@demo.cn", token: "jira-token", projectKey: "CS" });
+    await admin().integration.createTicketSystem({
+      name: "Jira",
+      kind: "JIRA",
+      baseUrl: server.url,
+      username: "ops@demo.cn",
+      token: "jira-token",
+      projectKey: "CS",
+    });
     server.failNext(1);
     const ticket = await agent().ticket.create({ subject: "系统报错", description: "支付页 500", type: "INCIDENT" });
     await runJobs();
@@ -290,7 +316,9 @@ describe("external ticket systems", () => {
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: { code: "INVALID_INPUT", field: "status" } });
     const noId = JSON.stringify({ status: "solved" });
-    expect(await (await callback(system.id, noId, { signature: signed(system.callbackSecret, noId) })).json()).toMatchObject({ error: { field: "externalId" } });
+    expect(await (await callback(system.id, noId, { signature: signed(system.callbackSecret, noId) })).json()).toMatchObject({
+      error: { field: "externalId" },
+    });
     expect(await h.db.ticketChange.count()).toBe(before);
     expect((await h.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe("OPEN");
 
@@ -303,7 +331,9 @@ describe("external ticket systems", () => {
   });
 
   it("ticket system input names the field", async () => {
-    expect((await outcome(() => admin().integration.createTicketSystem({ name: "J", kind: "JIRA", baseUrl: server.url, token: "t", projectKey: "" }))).field).toBe("projectKey");
+    expect(
+      (await outcome(() => admin().integration.createTicketSystem({ name: "J", kind: "JIRA", baseUrl: server.url, token: "t", projectKey: "" }))).field,
+    ).toBe("projectKey");
     expect((await outcome(() => admin().integration.createTicketSystem({ name: "J", kind: "REST", baseUrl: "ftp://x", token: "t" }))).field).toBe("baseUrl");
     expect((await outcome(() => admin().integration.createTicketSystem({ name: "J", kind: "REST", baseUrl: server.url, token: "" }))).field).toBe("token");
     expect(await h.db.ticketSystem.count()).toBe(0);

@@ -92,7 +92,11 @@ export async function recordChange(
     });
     if (changeId === 0) changeId = row.id;
   }
-  const links = await uow.tx.ticketConversation.findMany({ where: { ticketId: ticket.id }, select: { conversationId: true }, orderBy: { conversationId: "asc" } });
+  const links = await uow.tx.ticketConversation.findMany({
+    where: { ticketId: ticket.id },
+    select: { conversationId: true },
+    orderBy: { conversationId: "asc" },
+  });
   uow.record({
     type,
     ticketId: ticket.id,
@@ -198,7 +202,9 @@ export async function linkTicketConversation(db: Db, actor: Actor, input: { id: 
   await runUnitOfWork(db, async (uow) => {
     const ticket = await uow.tx.ticket.findUnique({ where: { id: input.id }, select: { id: true, status: true } });
     if (!ticket) throw new AppError("NOT_FOUND", { field: "id" });
-    const existing = await uow.tx.ticketConversation.findUnique({ where: { ticketId_conversationId: { ticketId: input.id, conversationId: input.conversationId } } });
+    const existing = await uow.tx.ticketConversation.findUnique({
+      where: { ticketId_conversationId: { ticketId: input.id, conversationId: input.conversationId } },
+    });
     if (existing) throw new AppError("ALREADY_DONE", { field: "conversationId" });
     await uow.tx.ticketConversation.create({ data: { ticketId: input.id, conversationId: input.conversationId } });
     await recordChange(uow, ticket, "ticket.updated", [{ field: "conversation", from: null, to: String(input.conversationId) }], actor.id, "STAFF");
@@ -271,7 +277,10 @@ export async function ticketDraftFromConversation(db: Db, actor: Actor, conversa
     take: TICKET_PREFILL_MESSAGES,
     select: { body: true, createdAt: true },
   });
-  const lines = messages.reverse().map((message) => message.body.trim()).filter((body) => body.length > 0);
+  const lines = messages
+    .reverse()
+    .map((message) => message.body.trim())
+    .filter((body) => body.length > 0);
   const firstWords = lines[0] ?? "";
   const subjectSource = conversation.subject?.trim() || firstWords || `#${conversation.id}`;
   const subject = [...subjectSource.replace(/\s+/g, " ")].slice(0, Math.min(TICKET_SUBJECT_MAX, 60)).join("");
@@ -287,7 +296,11 @@ export async function ticketDraftFromConversation(db: Db, actor: Actor, conversa
 /** Who and which team a ticket can go to (the pickers of the ticket forms): active staff who work conversations, and the teams. */
 export async function listTicketAssignees(db: Db) {
   const [staff, teams] = await Promise.all([
-    db.user.findMany({ where: { disabledAt: null, role: { in: ["ADMIN", "SUPERVISOR", "AGENT"] } }, orderBy: [{ employeeNo: "asc" }], select: { id: true, name: true, employeeNo: true } }),
+    db.user.findMany({
+      where: { disabledAt: null, role: { in: ["ADMIN", "SUPERVISOR", "AGENT"] } },
+      orderBy: [{ employeeNo: "asc" }],
+      select: { id: true, name: true, employeeNo: true },
+    }),
     db.team.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);
   return { staff, teams };

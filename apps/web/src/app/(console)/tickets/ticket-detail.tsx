@@ -35,8 +35,13 @@ export function TicketDetail({ id, onClose, staff, teams }: Props) {
   const feedback = useMutationFeedback();
   const detail = useQuery(trpc.ticket.get.queryOptions({ id }));
   const update = useMutation(trpc.ticket.update.mutationOptions({ onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.ticket.pathKey() }) }));
-  const change = (patch: { status?: (typeof TICKET_STATUSES)[number]; priority?: (typeof TICKET_PRIORITIES)[number]; assigneeId?: number | null; teamId?: number | null; dueAt?: string | null }) =>
-    void feedback.run(() => update.mutateAsync({ id, ...patch }), { success: t("saved") });
+  const change = (patch: {
+    status?: (typeof TICKET_STATUSES)[number];
+    priority?: (typeof TICKET_PRIORITIES)[number];
+    assigneeId?: number | null;
+    teamId?: number | null;
+    dueAt?: string | null;
+  }) => void feedback.run(() => update.mutateAsync({ id, ...patch }), { success: t("saved") });
   const ticket = detail.data;
   const historyValue = (field: string, value: string | null) => {
     if (value === null) return "—";
@@ -54,7 +59,9 @@ export function TicketDetail({ id, onClose, staff, teams }: Props) {
         <DialogHeader>
           <DialogTitle>{ticket ? `#${ticket.id} ${ticket.subject}` : t("loading")}</DialogTitle>
           <DialogDescription>
-            {ticket ? t("createdBy", { name: ticket.createdBy.name, at: format.dateTime(new Date(ticket.createdAt), { dateStyle: "short", timeStyle: "short" }) }) : ""}
+            {ticket
+              ? t("createdBy", { name: ticket.createdBy.name, at: format.dateTime(new Date(ticket.createdAt), { dateStyle: "short", timeStyle: "short" }) })
+              : ""}
           </DialogDescription>
         </DialogHeader>
         {ticket ? (
@@ -91,7 +98,11 @@ export function TicketDetail({ id, onClose, staff, teams }: Props) {
               </div>
               <div className="space-y-1">
                 <Label htmlFor="ticket-priority-edit">{t("field.priority")}</Label>
-                <NativeSelect id="ticket-priority-edit" value={ticket.priority} onChange={(e) => change({ priority: e.target.value as (typeof TICKET_PRIORITIES)[number] })}>
+                <NativeSelect
+                  id="ticket-priority-edit"
+                  value={ticket.priority}
+                  onChange={(e) => change({ priority: e.target.value as (typeof TICKET_PRIORITIES)[number] })}
+                >
                   {TICKET_PRIORITIES.map((value) => (
                     <option key={value} value={value}>
                       {t(`priority.${value}`)}
@@ -101,7 +112,11 @@ export function TicketDetail({ id, onClose, staff, teams }: Props) {
               </div>
               <div className="space-y-1">
                 <Label htmlFor="ticket-assignee">{t("field.assignee")}</Label>
-                <NativeSelect id="ticket-assignee" value={ticket.assignee?.id ?? ""} onChange={(e) => change({ assigneeId: e.target.value ? Number(e.target.value) : null })}>
+                <NativeSelect
+                  id="ticket-assignee"
+                  value={ticket.assignee?.id ?? ""}
+                  onChange={(e) => change({ assigneeId: e.target.value ? Number(e.target.value) : null })}
+                >
                   <option value="">{t("unassigned")}</option>
                   {staff.map((person) => (
                     <option key={person.id} value={person.id}>
@@ -112,7 +127,11 @@ export function TicketDetail({ id, onClose, staff, teams }: Props) {
               </div>
               <div className="space-y-1">
                 <Label htmlFor="ticket-team-edit">{t("field.team")}</Label>
-                <NativeSelect id="ticket-team-edit" value={ticket.team?.id ?? ""} onChange={(e) => change({ teamId: e.target.value ? Number(e.target.value) : null })}>
+                <NativeSelect
+                  id="ticket-team-edit"
+                  value={ticket.team?.id ?? ""}
+                  onChange={(e) => change({ teamId: e.target.value ? Number(e.target.value) : null })}
+                >
                   <option value="">{t("none")}</option>
                   {teams.map((team) => (
                     <option key={team.id} value={team.id}>

@@ -46,10 +46,12 @@ export function TicketsView({ userId, initialId }: { userId: number; initialId: 
     void queryClient.invalidateQueries({ queryKey: trpc.ticket.pathKey() });
   });
   const pages = list.data ? Math.max(1, Math.ceil(list.data.total / PAGE_SIZE)) : 1;
-  const filter = <T,>(set: (value: T) => void) => (value: T) => {
-    set(value);
-    setPage(1);
-  };
+  const filter =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setPage(1);
+    };
 
   return (
     <div className="space-y-4">
@@ -134,7 +136,9 @@ export function TicketsView({ userId, initialId }: { userId: number; initialId: 
                   <TicketPriorityBadge priority={ticket.priority} />
                 </TableCell>
                 <TableCell label={t("field.assignee")}>{ticket.assignee?.name ?? ticket.team?.name ?? t("unassigned")}</TableCell>
-                <TableCell label={t("field.dueAt")}>{ticket.dueAt ? format.dateTime(new Date(ticket.dueAt), { dateStyle: "short", timeStyle: "short" }) : "—"}</TableCell>
+                <TableCell label={t("field.dueAt")}>
+                  {ticket.dueAt ? format.dateTime(new Date(ticket.dueAt), { dateStyle: "short", timeStyle: "short" }) : "—"}
+                </TableCell>
                 <TableCell label={t("field.updatedAt")}>{format.dateTime(new Date(ticket.updatedAt), { dateStyle: "short", timeStyle: "short" })}</TableCell>
               </TableRow>
             ))}
@@ -150,7 +154,9 @@ export function TicketsView({ userId, initialId }: { userId: number; initialId: 
           {t("next")}
         </Button>
       </div>
-      {openId !== null ? <TicketDetail id={openId} onClose={() => setOpenId(null)} staff={assignees.data?.staff ?? []} teams={assignees.data?.teams ?? []} /> : null}
+      {openId !== null ? (
+        <TicketDetail id={openId} onClose={() => setOpenId(null)} staff={assignees.data?.staff ?? []} teams={assignees.data?.teams ?? []} />
+      ) : null}
     </div>
   );
 }
