@@ -58,6 +58,8 @@ async function openHeldConversation(page: Page) {
 }
 
 test("an agent creates a ticket from a conversation; its status comes back from /tickets and from the ticket system", async ({ page, browser, request }) => {
+  // three people and a ticket server in one story
+  test.setTimeout(180_000);
   const stamp = Date.now().toString(36);
   const systemName = `Zendesk ${stamp}`;
   const subject = `物流查询 ${stamp}`;
@@ -75,11 +77,11 @@ test("an agent creates a ticket from a conversation; its status comes back from 
     await form.getByLabel("类型").selectOption("ZENDESK");
     await form.getByLabel("地址").fill("not a url");
     await form.getByLabel("API 令牌").fill("zd-e2e-token");
-    await form.getByRole("button", { name: "创建", exact: true }).click();
+    await form.getByRole("button", { name: "新建", exact: true }).click();
     // a bad URL is named on its field and nothing is added
     await expect(form.getByText(/请输入完整的网址|格式不符合要求/)).toBeVisible();
     await form.getByLabel("地址").fill(ticketServer.url);
-    await form.getByRole("button", { name: "创建", exact: true }).click();
+    await form.getByRole("button", { name: "新建", exact: true }).click();
     const secret = (await admin.getByTestId("ticket-callback-secret").textContent())!.trim();
     expect(secret).toMatch(/^tkcs_/);
     await admin.keyboard.press("Escape");
@@ -130,11 +132,11 @@ test("an agent creates a ticket from a conversation; its status comes back from 
     const supervisor = await supervisorContext.newPage();
     await signInAndWait(supervisor, ACCOUNTS.SUPERVISOR);
     await supervisor.goto("/tickets");
-    await supervisor.getByLabel("状态").selectOption("OPEN");
+    await supervisor.getByLabel("状态", { exact: true }).selectOption("OPEN");
     await supervisor.getByTestId("ticket-row").filter({ hasText: subject }).getByRole("button", { name: subject }).click();
     const detail = supervisor.getByTestId("ticket-detail");
     await expect(detail).toContainText(`#${conversationId}`);
-    await detail.getByLabel("状态").selectOption("PENDING");
+    await detail.getByLabel("状态", { exact: true }).selectOption("PENDING");
     await expect(detail.getByTestId("ticket-history")).toContainText("状态：待处理 → 处理中");
     await expect(row.getByTestId("ticket-status")).toHaveText("处理中");
     await supervisorContext.close();
