@@ -11,6 +11,7 @@ const SECTIONS: [label: string, path: string][] = [
   ["会话工作台", "/workspace"],
   ["快捷回复", "/canned-replies"],
   ["客户", "/customers"],
+  ["工单", "/tickets"],
   ["知识库", "/knowledge"],
   ["员工管理", "/staff"],
   ["技能组", "/teams"],

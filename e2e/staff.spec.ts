@@ -32,7 +32,7 @@ test("an admin creates an agent who can then sign in", async ({ page }) => {
   await page.context().clearCookies();
   await signInAndWait(page, employeeNo, "Welcome-Kefu-2026");
   await expect(page.getByText("管理员为你设置了临时密码")).toBeVisible();
-  expect(await navLabels(page)).toEqual(["工作台", "会话工作台", "快捷回复", "客户", "我的质检", "个人设置"]);
+  expect(await navLabels(page)).toEqual(["工作台", "会话工作台", "快捷回复", "客户", "工单", "我的质检", "个人设置"]);
 });
 
 test("an agent cannot reach admin pages or call admin procedures", async ({ page }) => {

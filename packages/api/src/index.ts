@@ -42,6 +42,7 @@ export { startCustomerPresenceTicker } from "./services/conversation/index.ts";
 export { handleStaffGetAttachment, handleStaffPostAttachment, handleWidgetGetAttachment, handleWidgetPostAttachment } from "./rest/attachment-api.ts";
 export { handleCustomerExportDownload } from "./rest/customer-export-api.ts";
 export { handleWidgetRead, handleWidgetTyping } from "./rest/widget-signals-api.ts";
+export { handleTicketStatusCallback } from "./rest/ticket-api.ts";
 export { handleCustomerImportErrors, handleCustomerImportUpload, type DescribeRejection } from "./rest/customer-import-api.ts";
 export { handleChannelListMessages, handleChannelPostMessage } from "./rest/channel-api.ts";
 export { registerCoreSubscribers } from "./subscribers.ts";

@@ -44,6 +44,8 @@ export const PERMISSIONS = {
   /** 数据报表: the managers who judge the operation by its trends */
   "report.view": MANAGERS,
   "integration.manage": ["ADMIN"],
+  /** 工单: create tickets, change their status, priority, assignee and due date, link conversations */
+  "ticket.work": ["ADMIN", "SUPERVISOR", "AGENT"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

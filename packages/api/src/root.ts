@@ -15,6 +15,7 @@ import { monitorRouter } from "./routers/monitor.ts";
 import { reportRouter } from "./routers/report.ts";
 import { settingsRouter } from "./routers/settings.ts";
 import { teamRouter } from "./routers/team.ts";
+import { ticketRouter } from "./routers/ticket.ts";
 import { userRouter } from "./routers/user.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
@@ -37,6 +38,7 @@ export const appRouter = router({
   cannedReply: cannedReplyRouter,
   qa: qaRouter,
   customer: customerRouter,
+  ticket: ticketRouter,
 });
 
 export type AppRouter = typeof appRouter;

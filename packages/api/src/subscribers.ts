@@ -11,9 +11,10 @@ import { customerMentionSubscriber } from "./services/customer/subscriber.ts";
 import { knowledgeUsageSubscriber } from "./services/knowledge/subscriber.ts";
 import { qaReviewNotifySubscriber } from "./services/qa/subscriber.ts";
 import { reportRollupSubscriber } from "./services/report/subscriber.ts";
+import { ticketPushSubscriber, ticketRealtimeSubscriber } from "./services/ticket/subscriber.ts";
 import { webhookSubscriber } from "./services/webhook/subscriber.ts";
 
-/** In dispatch order: the monitor's delta first, then the conversation channels, alert evaluation, knowledge usage, note mentions, quality reviews; AutoQA, the report rollups and webhooks in the worker. */
+/** In dispatch order: the monitor's delta first, then the conversation channels, alert evaluation, knowledge usage, note mentions, quality reviews, tickets; AutoQA, the report rollups webhooks and the ticket push in the worker. */
 export const coreSubscribers: readonly Subscriber[] = [
   monitorRealtimeSubscriber,
   conversationRealtimeSubscriber,
@@ -24,6 +25,8 @@ export const coreSubscribers: readonly Subscriber[] = [
   qaReviewNotifySubscriber,
   reportRollupSubscriber,
   webhookSubscriber,
+  ticketRealtimeSubscriber,
+  ticketPushSubscriber,
 ];
 
 export function registerCoreSubscribers(): void {

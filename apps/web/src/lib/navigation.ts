@@ -10,6 +10,7 @@ export interface NavItem {
     | "workspace"
     | "cannedReplies"
     | "customers"
+    | "tickets"
     | "knowledge"
     | "staff"
     | "teams"
@@ -34,6 +35,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/workspace", label: "workspace", permission: "conversation.work" },
   { href: "/canned-replies", label: "cannedReplies", permission: "conversation.work" },
   { href: "/customers", label: "customers", permission: "customer.read" },
+  { href: "/tickets", label: "tickets", permission: "ticket.work" },
   { href: "/knowledge", label: "knowledge", permission: "knowledge.manage" },
   { href: "/staff", label: "staff", permission: "staff.read" },
   { href: "/teams", label: "teams", permission: "team.read" },

@@ -1,5 +1,5 @@
-// `pnpm --filter @kefu/api customers:rotate-keys`: re-encrypts customers' phones and 身份证号, staff phones and webhook
-// secrets with the first key of FIELD_ENCRYPTION_KEYS. Put the new key first and keep the old one after it until this
+// `pnpm --filter @kefu/api customers:rotate-keys`: re-encrypts customers' phones and 身份证号, staff phones, webhook
+// secrets and ticket systems' tokens and callback secrets with the first key of FIELD_ENCRYPTION_KEYS. Put the new key first and keep the old one after it until this
 // reports nothing left to rotate; interrupted, it picks up where it stopped.
 import { getDb } from "@kefu/db/client";
 import { fieldKeysFromEnv } from "@kefu/db/env";

@@ -52,6 +52,7 @@ export const realtimeEvents = {
   securityAlert: "security.alert",
   customerMentioned: "customer.mentioned",
   qaReviewChanged: "qa.review",
+  ticketChanged: "ticket.changed",
 } as const;
 
 export type RealtimeEventName = (typeof realtimeEvents)[keyof typeof realtimeEvents];
@@ -131,6 +132,8 @@ export interface RealtimePayloads {
   "customer.mentioned": { noteId: number; customerId: number; authorName: string };
   /** on the agent's or reviewer's own channel: a quality review was submitted to them, disputed or settled */
   "qa.review": { reviewId: number; change: "submitted" | "disputed" | "resolved"; actorName: string };
+  /** on the own channel of the ticket's creator, assignee and the assignees of its conversations: a ticket was created or changed */
+  "ticket.changed": { ticketId: number; status: "OPEN" | "PENDING" | "SOLVED"; conversationIds: number[] };
 }
 
 export type RealtimePayload<E extends RealtimeEventName> = RealtimePayloads[E];

@@ -18,6 +18,8 @@ export const WEBHOOK_EVENTS = [
   "conversation.abandoned",
   "message.created",
   "csat.submitted",
+  "ticket.created",
+  "ticket.updated",
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 

@@ -108,8 +108,27 @@ export interface QaReviewChanged {
   actorId: number;
 }
 
+/**
+ * A ticket was created or changed (status, priority, assignee, team, due date, its external id once pushed, a
+ * conversation linked). `changes` lists the fields that changed; `conversationIds` the linked conversations.
+ */
+export interface TicketChanged {
+  type: "ticket.created" | "ticket.updated";
+  ticketId: number;
+  /** the first TicketChange row this change wrote: one key per change (webhook deliveries are written once per key) */
+  changeId: number;
+  status: "OPEN" | "PENDING" | "SOLVED";
+  changes: string[];
+  conversationIds: number[];
+  /** null when the external ticket system made the change */
+  actorId: number | null;
+  /** the ticket goes to an external system (only on `ticket.created`) */
+  push: boolean;
+  at: string;
+}
+
 export type DomainEvent =
-  ConversationChanged | MessageCreated | ConversationRead | ConversationReceipt | PresenceChanged | CustomerNoteMentioned | QaReviewChanged;
+  ConversationChanged | MessageCreated | ConversationRead | ConversationReceipt | PresenceChanged | CustomerNoteMentioned | QaReviewChanged | TicketChanged;
 export type DomainEventType = DomainEvent["type"];
 export type DomainEventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;
 

@@ -24,6 +24,7 @@ const PAYLOAD_KEYS: { [E in RealtimeEventName]: readonly (keyof RealtimePayloads
   "security.alert": ["id", "type", "severity", "userId"],
   "customer.mentioned": ["noteId", "customerId", "authorName"],
   "qa.review": ["reviewId", "change", "actorName"],
+  "ticket.changed": ["ticketId", "status", "conversationIds"],
 };
 
 const at = new Date("2026-03-10T02:00:00Z");

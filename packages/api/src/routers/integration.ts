@@ -12,6 +12,8 @@ import {
   updateWebhook,
 } from "../services/webhook/index.ts";
 import { createApiKeyInput, revokeApiKeyInput } from "../contracts/integration.ts";
+import { createTicketSystemInput, setTicketSystemActiveInput, ticketSystemIdInput } from "../contracts/ticket.ts";
+import { createTicketSystem, deleteTicketSystem, listTicketSystems, setTicketSystemActive } from "../services/ticket/index.ts";
 import {
   createWebhookInput,
   listWebhookDeliveriesInput,
@@ -65,4 +67,19 @@ export const integrationRouter = router({
     .meta({ auditTarget: "WebhookDelivery" })
     .input(replayWebhookDeliveryInput)
     .mutation(({ ctx, input }) => replayWebhookDelivery(ctx.db, input)),
+
+  // External ticket systems (docs/architecture.md, "Tickets")
+  listTicketSystems: manage.query(({ ctx }) => listTicketSystems(ctx.db)),
+  createTicketSystem: manage
+    .meta({ auditTarget: "TicketSystem" })
+    .input(createTicketSystemInput)
+    .mutation(({ ctx, input }) => createTicketSystem(ctx.db, ctx.session, input)),
+  setTicketSystemActive: manage
+    .meta({ auditTarget: "TicketSystem" })
+    .input(setTicketSystemActiveInput)
+    .mutation(({ ctx, input }) => setTicketSystemActive(ctx.db, ctx.session, input)),
+  deleteTicketSystem: manage
+    .meta({ auditTarget: "TicketSystem" })
+    .input(ticketSystemIdInput)
+    .mutation(({ ctx, input }) => deleteTicketSystem(ctx.db, ctx.session, input)),
 });

@@ -24,6 +24,7 @@ import { writeRoutingRules } from "./routing-rules.ts";
 import { DEMO_PASSWORD } from "./staff.ts";
 import { ArrivalCurve, MINUTE } from "./time.ts";
 import type { SeedSummary } from "./summary.ts";
+import { writeDemoTickets } from "./tickets.ts";
 import { writeDemoWebhook } from "./webhooks.ts";
 
 export interface DemoOptions {
@@ -122,6 +123,7 @@ export async function seedDemo(url: string, options: DemoOptions = {}): Promise<
     await loader.finish();
     await writeCustomerData(connection, { actorId: staff.find((s) => s.definition.role === "ADMIN")!.id, now });
     await writeDemoWebhook(connection, keys, { actorId: staff.find((s) => s.definition.role === "ADMIN")!.id, now });
+    await writeDemoTickets(connection, { actorId: staff.find((s) => s.definition.role === "ADMIN")!.id, now });
 
     return { seconds: (performance.now() - started) / 1000, rows: Object.fromEntries(loader.rowCounts) };
   } catch (error) {

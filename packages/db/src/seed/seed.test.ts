@@ -249,6 +249,32 @@ describe("seedDemo", () => {
     expect(await count("SELECT COUNT(*) FROM QaReview WHERE (acknowledgedAt IS NOT NULL) <> (status = 'FINAL') OR acknowledgedAt < submittedAt")).toBe(0);
   });
 
+  it("writes tickets as the ticket service does: linked to their conversation, history ending in the status, open ones on held conversations", async () => {
+    expect(await count("SELECT COUNT(*) FROM Ticket")).toBeGreaterThan(10);
+    expect(await count("SELECT COUNT(*) FROM Ticket t WHERE NOT EXISTS (SELECT 1 FROM TicketConversation l WHERE l.ticketId = t.id)")).toBe(0);
+    expect(
+      await count(
+        "SELECT COUNT(*) FROM Ticket t WHERE (SELECT COUNT(*) FROM TicketChange c WHERE c.ticketId = t.id AND c.field = 'created' AND c.toValue = 'OPEN') <> 1",
+      ),
+    ).toBe(0);
+    // the last status line (or the creation) says the ticket's status
+    expect(
+      await count(
+        `SELECT COUNT(*) FROM Ticket t JOIN TicketChange c ON c.id = (SELECT MAX(id) FROM TicketChange x WHERE x.ticketId = t.id) WHERE c.toValue <> t.status`,
+      ),
+    ).toBe(0);
+    expect(
+      await count("SELECT COUNT(*) FROM Ticket WHERE (status = 'SOLVED') <> (solvedAt IS NOT NULL) OR syncStatus <> 'LOCAL' OR CHAR_LENGTH(subject) > 60"),
+    ).toBe(0);
+    expect(
+      await count("SELECT COUNT(*) FROM Ticket WHERE idempotencyKey NOT REGEXP '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$'"),
+    ).toBe(0);
+    expect(
+      await count(`SELECT COUNT(*) FROM Ticket t JOIN TicketConversation l ON l.ticketId = t.id JOIN Conversation c ON c.id = l.conversationId
+        WHERE c.status IN ('ACTIVE', 'PAUSED') AND t.status = 'OPEN'`),
+    ).toBeGreaterThan(0);
+  });
+
   it("never stores a phone number in plain text", async () => {
     const keys = fieldKeysFromEnv();
     const customers = await rows<{ phoneEnc: string; phoneLast4: string }>(
@@ -307,6 +333,9 @@ const CHECKED_TABLES = [
   "KbFeedback",
   "QaReview",
   "QaReviewScore",
+  "Ticket",
+  "TicketConversation",
+  "TicketChange",
 ];
 
 async function checksum(): Promise<Record<string, { rows: number; crc: number }>> {

@@ -152,6 +152,16 @@ describe("key rotation", () => {
     const { customer, agent } = await customerWithHistory();
     await h.db.user.update({ where: { id: agent.id }, data: { phoneEnc: encryptField(oldKeys, "13600002222") } });
     const before = await h.db.customer.count({ where: { OR: [{ phoneEnc: { not: null } }, { idNumberEnc: { not: null } }] } });
+    const system = await h.db.ticketSystem.create({
+      data: {
+        name: "Zendesk",
+        kind: "ZENDESK",
+        baseUrl: "https://tickets.example.com",
+        tokenEnc: encryptField(oldKeys, "zd-token"),
+        callbackSecretEnc: encryptField(oldKeys, "tkcs_secret"),
+        createdById: agent.id,
+      },
+    });
 
     const progress: string[] = [];
     const totals = await rotateFieldKeys(h.db, newKeys, { batchSize: 2, onProgress: (p) => progress.push(`${p.table}:${p.scanned}`) });
@@ -168,6 +178,9 @@ describe("key rotation", () => {
     expect(() => decryptField(oldKeys, raw!.phoneEnc)).toThrow();
     const staff = await h.db.user.findUniqueOrThrow({ where: { id: agent.id } });
     expect(decryptField(newKeys, staff.phoneEnc!)).toBe("13600002222");
+    const rotatedSystem = await h.db.ticketSystem.findUniqueOrThrow({ where: { id: system.id } });
+    expect([keyIdOf(rotatedSystem.tokenEnc), keyIdOf(rotatedSystem.callbackSecretEnc)]).toEqual(["new2", "new2"]);
+    expect([decryptField(newKeys, rotatedSystem.tokenEnc), decryptField(newKeys, rotatedSystem.callbackSecretEnc)]).toEqual(["zd-token", "tkcs_secret"]);
 
     // a second run finds nothing to do and changes nothing
     const again = await rotateFieldKeys(h.db, newKeys, { batchSize: 2 });

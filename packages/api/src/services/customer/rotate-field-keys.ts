@@ -13,7 +13,7 @@ export interface RotationProgress {
 }
 
 interface Column {
-  table: "Customer" | "User" | "Webhook";
+  table: "Customer" | "User" | "Webhook" | "TicketSystem";
   columns: readonly string[];
 }
 
@@ -21,6 +21,7 @@ const ENCRYPTED_COLUMNS: readonly Column[] = [
   { table: "Customer", columns: ["phoneEnc", "idNumberEnc"] },
   { table: "User", columns: ["phoneEnc"] },
   { table: "Webhook", columns: ["secretEnc", "previousSecretEnc"] },
+  { table: "TicketSystem", columns: ["tokenEnc", "callbackSecretEnc"] },
 ];
 
 interface Row {
@@ -38,6 +39,10 @@ async function readBatch(db: Db, table: Column["table"], afterId: number, size: 
     const rows = await db.user.findMany({ ...page, select: { id: true, phoneEnc: true } });
     return rows.map(({ id, ...values }) => ({ id, values }));
   }
+  if (table === "TicketSystem") {
+    const rows = await db.ticketSystem.findMany({ ...page, select: { id: true, tokenEnc: true, callbackSecretEnc: true } });
+    return rows.map(({ id, ...values }) => ({ id, values }));
+  }
   const rows = await db.webhook.findMany({ ...page, select: { id: true, secretEnc: true, previousSecretEnc: true } });
   return rows.map(({ id, ...values }) => ({ id, values }));
 }
@@ -45,6 +50,7 @@ async function readBatch(db: Db, table: Column["table"], afterId: number, size: 
 async function writeRow(db: Db, table: Column["table"], id: number, data: Record<string, string>) {
   if (table === "Customer") await db.customer.update({ where: { id }, data });
   else if (table === "User") await db.user.update({ where: { id }, data });
+  else if (table === "TicketSystem") await db.ticketSystem.update({ where: { id }, data });
   else await db.webhook.update({ where: { id }, data });
 }
 

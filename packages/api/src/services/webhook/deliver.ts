@@ -41,6 +41,7 @@ export interface DeliveryOptions {
 
 function sourceKeyOf(event: DomainEvent): string {
   if (event.type === "message.created") return `message:${event.message.id}`;
+  if (event.type === "ticket.created" || event.type === "ticket.updated") return `ticket-change:${event.changeId}`;
   return "eventId" in event ? `conversation-event:${event.eventId}` : `${event.type}`;
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Db } from "@kefu/db/client";
 import { WEBHOOK_BODY_MAX_BYTES, WEBHOOK_EVENTS, type WebhookEvent } from "../../contracts/webhook.ts";
-import { isConversationChange, type DomainEvent, type JsonObject } from "../../domain-events/index.ts";
+import { isConversationChange, type DomainEvent, type JsonObject, type TicketChanged } from "../../domain-events/index.ts";
 
 export interface WebhookBody {
   type: string;
@@ -33,6 +33,7 @@ export function conversationIdOf(event: DomainEvent): number | null {
 /** The body for one event, read from the database (null if the message or conversation is gone, or is a note). */
 export async function buildWebhookBody(db: Db, event: DomainEvent): Promise<WebhookBody | null> {
   const type = webhookEventOf(event);
+  if (type && (event.type === "ticket.created" || event.type === "ticket.updated")) return buildTicketBody(db, type, event);
   const conversationId = conversationIdOf(event);
   if (!type || conversationId === null) return null;
   const conversation = await db.conversation.findUnique({
@@ -95,6 +96,52 @@ export async function buildWebhookBody(db: Db, event: DomainEvent): Promise<Webh
       to: { status: event.toStatus, userId: event.toUserId, teamId: event.toTeamId },
     },
   };
+}
+
+/** A ticket event: the ticket as it is now (no description: it may quote the customer at length), what changed and who changed it. */
+async function buildTicketBody(db: Db, type: WebhookEvent, event: TicketChanged): Promise<WebhookBody | null> {
+  const ticket = await db.ticket.findUnique({
+    where: { id: event.ticketId },
+    select: {
+      id: true,
+      subject: true,
+      status: true,
+      priority: true,
+      type: true,
+      assigneeId: true,
+      teamId: true,
+      dueAt: true,
+      externalId: true,
+      externalUrl: true,
+      createdAt: true,
+      updatedAt: true,
+      conversations: { select: { conversationId: true }, orderBy: { conversationId: "asc" } },
+    },
+  });
+  if (!ticket) return null;
+  return fitBody({
+    type,
+    timestamp: event.at,
+    data: {
+      ticket: {
+        id: ticket.id,
+        subject: ticket.subject,
+        status: ticket.status,
+        priority: ticket.priority,
+        type: ticket.type,
+        assigneeId: ticket.assigneeId,
+        teamId: ticket.teamId,
+        dueAt: ticket.dueAt?.toISOString() ?? null,
+        externalId: ticket.externalId,
+        externalUrl: ticket.externalUrl,
+        conversationIds: ticket.conversations.map((link) => link.conversationId),
+        createdAt: ticket.createdAt.toISOString(),
+        updatedAt: ticket.updatedAt.toISOString(),
+      },
+      changes: event.changes,
+      actorId: event.actorId,
+    },
+  });
 }
 
 /** Keeps the body under WEBHOOK_BODY_MAX_BYTES by cutting the free text (message body or CSAT comment), and says so (`bodyTruncated`). */

@@ -29,6 +29,8 @@ export const webhookSubscriber: OutboxSubscriber = {
     "conversation.abandoned",
     "message.created",
     "csat.submitted",
+    "ticket.created",
+    "ticket.updated",
   ],
   // internal notes and system lines write no job at all, nor does anything while no endpoint is active
   accepts: (event, tx) => webhookEventOf(event) !== null && anyActiveEndpoint(tx),
