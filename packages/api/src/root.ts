@@ -3,6 +3,7 @@ import { auditRouter } from "./routers/audit.ts";
 import { authRouter } from "./routers/auth.ts";
 import { cannedReplyRouter } from "./routers/canned-reply.ts";
 import { conversationRouter } from "./routers/conversation.ts";
+import { crmRouter } from "./routers/crm.ts";
 import { customerRouter } from "./routers/customer/index.ts";
 import { integrationRouter } from "./routers/integration.ts";
 import { homeRouter } from "./routers/home.ts";
@@ -37,6 +38,7 @@ export const appRouter = router({
   cannedReply: cannedReplyRouter,
   qa: qaRouter,
   customer: customerRouter,
+  crm: crmRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,13 +7,14 @@ import { isSubscribed, subscribe, type Subscriber } from "./domain-events/index.
 import { conversationRealtimeSubscriber, monitorRealtimeSubscriber } from "./realtime/subscribers.ts";
 import { alertEvaluationSubscriber } from "./services/alert/subscriber.ts";
 import { autoQaSubscriber } from "./services/autoqa/subscriber.ts";
+import { crmLookupSubscriber, crmSyncSubscriber } from "./services/crm/subscriber.ts";
 import { customerMentionSubscriber } from "./services/customer/subscriber.ts";
 import { knowledgeUsageSubscriber } from "./services/knowledge/subscriber.ts";
 import { qaReviewNotifySubscriber } from "./services/qa/subscriber.ts";
 import { reportRollupSubscriber } from "./services/report/subscriber.ts";
 import { webhookSubscriber } from "./services/webhook/subscriber.ts";
 
-/** In dispatch order: the monitor's delta first, then the conversation channels, alert evaluation, knowledge usage, note mentions, quality reviews; AutoQA, the report rollups and webhooks in the worker. */
+/** In dispatch order: the monitor's delta first, then the conversation channels, alert evaluation, knowledge usage, note mentions, quality reviews; AutoQA, the report rollups, webhooks and the CRM in the worker. */
 export const coreSubscribers: readonly Subscriber[] = [
   monitorRealtimeSubscriber,
   conversationRealtimeSubscriber,
@@ -24,6 +25,8 @@ export const coreSubscribers: readonly Subscriber[] = [
   qaReviewNotifySubscriber,
   reportRollupSubscriber,
   webhookSubscriber,
+  crmLookupSubscriber,
+  crmSyncSubscriber,
 ];
 
 export function registerCoreSubscribers(): void {
