@@ -50,7 +50,12 @@ async function startFakeCrm() {
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { base, requests, script, state, close: () =>
+  return {
+    base,
+    requests,
+    script,
+    state,
+    close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());

@@ -61,21 +61,25 @@ export function postToCrm(request: CrmRequest): Promise<CrmResponse> {
       settled = true;
       resolve({ ...result, durationMs: Math.round(performance.now() - started) });
     };
-    const outgoing = client.request(target, { method: "POST", headers, lookup: guardedLookup(request.allowPrivate), timeout: request.timeoutMs }, (response) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      response.on("data", (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > CRM_RESPONSE_MAX_BYTES) {
-          finish({ status: null, body: "", error: `answer larger than ${CRM_RESPONSE_MAX_BYTES} bytes` });
-          outgoing.destroy();
-          return;
-        }
-        chunks.push(chunk);
-      });
-      response.on("end", () => finish({ status: response.statusCode ?? null, body: Buffer.concat(chunks).toString("utf8"), error: null }));
-      response.on("error", (error) => finish({ status: response.statusCode ?? null, body: "", error: error.message }));
-    });
+    const outgoing = client.request(
+      target,
+      { method: "POST", headers, lookup: guardedLookup(request.allowPrivate), timeout: request.timeoutMs },
+      (response) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        response.on("data", (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > CRM_RESPONSE_MAX_BYTES) {
+            finish({ status: null, body: "", error: `answer larger than ${CRM_RESPONSE_MAX_BYTES} bytes` });
+            outgoing.destroy();
+            return;
+          }
+          chunks.push(chunk);
+        });
+        response.on("end", () => finish({ status: response.statusCode ?? null, body: Buffer.concat(chunks).toString("utf8"), error: null }));
+        response.on("error", (error) => finish({ status: response.statusCode ?? null, body: "", error: error.message }));
+      },
+    );
     const timedOut = () => outgoing.destroy(new Error(`timed out after ${request.timeoutMs} ms`));
     const timer = setTimeout(timedOut, request.timeoutMs);
     outgoing.on("timeout", timedOut);

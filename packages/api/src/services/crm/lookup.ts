@@ -53,10 +53,10 @@ export type CrmLookupResult =
 
 type Answer = z.output<typeof crmLookupAnswer>;
 
-function display(value: unknown): string | null {
+function display(value: string | number | boolean | null | undefined): string | null {
   if (value === null || value === undefined || value === "") return null;
   if (typeof value === "boolean") return value ? "✓" : "✗";
-  return String(value as string | number);
+  return String(value);
 }
 
 /** The profile as the panel shows it: the mapped fields in the admins' order (every field, by name, without a mapping). */

@@ -57,7 +57,11 @@ function hubspotId(connection: LoadedConnection, customer: CrmCustomer): string 
   return String(customer.id);
 }
 
-function requestFor(connection: LoadedConnection, customer: CrmCustomer, summary: ConversationSummary | null): { url: string; headers: Record<string, string>; body: unknown } {
+function requestFor(
+  connection: LoadedConnection,
+  customer: CrmCustomer,
+  summary: ConversationSummary | null,
+): { url: string; headers: Record<string, string>; body: unknown } {
   const properties = mappedProperties(customer, connection.fieldMapping);
   if (connection.adapter === "HUBSPOT") {
     const summaryProperties = summary
@@ -85,9 +89,7 @@ function requestFor(connection: LoadedConnection, customer: CrmCustomer, summary
 async function recordSync(db: Db, error: string | null, now: Date) {
   await db.crmConnection.updateMany({
     where: { id: CRM_CONNECTION_ID },
-    data: error
-      ? { syncFailureCount: { increment: 1 }, lastSyncError: error.slice(0, 1000), lastSyncErrorAt: now }
-      : { lastSyncSuccessAt: now },
+    data: error ? { syncFailureCount: { increment: 1 }, lastSyncError: error.slice(0, 1000), lastSyncErrorAt: now } : { lastSyncSuccessAt: now },
   });
 }
 

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Forbidden } from "~/components/forbidden";
 import { userWith } from "~/server/permissions";
 import { ApiKeysView } from "./api-keys-view";
+import { CrmView } from "./crm-view";
 import { WebhooksView } from "./webhooks-view";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,6 +17,7 @@ export default async function IntegrationsPage() {
     <div className="space-y-10">
       <ApiKeysView />
       <WebhooksView />
+      <CrmView />
     </div>
   );
 }
