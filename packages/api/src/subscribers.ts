@@ -7,7 +7,7 @@ import { isSubscribed, subscribe, type Subscriber } from "./domain-events/index.
 import { conversationRealtimeSubscriber, monitorRealtimeSubscriber } from "./realtime/subscribers.ts";
 import { alertEvaluationSubscriber } from "./services/alert/subscriber.ts";
 import { autoQaSubscriber } from "./services/autoqa/subscriber.ts";
-import { crmLookupSubscriber, crmSyncSubscriber } from "./services/crm/subscriber.ts";
+import { crmCustomerSyncSubscriber, crmLookupSubscriber, crmSyncSubscriber } from "./services/crm/subscriber.ts";
 import { customerMentionSubscriber } from "./services/customer/subscriber.ts";
 import { knowledgeUsageSubscriber } from "./services/knowledge/subscriber.ts";
 import { qaReviewNotifySubscriber } from "./services/qa/subscriber.ts";
@@ -27,6 +27,7 @@ export const coreSubscribers: readonly Subscriber[] = [
   webhookSubscriber,
   crmLookupSubscriber,
   crmSyncSubscriber,
+  crmCustomerSyncSubscriber,
 ];
 
 export function registerCoreSubscribers(): void {

@@ -11,6 +11,7 @@ import { CRM_BREAKER_COOLDOWN_SECONDS, CRM_BREAKER_THRESHOLD, CRM_CACHE_FRESH_SE
 import { runDueJobs } from "../../jobs/worker.ts";
 import { createHarness, outcome, type Harness } from "../../test/harness.ts";
 import { handoffToQueue, receiveCustomerMessage, resolveConversation, sendAgentReply } from "../conversation/index.ts";
+import { mergeCustomers, updateCustomerProfile } from "../customer/index.ts";
 import { makeAgent, makeConversation, makeCustomer, makeTeam, quiesce } from "../conversation/test-fixtures.ts";
 import { CRM_SYNC_JOB, lookupCustomer, syncCustomerNow } from "./index.ts";
 
@@ -418,6 +419,33 @@ describe("CRM sync", () => {
     await admin().crm.saveConnection(connectionInput({ adapter: "HUBSPOT", syncUrl: crm.base, idProperty: "email", fieldMapping: [] }));
     await syncCustomerNow(h.db, h.users.ADMIN, { customerId });
     expect(JSON.parse(crm.requests[3]!.body)).toEqual({ inputs: [{ idProperty: "email", id: `c${customerId}@example.cn`, properties: {} }] });
+  });
+
+  it("pushes a customer whose profile was edited, and the survivor of a merge, through the outbox", async () => {
+    await admin().crm.saveConnection(connectionInput());
+    const customerId = await customerWithIds();
+    const other = await customerWithIds();
+    await updateCustomerProfile(h.db, h.users.ADMIN, { id: customerId, name: "韩梅梅", city: "杭州" });
+    expect(crm.requests).toHaveLength(0);
+    await drain();
+    expect(crm.requests.map((r) => JSON.parse(r.body) as unknown)).toEqual([
+      {
+        type: "customer.upsert",
+        customer: { id: customerId, externalId: `ext-${customerId}`, properties: { contact_name: "韩梅梅", contact_email: `c${customerId}@example.cn` } },
+      },
+    ]);
+    await mergeCustomers(h.db, h.users.ADMIN, { survivorId: customerId, mergedId: other });
+    await drain();
+    expect(crm.requests).toHaveLength(2);
+    expect(JSON.parse(crm.requests[1]!.body)).toMatchObject({ type: "customer.upsert", customer: { id: customerId } });
+    expect(crm.requests.every((r) => signatureValid(SECRET, r))).toBe(true);
+    // an edit that changes nothing pushes nothing; without a sync URL no job is written at all
+    await updateCustomerProfile(h.db, h.users.ADMIN, { id: customerId, name: "韩梅梅" });
+    await admin().crm.saveConnection(connectionInput({ syncUrl: "" }));
+    await updateCustomerProfile(h.db, h.users.ADMIN, { id: customerId, name: "韩梅梅二" });
+    expect(await h.db.job.count({ where: { type: "event.crm.customer", status: "PENDING" } })).toBe(0);
+    await drain();
+    expect(crm.requests).toHaveLength(2);
   });
 
   it("refuses the button without a sync URL or for a customer the agent does not serve", async () => {

@@ -4,4 +4,4 @@ export { lookupCustomer, lookupForConversation, type CrmLookupResult, type CrmPr
 export { testCrmConnection } from "./test-connection.ts";
 export { CRM_SYNC_JOB, runCrmSyncJob, syncConversationToCrm, syncCustomerNow, syncCustomerToCrm, type SyncOutcome } from "./sync.ts";
 export { crmHeaders, generateCrmSecret, signCrmRequest } from "./signing.ts";
-export { crmLookupSubscriber, crmSyncSubscriber } from "./subscriber.ts";
+export { crmCustomerSyncSubscriber, crmLookupSubscriber, crmSyncSubscriber } from "./subscriber.ts";

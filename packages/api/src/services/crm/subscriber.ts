@@ -1,10 +1,13 @@
-/** Reactions to conversations through the outbox: warm the look-up when one starts, push its summary when resolved. */
+/**
+ * Reactions through the outbox: warm the look-up when a conversation starts, push its summary when it is resolved,
+ * and push a customer whose profile was edited or who absorbed another in a merge.
+ */
 import type { Prisma } from "@kefu/db/client";
 import { CRM_SYNC_MAX_ATTEMPTS } from "../../contracts/crm.ts";
 import type { OutboxSubscriber } from "../../domain-events/index.ts";
 import { CRM_CONNECTION_ID } from "./connection.ts";
 import { lookupCustomer } from "./lookup.ts";
-import { syncConversationToCrm } from "./sync.ts";
+import { syncConversationToCrm, syncCustomerToCrm } from "./sync.ts";
 
 /** One look per transaction at the connection (a unit of work often records several events). */
 const seen = new WeakMap<Prisma.TransactionClient, Promise<{ enabled: boolean; syncUrl: string | null } | null>>();
@@ -43,5 +46,21 @@ export const crmSyncSubscriber: OutboxSubscriber = {
   handle: async (event, { db }) => {
     if (event.type !== "conversation.resolved") return;
     await syncConversationToCrm(db, event.conversation.id);
+  },
+};
+
+/** A customer's profile edited, or another customer merged into it: the customer (the survivor) upserted in the CRM. */
+export const crmCustomerSyncSubscriber: OutboxSubscriber = {
+  name: "crm.customer",
+  delivery: "outbox",
+  events: ["customer.updated", "customer.merged"],
+  accepts: async (_event, tx) => {
+    const connection = await connectionIn(tx);
+    return connection?.enabled === true && !!connection.syncUrl;
+  },
+  maxAttempts: CRM_SYNC_MAX_ATTEMPTS,
+  handle: async (event, { db }) => {
+    if (event.type !== "customer.updated" && event.type !== "customer.merged") return;
+    await syncCustomerToCrm(db, event.customerId);
   },
 };
