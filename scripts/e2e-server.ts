@@ -59,7 +59,7 @@ const env = {
   LOG_LEVEL: "warn",
   NEXT_TELEMETRY_DISABLED: "1",
   ATTACHMENTS_DIR: attachmentsDir,
-  // the webhook test's receiver listens on this machine
+  // the webhook test's receiver and the CRM test's fake CRM listen on this machine (one SSRF setting for both)
   WEBHOOK_ALLOW_PRIVATE_URLS: "true",
   ...realtimeEnv(realtime),
 };

@@ -47,6 +47,10 @@ export const APP_ERRORS = {
   WEBHOOK_URL_UNRESOLVABLE: "BAD_REQUEST",
   /** the webhook endpoint is disabled: enable it first */
   WEBHOOK_DISABLED: "PRECONDITION_FAILED",
+  /** no CRM connection is configured, or it is switched off */
+  CRM_NOT_CONFIGURED: "PRECONDITION_FAILED",
+  /** the CRM connection has no sync URL */
+  CRM_SYNC_NOT_CONFIGURED: "PRECONDITION_FAILED",
   /** a 快捷回复 with this shortcut is already in the same set; params { shortcut } */
   SHORTCUT_TAKEN: "CONFLICT",
   /** a conversation status change the state machine does not allow; params { from, to } */

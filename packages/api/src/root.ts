@@ -3,6 +3,7 @@ import { auditRouter } from "./routers/audit.ts";
 import { authRouter } from "./routers/auth.ts";
 import { cannedReplyRouter } from "./routers/canned-reply.ts";
 import { conversationRouter } from "./routers/conversation.ts";
+import { crmRouter } from "./routers/crm.ts";
 import { customerRouter } from "./routers/customer/index.ts";
 import { integrationRouter } from "./routers/integration.ts";
 import { homeRouter } from "./routers/home.ts";
@@ -39,6 +40,7 @@ export const appRouter = router({
   qa: qaRouter,
   customer: customerRouter,
   ticket: ticketRouter,
+  crm: crmRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,6 +7,7 @@ import { isSubscribed, subscribe, type Subscriber } from "./domain-events/index.
 import { conversationRealtimeSubscriber, monitorRealtimeSubscriber } from "./realtime/subscribers.ts";
 import { alertEvaluationSubscriber } from "./services/alert/subscriber.ts";
 import { autoQaSubscriber } from "./services/autoqa/subscriber.ts";
+import { crmCustomerSyncSubscriber, crmLookupSubscriber, crmSyncSubscriber } from "./services/crm/subscriber.ts";
 import { customerMentionSubscriber } from "./services/customer/subscriber.ts";
 import { knowledgeUsageSubscriber } from "./services/knowledge/subscriber.ts";
 import { qaReviewNotifySubscriber } from "./services/qa/subscriber.ts";
@@ -14,7 +15,7 @@ import { reportRollupSubscriber } from "./services/report/subscriber.ts";
 import { ticketPushSubscriber, ticketRealtimeSubscriber } from "./services/ticket/subscriber.ts";
 import { webhookSubscriber } from "./services/webhook/subscriber.ts";
 
-/** In dispatch order: the monitor's delta first, then the conversation channels, alert evaluation, knowledge usage, note mentions, quality reviews, tickets; AutoQA, the report rollups webhooks and the ticket push in the worker. */
+/** In dispatch order: the monitor's delta first, then the conversation channels, alert evaluation, knowledge usage, note mentions, quality reviews, tickets; AutoQA, the report rollups, webhooks, the ticket push and the CRM in the worker. */
 export const coreSubscribers: readonly Subscriber[] = [
   monitorRealtimeSubscriber,
   conversationRealtimeSubscriber,
@@ -27,6 +28,9 @@ export const coreSubscribers: readonly Subscriber[] = [
   webhookSubscriber,
   ticketRealtimeSubscriber,
   ticketPushSubscriber,
+  crmLookupSubscriber,
+  crmSyncSubscriber,
+  crmCustomerSyncSubscriber,
 ];
 
 export function registerCoreSubscribers(): void {

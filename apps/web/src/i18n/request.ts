@@ -6,9 +6,9 @@ type Messages = Record<string, unknown>;
 
 /**
  * The catalogue is split by area; each area owns its namespaces: console shell, agent workspace, chat widget,
- * admin pages (bot settings, knowledge base), monitor and alerts, and the installable app.
+ * admin pages (bot settings, knowledge base), monitor and alerts, the installable app, and the CRM.
  */
-const AREAS = ["workspace", "widget", "admin", "monitor", "pwa", "tickets"] as const;
+const AREAS = ["workspace", "widget", "admin", "monitor", "pwa", "tickets", "crm"] as const;
 
 async function loadMessages(locale: Locale): Promise<Messages> {
   const [base, ...areas] = await Promise.all([

@@ -14,3 +14,4 @@ export { alertRuleCreateInput } from "@kefu/api/contracts/alert";
 export { signInInput } from "@kefu/api/contracts/user";
 export { segmentCreateInput } from "@kefu/api/contracts/customer";
 export { smsCodeRequestInput, smsSignInInput, SMS_RESEND_SECONDS, passkeyNameSchema } from "@kefu/api/contracts/sign-in";
+export { saveCrmConnectionInput } from "@kefu/api/contracts/crm";

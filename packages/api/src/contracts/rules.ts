@@ -12,6 +12,7 @@ export const RULE_TEXTS = {
   passwordsMatch: "must repeat the new password",
   digitsOnly: "digits only",
   smsCode: "the 6-digit code from the SMS",
+  crmFieldName: "letters, digits, _ . - only",
 } as const;
 
 export type RuleName = keyof typeof RULE_TEXTS;

@@ -96,6 +96,15 @@ export interface CustomerNoteMentioned {
   mentionedUserIds: number[];
 }
 
+/** A customer's record changed outside a conversation: its profile edited, or another customer merged into it. */
+export interface CustomerChanged {
+  type: "customer.updated" | "customer.merged";
+  customerId: number;
+  /** for a merge: the customer merged into `customerId` */
+  mergedId: number | null;
+  actorId: number | null;
+}
+
 /**
  * A quality review changed in a way its agent or reviewer should hear of: submitted (the agent), disputed (the
  * reviewer), the dispute settled (the agent).
@@ -128,7 +137,15 @@ export interface TicketChanged {
 }
 
 export type DomainEvent =
-  ConversationChanged | MessageCreated | ConversationRead | ConversationReceipt | PresenceChanged | CustomerNoteMentioned | QaReviewChanged | TicketChanged;
+  | ConversationChanged
+  | MessageCreated
+  | ConversationRead
+  | ConversationReceipt
+  | PresenceChanged
+  | CustomerNoteMentioned
+  | CustomerChanged
+  | QaReviewChanged
+  | TicketChanged;
 export type DomainEventType = DomainEvent["type"];
 export type DomainEventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;
 

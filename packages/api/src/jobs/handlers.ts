@@ -11,6 +11,7 @@ import {
   runCustomerExportJob,
   runCustomerImportJob,
 } from "../services/customer/index.ts";
+import { CRM_SYNC_JOB, runCrmSyncJob } from "../services/crm/index.ts";
 import { REPORTS_REBUILD_JOB, runRebuildJob } from "../services/report/index.ts";
 import { runWebhookDeliveryJob, WEBHOOK_DELIVER_JOB } from "../services/webhook/index.ts";
 
@@ -63,5 +64,6 @@ export const jobHandlers: Record<string, JobHandler> = {
   },
   [CUSTOMER_IMPORT_JOB]: ({ db, payload }) => runCustomerImportJob(db, payload),
   [WEBHOOK_DELIVER_JOB]: ({ db, payload }) => runWebhookDeliveryJob(db, payload),
+  [CRM_SYNC_JOB]: ({ db, payload }) => runCrmSyncJob(db, payload),
   [REPORTS_REBUILD_JOB]: ({ db, jobId, payload }) => runRebuildJob(db, progressJobId(jobId), payload),
 };

@@ -81,7 +81,8 @@ function pickColumns(row: MergeColumns): MergeColumns {
 export function mergeCustomers(db: Db, actor: Actor, rawInput: unknown) {
   const input = parseInput(mergeInput, rawInput);
   if (input.survivorId === input.mergedId) throw new AppError("MERGE_SAME_CUSTOMER", { field: "mergedId" });
-  return runUnitOfWork(db, async ({ tx }) => {
+  return runUnitOfWork(db, async (uow) => {
+    const tx = uow.tx;
     const { survivor, merged } = await lockPair(tx, input.survivorId, input.mergedId);
     if (!survivor || survivor.mergedIntoId !== null || survivor.erasedAt) throw new AppError("NOT_FOUND", { field: "survivorId" });
     if (!merged || merged.mergedIntoId !== null || merged.erasedAt) throw new AppError("NOT_FOUND", { field: "mergedId" });
@@ -177,6 +178,7 @@ export function mergeCustomers(db: Db, actor: Actor, rawInput: unknown) {
         },
       ],
     });
+    uow.record({ type: "customer.merged", customerId: survivor.id, mergedId: merged.id, actorId: actor.id });
     return { id: record.id, survivorId: survivor.id, mergedId: merged.id };
   });
 }

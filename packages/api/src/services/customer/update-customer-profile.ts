@@ -17,7 +17,8 @@ const PLAIN_FIELDS = ["name", "email", "level", "city", "externalId"] as const;
 export async function updateCustomerProfile(db: Db, actor: Actor, input: CustomerProfileUpdateInput) {
   const { id, ...changes } = parseInput(customerProfileUpdateInput, input);
   await assertCanViewCustomer(db, actor, id);
-  return runUnitOfWork(db, async ({ tx }) => {
+  return runUnitOfWork(db, async (uow) => {
+    const tx = uow.tx;
     const before = await tx.customer.findUniqueOrThrow({ where: { id } });
     if (before.erasedAt) throw new AppError("CUSTOMER_ERASED", { field: "id" });
     const data: Prisma.CustomerUncheckedUpdateInput = {};
@@ -63,6 +64,7 @@ export async function updateCustomerProfile(db: Db, actor: Actor, input: Custome
       actorId: actor.id,
       detail: { changes: diff as unknown as Prisma.InputJsonArray },
     });
+    uow.record({ type: "customer.updated", customerId: id, mergedId: null, actorId: actor.id });
     return { id, changed: diff.map((d) => d.field) };
   });
 }

@@ -11,4 +11,4 @@ export { listWebhookDeliveries, replayWebhookDelivery, sendWebhookTestEvent } fr
 export { createWebhook, deleteWebhook, listWebhooks, rotateWebhookSecret, setWebhookActive, updateWebhook } from "./endpoints.ts";
 export { generateWebhookSecret, signWebhook, webhookHeaders } from "./signing.ts";
 export { webhookSubscriber } from "./subscriber.ts";
-export { assertWebhookUrlAllowed, isInternalAddress } from "./url-guard.ts";
+export { assertWebhookUrlAllowed, isInternalAddress, privateWebhookUrlsAllowed } from "./url-guard.ts";

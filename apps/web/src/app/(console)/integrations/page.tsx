@@ -4,6 +4,7 @@ import { Forbidden } from "~/components/forbidden";
 import { userWith } from "~/server/permissions";
 import { ApiKeysView } from "./api-keys-view";
 import { TicketSystemsView } from "./ticket-systems-view";
+import { CrmView } from "./crm-view";
 import { WebhooksView } from "./webhooks-view";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,6 +19,7 @@ export default async function IntegrationsPage() {
       <ApiKeysView />
       <WebhooksView />
       <TicketSystemsView />
+      <CrmView />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { useCallback, useRef, useState, type RefObject } from "react";
 import type { TransferTargets } from "./action-dialogs";
 import { MESSAGE_BODY_MAX } from "@kefu/api/contracts/limits";
 import { ConversationTickets } from "~/components/tickets/conversation-tickets";
+import { CrmPanel } from "./crm-panel";
 import { CustomerPanel } from "./customer-panel";
 import { KnowledgePanel } from "./knowledge-panel";
 import { Transcript } from "./transcript/transcript";
@@ -48,6 +49,7 @@ export function ConversationView({ conversationId, userId, targets, knowledgeSea
       <aside className="flex min-h-0 flex-col gap-3 overflow-y-auto">
         {conversationId ? <CustomerPanel conversationId={conversationId} /> : null}
         {conversationId ? <ConversationTickets conversationId={conversationId} userId={userId} /> : null}
+        {conversationId ? <CrmPanel conversationId={conversationId} /> : null}
         <KnowledgePanel inputRef={knowledgeSearchRef} onInsert={conversationId ? insert : null} />
       </aside>
     </>
