@@ -11,8 +11,9 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import { createReadStream, createWriteStream } from "node:fs";
+import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
@@ -35,20 +36,61 @@ export function defaultBackupDir(): string {
   return path.join(workspaceRoot(), ".data", "backups");
 }
 
-/** The first of the client programs found on PATH (MariaDB's names first, MySQL's as a fallback). */
-function program(names: string[]): string {
-  for (const name of names) for (const dir of (process.env.PATH ?? "").split(path.delimiter)) if (dir && existsSync(path.join(dir, name))) return path.join(dir, name);
-  throw new BackupError(`none of ${names.join(", ")} is installed (the MariaDB or MySQL client programs are needed)`);
+/**
+ * Runs the first of `programs` that is installed (MariaDB's name first, MySQL's as a fallback). The connection's
+ * password goes in an option file readable by this user only, never on the command line (visible to all in `ps`).
+ */
+async function runClient(
+  programs: string[],
+  url: string,
+  args: string[],
+  stdio: { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream },
+): Promise<void> {
+  const config = poolConfig(url);
+  const optionsDir = await mkdtemp(path.join(tmpdir(), "kefu-db-"));
+  const optionFile = path.join(optionsDir, "client.cnf");
+  const quoted = config.password.replace(/\\/g, "\\\\").replace(/"/g, '\\"');
+  await writeFile(optionFile, `[client]\npassword="${quoted}"\n`, { mode: 0o600 });
+  const connection = [`--defaults-extra-file=${optionFile}`, `--host=${config.host}`, `--port=${config.port}`, `--user=${config.user}`];
+  try {
+    for (const [index, program] of programs.entries()) {
+      try {
+        await runOnce(program, [...connection, ...args], stdio);
+        return;
+      } catch (error) {
+        const missing = error instanceof Error && "code" in error && error.code === "ENOENT";
+        if (!missing) throw error;
+        if (index === programs.length - 1) throw new BackupError(`none of ${programs.join(", ")} is installed (the MariaDB or MySQL client programs are needed)`);
+      }
+    }
+  } finally {
+    await rm(optionsDir, { recursive: true, force: true });
+  }
 }
 
-function connectionArgs(url: string): { args: string[]; env: NodeJS.ProcessEnv; database: string } {
-  const config = poolConfig(url);
-  // the password goes through the environment, never the command line (visible to every user in `ps`)
-  return {
-    args: [`--host=${config.host}`, `--port=${config.port}`, `--user=${config.user}`],
-    env: { ...process.env, MYSQL_PWD: config.password },
-    database: config.database,
-  };
+function runOnce(program: string, args: string[], stdio: { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(program, args, { stdio: [stdio.input ? "pipe" : "ignore", stdio.output ? "pipe" : "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const streams = [
+      stdio.output && child.stdout ? pipeline(child.stdout, createGzip({ level: 6 }), stdio.output) : Promise.resolve(),
+      stdio.input && child.stdin ? pipeline(stdio.input, createGunzip(), child.stdin) : Promise.resolve(),
+    ];
+    let failed = false;
+    child.on("error", (error) => {
+      failed = true;
+      reject(error);
+    });
+    child.on("close", (code) => {
+      if (failed) return;
+      const exitError = new BackupError(`${program} exited with ${code}: ${stderr.trim().slice(0, 2000)}`);
+      Promise.all(streams).then(
+        () => (code === 0 ? resolve() : reject(exitError)),
+        (error: unknown) => reject(code === 0 && error instanceof Error ? error : exitError),
+      );
+    });
+  });
 }
 
 const NAME_PATTERN = /^[A-Za-z0-9_]{1,64}$/;
@@ -62,22 +104,6 @@ function stamp(date: Date): string {
   return date.toISOString().replace(/[-:.]/g, "");
 }
 
-function runToStream(command: string, args: string[], env: NodeJS.ProcessEnv, into: NodeJS.WritableStream): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-    let stderr = "";
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    const piped = pipeline(child.stdout, createGzip({ level: 6 }), into);
-    child.on("error", reject);
-    child.on("close", (code) => {
-      piped.then(
-        () => (code === 0 ? resolve() : reject(new BackupError(`${path.basename(command)} exited with ${code}: ${stderr.trim().slice(0, 2000)}`))),
-        reject,
-      );
-    });
-  });
-}
-
 export interface BackupResult {
   file: string;
   bytes: number;
@@ -86,19 +112,18 @@ export interface BackupResult {
 
 export async function backupDatabase(options: { url: string; dir: string; keep: number; now?: Date }): Promise<BackupResult> {
   if (!Number.isInteger(options.keep) || options.keep < 1) throw new BackupError(`keep: must be a whole number of at least 1 (got ${options.keep})`);
-  const { args, env, database } = connectionArgs(options.url);
+  const database = poolConfig(options.url).database;
   checkDatabaseName(database, "DATABASE_URL");
   await mkdir(options.dir, { recursive: true });
   const prefix = `kefu-${database}-`;
   const file = path.join(options.dir, `${prefix}${stamp(options.now ?? new Date())}.sql.gz`);
   const partial = `${file}.partial`;
-  const dump = program(["mariadb-dump", "mysqldump"]);
   try {
-    await runToStream(
-      dump,
-      [...args, "--single-transaction", "--routines", "--triggers", "--events", "--hex-blob", "--default-character-set=utf8mb4", "--skip-lock-tables", database],
-      env,
-      createWriteStream(partial),
+    await runClient(
+      ["mariadb-dump", "mysqldump"],
+      options.url,
+      ["--single-transaction", "--routines", "--triggers", "--events", "--hex-blob", "--default-character-set=utf8mb4", "--skip-lock-tables", database],
+      { output: createWriteStream(partial) },
     );
   } catch (error) {
     await rm(partial, { force: true });
@@ -137,21 +162,7 @@ export async function restoreDatabase(options: { url: string; file: string; data
   } finally {
     await connection.end();
   }
-  const { args, env } = connectionArgs(options.url);
-  const client = program(["mariadb", "mysql"]);
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(client, [...args, "--default-character-set=utf8mb4", options.database], { env, stdio: ["pipe", "ignore", "pipe"] });
-    let stderr = "";
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    const fed = pipeline(createReadStream(options.file), createGunzip(), child.stdin);
-    child.on("error", reject);
-    child.on("close", (code) => {
-      fed.then(
-        () => (code === 0 ? resolve() : reject(new BackupError(`${path.basename(client)} exited with ${code}: ${stderr.trim().slice(0, 2000)}`))),
-        (error: unknown) => reject(code === 0 ? error : new BackupError(`${path.basename(client)} exited with ${code}: ${stderr.trim().slice(0, 2000)}`)),
-      );
-    });
-  });
+  await runClient(["mariadb", "mysql"], options.url, ["--default-character-set=utf8mb4", options.database], { input: createReadStream(options.file) });
   const check = await mariadb.createConnection({ ...poolConfig(options.url), database: undefined });
   try {
     return { database: options.database, tables: await countTables(check, options.database) };

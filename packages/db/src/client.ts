@@ -99,7 +99,7 @@ export function createDb(url: string, connectionLimit = 10, protocol: DatabasePr
   client.$on("query", (event) => {
     if (event.duration >= slowQueryMs) slowQueryListener?.({ query: event.query.slice(0, 2000), durationMs: event.duration });
   });
-  return client as unknown as Db;
+  return client;
 }
 
 const globalForDb = globalThis as unknown as { kefuDb?: Db };
