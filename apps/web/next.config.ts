@@ -60,7 +60,18 @@ const config: NextConfig = {
   allowedDevOrigins: devAllowedHosts(),
   poweredByHeader: false,
   transpilePackages: ["@kefu/api", "@kefu/db", "@kefu/ui"],
-  serverExternalPackages: ["prom-client", "@node-rs/argon2", "@node-rs/jieba", "mariadb", "pino", "pusher", "ioredis", "@prisma/adapter-mariadb", "web-push", "sharp"],
+  serverExternalPackages: [
+    "prom-client",
+    "@node-rs/argon2",
+    "@node-rs/jieba",
+    "mariadb",
+    "pino",
+    "pusher",
+    "ioredis",
+    "@prisma/adapter-mariadb",
+    "web-push",
+    "sharp",
+  ],
   typedRoutes: false,
   headers: () =>
     Promise.resolve([

@@ -60,7 +60,8 @@ async function runClient(
       } catch (error) {
         const missing = error instanceof Error && "code" in error && error.code === "ENOENT";
         if (!missing) throw error;
-        if (index === programs.length - 1) throw new BackupError(`none of ${programs.join(", ")} is installed (the MariaDB or MySQL client programs are needed)`);
+        if (index === programs.length - 1)
+          throw new BackupError(`none of ${programs.join(", ")} is installed (the MariaDB or MySQL client programs are needed)`);
       }
     }
   } finally {

@@ -48,6 +48,6 @@ export function instrumentRoute<A extends unknown[]>(route: string, handler: (re
 }
 
 function isNextControlFlow(error: unknown): boolean {
-  const digest = error && typeof error === "object" && "digest" in error ? String((error as { digest: unknown }).digest) : "";
+  const digest = error && typeof error === "object" && "digest" in error ? String(error.digest) : "";
   return digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK") || digest === "DYNAMIC_SERVER_USAGE";
 }

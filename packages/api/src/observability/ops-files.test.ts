@@ -43,11 +43,16 @@ let exported: Set<string>;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const response = await handleMetrics(database.db, new Request("http://kefu.test/api/metrics"), { token: undefined, production: false }, {
-    diskPaths: [],
-    backupDir: null,
-    publicUrl: null,
-  });
+  const response = await handleMetrics(
+    database.db,
+    new Request("http://kefu.test/api/metrics"),
+    { token: undefined, production: false },
+    {
+      diskPaths: [],
+      backupDir: null,
+      publicUrl: null,
+    },
+  );
   expect(response.status).toBe(200);
   exported = parseExposition(await response.text()).families;
 });
@@ -79,7 +84,10 @@ describe("ops files", () => {
     for (const rule of alerts) {
       const names = metricNamesIn(rule.expr);
       expect(names.length, rule.alert).toBeGreaterThan(0);
-      expect(names.filter((name) => !isExported(name)), rule.alert).toEqual([]);
+      expect(
+        names.filter((name) => !isExported(name)),
+        rule.alert,
+      ).toEqual([]);
       expect(rule.annotations.runbook).toBe(`docs/runbook.md#${rule.alert.toLowerCase()}`);
       expect(runbook, rule.alert).toContain(`### ${rule.alert}`);
     }
@@ -92,7 +100,10 @@ describe("ops files", () => {
       for (const target of panel.targets) {
         const names = metricNamesIn(target.expr);
         expect(names.length, panel.title).toBeGreaterThan(0);
-        expect(names.filter((name) => !isExported(name)), panel.title).toEqual([]);
+        expect(
+          names.filter((name) => !isExported(name)),
+          panel.title,
+        ).toEqual([]);
       }
   });
 });

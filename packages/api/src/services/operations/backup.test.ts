@@ -90,7 +90,8 @@ describe("db:backup and db:restore", () => {
 
   it("keeps the newest N backups", async () => {
     const names = [];
-    for (const day of [1, 2, 3, 4]) names.push(path.basename((await backupDatabase({ url: source.url, dir, keep: 3, now: new Date(Date.UTC(2030, 0, day)) })).file));
+    for (const day of [1, 2, 3, 4])
+      names.push(path.basename((await backupDatabase({ url: source.url, dir, keep: 3, now: new Date(Date.UTC(2030, 0, day)) })).file));
     const kept = (await readdir(dir)).filter((name) => name.endsWith(".sql.gz")).sort();
     expect(kept).toEqual(names.slice(1));
   });

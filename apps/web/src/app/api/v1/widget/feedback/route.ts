@@ -5,4 +5,6 @@ import { webEnv } from "~/env";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const POST = instrumentRoute("/api/v1/widget/feedback", (request: Request) => handleWidgetAnswerFeedback(getDb(), request, { publicUrl: webEnv.AUTH_URL }));
+export const POST = instrumentRoute("/api/v1/widget/feedback", (request: Request) =>
+  handleWidgetAnswerFeedback(getDb(), request, { publicUrl: webEnv.AUTH_URL }),
+);

@@ -5,4 +5,6 @@ import { webEnv } from "~/env";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const POST = instrumentRoute("/api/v1/widget/realtime-auth", (request: Request) => handleWidgetRealtimeAuth(getDb(), request, { publicUrl: webEnv.AUTH_URL }));
+export const POST = instrumentRoute("/api/v1/widget/realtime-auth", (request: Request) =>
+  handleWidgetRealtimeAuth(getDb(), request, { publicUrl: webEnv.AUTH_URL }),
+);
