@@ -1,10 +1,12 @@
 import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runDueJobs } from "../jobs/worker.ts";
 import { logger } from "../logger.ts";
 import { instrumentRoute } from "../observability/http.ts";
+import { startMetricsServer } from "../observability/metrics-server.ts";
 import { currentRequestId } from "../observability/request-context.ts";
 import { parseExposition, sampleValue, serveFetch } from "../observability/test-fixtures.ts";
 import { appRouter } from "../root.ts";
@@ -186,5 +188,23 @@ describe("request id", () => {
   it("replaces a malformed caller id with a generated one", async () => {
     const response = await postMessage("rid-user-2", "hello", "bad id with spaces");
     expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe("the worker's metrics listener", () => {
+  it("serves the process's registry on /metrics behind the same token", async () => {
+    const listener = await startMetricsServer({ port: 0, host: "127.0.0.1", access: { token: TOKEN, production: true } });
+    try {
+      const url = `http://127.0.0.1:${(listener.address() as AddressInfo).port}`;
+      expect((await fetch(`${url}/metrics`)).status).toBe(401);
+      expect((await fetch(`${url}/other`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(404);
+      const response = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      expect(response.status).toBe(200);
+      const { families } = parseExposition(await response.text());
+      expect(families).toContain("kefu_jobs_processed_total");
+      expect(families).toContain("process_cpu_seconds_total");
+    } finally {
+      listener.close();
+    }
   });
 });
