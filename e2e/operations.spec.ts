@@ -44,9 +44,14 @@ test("the production build serves metrics behind the token, counts requests and 
   await signInAndWait(page, ACCOUNTS.SUPERVISOR);
   await page.goto("/monitor");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  // the page's data comes from server-side callers; one call over HTTP as the browser's client makes it
+  const teams = await page.request.get("/api/trpc/team.list", { headers: { "x-request-id": "e2e-ops-2" } });
+  expect(teams.status()).toBe(200);
+  expect(teams.headers()["x-request-id"]).toBe("e2e-ops-2");
   const after = await scrape(request);
   expect(total(after, "kefu_trpc_calls_total", { code: "OK" })).toBeGreaterThan(total(before, "kefu_trpc_calls_total", { code: "OK" }));
-  expect(total(after, "kefu_http_requests_total", { route: "/api/trpc/[trpc]" })).toBeGreaterThan(0);
+  expect(total(after, "kefu_trpc_calls_total", { procedure: "team.list", type: "query", code: "OK" })).toBeGreaterThanOrEqual(1);
+  expect(total(after, "kefu_http_requests_total", { route: "/api/trpc/[trpc]", method: "GET", status: "200" })).toBeGreaterThanOrEqual(1);
   expect(after).not.toMatch(/route="\/api\/trpc\/[a-z]/);
 });
 
