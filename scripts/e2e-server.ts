@@ -15,6 +15,9 @@ import { httpOk, isPortOpen, startProcess, waitFor } from "./lib/processes.ts";
 import { ensureSoketi, realtimeEnv, realtimeSettings, ROOT } from "./lib/services.ts";
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+const E2E_METRICS_TOKEN = "e2e-metrics-token-0123456789";
+/** the worker's metrics listener: beside the web port, so parallel runs on their own ports do not collide */
+const E2E_WORKER_METRICS_PORT = E2E_PORT + 1100;
 if (await isPortOpen(E2E_PORT)) throw new Error(`Port ${E2E_PORT} is already in use: stop what listens there (or set E2E_PORT).`);
 const serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? "mysql://root@127.0.0.1:3306/kefu";
 // One database per port, so two end-to-end runs on one machine do not wipe each other's data.
@@ -61,6 +64,9 @@ const env = {
   ATTACHMENTS_DIR: attachmentsDir,
   // the webhook test's receiver and the CRM test's fake CRM listen on this machine (one SSRF setting for both)
   WEBHOOK_ALLOW_PRIVATE_URLS: "true",
+  // the operations test scrapes the web's /api/metrics and the worker's listener (e2e/operations.spec.ts)
+  METRICS_TOKEN: E2E_METRICS_TOKEN,
+  WORKER_METRICS_PORT: String(E2E_WORKER_METRICS_PORT),
   ...realtimeEnv(realtime),
 };
 startProcess("worker", "pnpm", ["--filter", "@kefu/worker", "start"], { env: { ...env, KEFU_SERVICE: "worker" }, cwd: ROOT });

@@ -63,7 +63,18 @@ const config: NextConfig = {
   // the container image (deploy/Dockerfile) runs Next's standalone server: the build traces the workspace's files
   ...(process.env.NEXT_OUTPUT === "standalone" ? { output: "standalone" as const, outputFileTracingRoot: path.resolve(process.cwd(), "../..") } : {}),
   transpilePackages: ["@kefu/api", "@kefu/db", "@kefu/ui"],
-  serverExternalPackages: ["@node-rs/argon2", "@node-rs/jieba", "mariadb", "pino", "pusher", "ioredis", "@prisma/adapter-mariadb", "web-push", "sharp"],
+  serverExternalPackages: [
+    "prom-client",
+    "@node-rs/argon2",
+    "@node-rs/jieba",
+    "mariadb",
+    "pino",
+    "pusher",
+    "ioredis",
+    "@prisma/adapter-mariadb",
+    "web-push",
+    "sharp",
+  ],
   typedRoutes: false,
   headers: () =>
     Promise.resolve([

@@ -15,6 +15,8 @@ const [
     startAlertTicker,
     startOverflowTicker,
     startCustomerPresenceTicker,
+    startMetricsServer,
+    metricsSettingsFromEnv,
   },
   { scheduleDailyMaintenance },
   { startWorkerLoop },
@@ -36,6 +38,10 @@ setLiveAlertEvaluation(true);
 const overflowTicker = startOverflowTicker(db);
 // customers who left the widget, idle conversations (reminder and auto-end)
 const presenceTicker = startCustomerPresenceTicker(db);
+// its own metrics for Prometheus to scrape, when WORKER_METRICS_PORT is set
+const metricsSettings = metricsSettingsFromEnv();
+const metricsServer = metricsSettings.worker ? await startMetricsServer({ ...metricsSettings.worker, access: metricsSettings.access }) : null;
+if (metricsSettings.worker) logger.info(metricsSettings.worker, "worker metrics listening on /metrics");
 logger.info({ workerId }, "worker started");
 
 let stopping = false;
@@ -47,6 +53,7 @@ async function stop(signal: string) {
   overflowTicker.stop();
   presenceTicker.stop();
   setLiveAlertEvaluation(false);
+  metricsServer?.close();
   await loop.stop();
   // the bot answers this process counted and has not written yet
   await flushArticleUsage(db).catch((error: unknown) => logger.error({ err: error }, "knowledge usage counters lost at shutdown"));

@@ -78,6 +78,14 @@ export const apiEnvSchema = z
     ATTACHMENTS_S3_REGION: z.string().min(1).default("us-east-1"),
     ATTACHMENTS_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
     ATTACHMENTS_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    /** bearer token /api/metrics (and the worker's metrics listener) require; unset: open outside production, 404 in production */
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+    /** the worker serves its own metrics on this port (GET /metrics); unset: no listener */
+    WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    /** the address the worker's metrics listener binds to */
+    WORKER_METRICS_HOST: z.string().min(1).default("127.0.0.1"),
+    /** where `pnpm db:backup` writes (and /api/metrics looks for the newest backup); default `.data/backups` in the workspace */
+    BACKUP_DIR: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     const providers = (env.SMS_PROVIDERS ?? "").split(",").map((p) => p.trim());

@@ -1,8 +1,10 @@
 // Server entry point of the API package (never imported by browser code). Loading it registers the
 // subscribers of the domain events, so every process that serves requests or runs jobs has them.
+import { watchSlowQueries } from "./observability/slow-queries.ts";
 import { registerCoreSubscribers } from "./subscribers.ts";
 
 registerCoreSubscribers();
+watchSlowQueries();
 
 export { appRouter, createCaller, type AppRouter } from "./root.ts";
 export { createContextInner, type Context } from "./trpc.ts";
@@ -47,3 +49,7 @@ export { handleCustomerImportErrors, handleCustomerImportUpload, type DescribeRe
 export { handleChannelListMessages, handleChannelPostMessage } from "./rest/channel-api.ts";
 export { registerCoreSubscribers } from "./subscribers.ts";
 export { subscribe, type DomainEvent, type Subscriber } from "./domain-events/index.ts";
+export { handleMetrics, metricsSettingsFromEnv, checkMetricsAccess, type MetricsAccess } from "./rest/metrics-api.ts";
+export { instrumentRoute, REQUEST_ID_HEADER } from "./observability/http.ts";
+export { currentRequestId, runWithRequestId } from "./observability/request-context.ts";
+export { startMetricsServer } from "./observability/metrics-server.ts";

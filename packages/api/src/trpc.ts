@@ -15,6 +15,7 @@ import { AppError, toTRPCError } from "./errors.ts";
 import { appendAudit, redactForAudit } from "./services/audit/append.ts";
 import type { SessionUser } from "./services/auth/sign-in.ts";
 import { logger } from "./logger.ts";
+import { metrics } from "./observability/metrics.ts";
 
 export interface ContextOptions {
   db: Db;
@@ -86,7 +87,16 @@ const errorMapping = t.middleware(async ({ next, path }) => {
   return { ...result, error: mapped };
 });
 
-export const publicProcedure = t.procedure.use(errorMapping);
+/** Counts and times every call by procedure path (bounded: the router's own names) and result code. */
+const measured = t.middleware(async ({ next, path, type }) => {
+  const started = performance.now();
+  const result = await next();
+  metrics().trpcCalls.inc({ procedure: path, type, code: result.ok ? "OK" : result.error.code });
+  metrics().trpcDuration.observe({ procedure: path, type }, (performance.now() - started) / 1000);
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(measured).use(errorMapping);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first", cause: new AppError("UNAUTHORIZED") });

@@ -19,6 +19,8 @@ export const dbEnvSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** how Prisma's statements reach the server (client.ts) */
   DATABASE_PROTOCOL: z.enum(["text", "binary"]).default("binary"),
+  /** statements taking at least this many milliseconds are logged and counted; 0 turns it off */
+  SLOW_QUERY_MS: z.coerce.number().int().min(0).max(600_000).default(500),
 });
 
 export const fieldKeysEnvSchema = z.object({
@@ -50,3 +52,12 @@ export function fieldKeysFromEnv(): FieldKeys {
 export function testServerUrl(): string {
   return process.env.TEST_DATABASE_URL ?? dbEnv().DATABASE_URL;
 }
+
+export const backupEnvSchema = z.object({
+  /** where `pnpm db:backup` writes; default `.data/backups` in the workspace */
+  BACKUP_DIR: z.string().min(1).optional(),
+  /** backups of one database kept; older ones are removed after each backup */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(14),
+});
+
+export const backupEnv = () => readEnv(backupEnvSchema, process.env);

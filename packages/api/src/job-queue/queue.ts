@@ -5,6 +5,7 @@
  */
 import { Prisma, type Db, type JobStatus } from "@kefu/db/client";
 import { AppError } from "../errors.ts";
+import { currentRequestId } from "../observability/request-context.ts";
 import { keysetPage } from "../services/pagination.ts";
 
 type Client = Db | Prisma.TransactionClient;
@@ -25,6 +26,8 @@ export async function enqueueJob(db: Client, options: EnqueueOptions) {
     runAt: options.runAt ?? new Date(),
     maxAttempts: options.maxAttempts ?? 8,
     dedupeKey: options.dedupeKey ?? null,
+    // written during a request (or another job): the worker runs it under the same id
+    requestId: currentRequestId() ?? null,
   };
   if (!options.dedupeKey) return db.job.create({ data, select: { id: true } });
   return db.job.upsert({ where: { dedupeKey: options.dedupeKey }, create: data, update: {}, select: { id: true } });
@@ -36,6 +39,7 @@ export interface ClaimedJob {
   payload: Prisma.JsonValue;
   attempts: number;
   maxAttempts: number;
+  requestId: string | null;
 }
 
 export async function claimJobs(db: Db, workerId: string, limit: number): Promise<ClaimedJob[]> {
@@ -51,7 +55,7 @@ export async function claimJobs(db: Db, workerId: string, limit: number): Promis
         WHERE id IN (${Prisma.join(ids)})`;
       return tx.job.findMany({
         where: { id: { in: ids } },
-        select: { id: true, type: true, payload: true, attempts: true, maxAttempts: true },
+        select: { id: true, type: true, payload: true, attempts: true, maxAttempts: true, requestId: true },
         orderBy: { id: "asc" },
       });
     },

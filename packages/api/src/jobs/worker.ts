@@ -3,7 +3,9 @@ import { outboxSubscriberForJob, type DomainEvent } from "../domain-events/index
 import { apiEnv } from "../env.ts";
 import { logger } from "../logger.ts";
 import { jobHandlers, type JobHandler } from "./handlers.ts";
-import { claimJobs, completeJob, failJob, recoverStaleJobs } from "../job-queue/queue.ts";
+import { claimJobs, completeJob, failJob, recoverStaleJobs, type ClaimedJob } from "../job-queue/queue.ts";
+import { metrics } from "../observability/metrics.ts";
+import { runWithRequestId } from "../observability/request-context.ts";
 
 /** An outbox subscriber's job: the payload is the domain event it subscribed to. */
 function domainEventHandler(jobType: string): JobHandler | undefined {
@@ -12,24 +14,35 @@ function domainEventHandler(jobType: string): JobHandler | undefined {
   return ({ db, payload, jobId }) => subscriber.handle(payload as unknown as DomainEvent, { db, jobId });
 }
 
-/** Claims and runs one batch of due jobs; returns how many it ran. */
-export async function runDueJobs(db: Db, workerId: string, options: { batchSize?: number; handlers?: Record<string, JobHandler> } = {}) {
-  const handlers = options.handlers ?? jobHandlers;
-  const jobs = await claimJobs(db, workerId, options.batchSize ?? 10);
-  for (const job of jobs) {
-    const handler = handlers[job.type] ?? domainEventHandler(job.type);
+/**
+ * Runs one claimed job under the request id it was enqueued with (`job:<id>` when none), so its log lines and the
+ * jobs it enqueues carry that id; counts it and times it.
+ */
+async function runJob(db: Db, job: ClaimedJob, handler: JobHandler | undefined) {
+  const started = performance.now();
+  await runWithRequestId(job.requestId ?? `job:${job.id}`, async () => {
+    let outcome: "succeeded" | "retry" | "dead" = "succeeded";
     try {
       if (!handler) throw new Error(`No handler for job type ${job.type}`);
       await handler({ db, payload: job.payload, jobId: job.id });
       await completeJob(db, job.id);
     } catch (error) {
-      const outcome = await failJob(db, job, error);
-      logger[outcome === "DEAD" ? "error" : "warn"](
+      outcome = (await failJob(db, job, error)) === "DEAD" ? "dead" : "retry";
+      logger[outcome === "dead" ? "error" : "warn"](
         { err: error, jobId: job.id, type: job.type, attempts: job.attempts },
-        `job ${outcome === "DEAD" ? "dead" : "will retry"}`,
+        `job ${outcome === "dead" ? "dead" : "will retry"}`,
       );
     }
-  }
+    metrics().jobsProcessed.inc({ type: job.type, outcome });
+    metrics().jobDuration.observe({ type: job.type }, (performance.now() - started) / 1000);
+  });
+}
+
+/** Claims and runs one batch of due jobs; returns how many it ran. */
+export async function runDueJobs(db: Db, workerId: string, options: { batchSize?: number; handlers?: Record<string, JobHandler> } = {}) {
+  const handlers = options.handlers ?? jobHandlers;
+  const jobs = await claimJobs(db, workerId, options.batchSize ?? 10);
+  for (const job of jobs) await runJob(db, job, handlers[job.type] ?? domainEventHandler(job.type));
   return jobs.length;
 }
 

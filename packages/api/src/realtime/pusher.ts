@@ -1,6 +1,7 @@
 import Pusher from "pusher";
 import { apiEnv } from "../env.ts";
 import { logger } from "../logger.ts";
+import { metrics } from "../observability/metrics.ts";
 
 const globalForPusher = globalThis as unknown as { kefuPusher?: Pusher };
 
@@ -44,6 +45,7 @@ export async function publish(channel: string | string[], event: string, data: R
   try {
     await getPusher().trigger(channel, event, data);
   } catch (error) {
+    metrics().realtimePublishFailures.inc();
     logger.warn({ err: error, channel, event }, "realtime publish failed");
   }
 }

@@ -1,4 +1,4 @@
-import { handleStaffPostAttachment } from "@kefu/api";
+import { handleStaffPostAttachment, instrumentRoute } from "@kefu/api";
 import { getDb } from "@kefu/db/client";
 import { webEnv } from "~/env";
 import { getSessionUser } from "~/server/auth";
@@ -6,6 +6,8 @@ import { getSessionUser } from "~/server/auth";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export async function POST(request: Request) {
+async function handlePOST(request: Request) {
   return handleStaffPostAttachment(getDb(), request, await getSessionUser(), { publicUrl: webEnv.AUTH_URL });
 }
+
+export const POST = instrumentRoute("/api/attachments", handlePOST);

@@ -1,11 +1,11 @@
-import { canSubscribe, canSubscribeToConversation, getPusher } from "@kefu/api";
+import { canSubscribe, canSubscribeToConversation, getPusher, instrumentRoute } from "@kefu/api";
 import { getDb } from "@kefu/db/client";
 import { webEnv } from "~/env";
 import { getSessionUser } from "~/server/auth";
 import { isSameOrigin } from "~/server/request-info";
 
 /** Authorizes a private or presence channel subscription against the session and the permission matrix. */
-export async function POST(request: Request) {
+async function handlePOST(request: Request) {
   if (!isSameOrigin(request.headers, webEnv.AUTH_URL)) return Response.json({ error: "origin: cross-site request refused" }, { status: 403 });
   const user = await getSessionUser();
   if (!user) return Response.json({ error: "Sign in first" }, { status: 401 });
@@ -29,3 +29,5 @@ export async function POST(request: Request) {
     : pusher.authorizeChannel(socketId, channel);
   return Response.json(auth);
 }
+
+export const POST = instrumentRoute("/api/realtime/auth", handlePOST);

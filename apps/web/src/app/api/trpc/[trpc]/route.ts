@@ -1,4 +1,4 @@
-import { appRouter, createContextInner, touchLastSeen } from "@kefu/api";
+import { appRouter, createContextInner, instrumentRoute, touchLastSeen } from "@kefu/api";
 import { getDb } from "@kefu/db/client";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { webEnv } from "~/env";
@@ -32,4 +32,6 @@ async function handler(request: Request) {
   });
 }
 
-export { handler as GET, handler as POST };
+const instrumented = instrumentRoute("/api/trpc/[trpc]", handler);
+
+export { instrumented as GET, instrumented as POST };

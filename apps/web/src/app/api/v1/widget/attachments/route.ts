@@ -1,8 +1,10 @@
-import { handleWidgetPostAttachment } from "@kefu/api";
+import { handleWidgetPostAttachment, instrumentRoute } from "@kefu/api";
 import { getDb } from "@kefu/db/client";
 import { webEnv } from "~/env";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const POST = (request: Request) => handleWidgetPostAttachment(getDb(), request, { publicUrl: webEnv.AUTH_URL });
+export const POST = instrumentRoute("/api/v1/widget/attachments", (request: Request) =>
+  handleWidgetPostAttachment(getDb(), request, { publicUrl: webEnv.AUTH_URL }),
+);

@@ -1,8 +1,8 @@
-import { handleWidgetRead } from "@kefu/api";
+import { handleWidgetRead, instrumentRoute } from "@kefu/api";
 import { getDb } from "@kefu/db/client";
 import { webEnv } from "~/env";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const POST = (request: Request) => handleWidgetRead(getDb(), request, { publicUrl: webEnv.AUTH_URL });
+export const POST = instrumentRoute("/api/v1/widget/read", (request: Request) => handleWidgetRead(getDb(), request, { publicUrl: webEnv.AUTH_URL }));

@@ -1,8 +1,10 @@
-import { handleWidgetRealtimeAuth } from "@kefu/api";
+import { handleWidgetRealtimeAuth, instrumentRoute } from "@kefu/api";
 import { getDb } from "@kefu/db/client";
 import { webEnv } from "~/env";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const POST = (request: Request) => handleWidgetRealtimeAuth(getDb(), request, { publicUrl: webEnv.AUTH_URL });
+export const POST = instrumentRoute("/api/v1/widget/realtime-auth", (request: Request) =>
+  handleWidgetRealtimeAuth(getDb(), request, { publicUrl: webEnv.AUTH_URL }),
+);

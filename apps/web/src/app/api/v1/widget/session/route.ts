@@ -1,8 +1,8 @@
-import { handleWidgetSession } from "@kefu/api";
+import { handleWidgetSession, instrumentRoute } from "@kefu/api";
 import { getDb } from "@kefu/db/client";
 import { webEnv } from "~/env";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const POST = (request: Request) => handleWidgetSession(getDb(), request, { publicUrl: webEnv.AUTH_URL });
+export const POST = instrumentRoute("/api/v1/widget/session", (request: Request) => handleWidgetSession(getDb(), request, { publicUrl: webEnv.AUTH_URL }));

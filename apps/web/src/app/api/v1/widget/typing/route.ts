@@ -1,8 +1,8 @@
-import { handleWidgetTyping } from "@kefu/api";
+import { handleWidgetTyping, instrumentRoute } from "@kefu/api";
 import { getDb } from "@kefu/db/client";
 import { webEnv } from "~/env";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const POST = (request: Request) => handleWidgetTyping(getDb(), request, { publicUrl: webEnv.AUTH_URL });
+export const POST = instrumentRoute("/api/v1/widget/typing", (request: Request) => handleWidgetTyping(getDb(), request, { publicUrl: webEnv.AUTH_URL }));

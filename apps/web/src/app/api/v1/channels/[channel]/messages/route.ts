@@ -1,4 +1,4 @@
-import { handleChannelListMessages, handleChannelPostMessage } from "@kefu/api";
+import { handleChannelListMessages, handleChannelPostMessage, instrumentRoute } from "@kefu/api";
 import { getDb } from "@kefu/db/client";
 
 export const runtime = "nodejs";
@@ -6,10 +6,13 @@ export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ channel: string }> };
 
-export async function GET(request: Request, context: Context) {
+async function handleGET(request: Request, context: Context) {
   return handleChannelListMessages(getDb(), request, (await context.params).channel);
 }
 
-export async function POST(request: Request, context: Context) {
+async function handlePOST(request: Request, context: Context) {
   return handleChannelPostMessage(getDb(), request, (await context.params).channel);
 }
+
+export const GET = instrumentRoute("/api/v1/channels/[channel]/messages", handleGET);
+export const POST = instrumentRoute("/api/v1/channels/[channel]/messages", handlePOST);
