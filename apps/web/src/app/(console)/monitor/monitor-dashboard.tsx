@@ -24,13 +24,14 @@ import {
   type Overview,
   type QueueSnapshot,
   type TeamsBoard as TeamsData,
+  waitedSeconds,
 } from "./live-state";
-import { QueueList, waitedSeconds } from "./queue-list";
 import { loadSnapshot, saveSnapshot } from "./snapshot";
 
-// below the first screen or opened on demand: their code loads after the first paint (the agents' and teams' boards
-// and the alert banner are still rendered on the server, their code joins while the page hydrates)
+// below the first screen or opened on demand: their code loads after the first paint (the queue list, the agents' and
+// teams' boards and the alert banner are still rendered on the server, their code joins while the page hydrates)
 const AgentsBoard = dynamic(() => import("./agents-board").then((module) => module.AgentsBoard));
+const QueueList = dynamic(() => import("./queue-list").then((module) => module.QueueList));
 const TeamsBoard = dynamic(() => import("./teams-board").then((module) => module.TeamsBoard));
 const AlertBanner = dynamic(() => import("./alert-banner").then((module) => module.AlertBanner));
 const Heatmap = dynamic(() => import("./heatmap").then((module) => module.Heatmap));
