@@ -1,10 +1,9 @@
 "use client";
 
-import { useSyncExternalStore, type ReactNode } from "react";
-import { Toast as ToastPrimitive } from "radix-ui";
-import { cn } from "./cn";
-import { CircleAlertIcon, CircleCheckIcon, InfoIcon, XIcon } from "./icons";
-import { focusRing } from "./styles";
+import { lazy, Suspense, useSyncExternalStore, type ReactNode } from "react";
+
+// Radix's toast code and the toasts' markup load with the first toast (the store below is all a page needs before)
+const ToastRegion = lazy(() => import("./toast-region"));
 
 export type ToastVariant = "success" | "error" | "info";
 
@@ -19,7 +18,7 @@ export interface ToastOptions {
   action?: { label: string; altText: string; onClick: () => void };
 }
 
-interface ToastItem extends ToastOptions {
+export interface ToastItem extends ToastOptions {
   id: string;
   open: boolean;
 }
@@ -30,8 +29,12 @@ let items: ToastItem[] = EMPTY;
 let counter = 0;
 const listeners = new Set<() => void>();
 
+/** set by the first toast: from then on the region stays mounted */
+let everShown = false;
+
 function setItems(next: ToastItem[]) {
   items = next;
+  if (next.length > 0) everShown = true;
   for (const listener of listeners) listener();
 }
 
@@ -77,78 +80,29 @@ export interface ToasterProps {
   children?: ReactNode;
 }
 
-const variantStyle = {
-  success: { Icon: CircleCheckIcon, icon: "text-emerald-600", bar: "before:bg-emerald-500" },
-  error: { Icon: CircleAlertIcon, icon: "text-red-600", bar: "before:bg-red-500" },
-  info: { Icon: InfoIcon, icon: "text-primary-600", bar: "before:bg-primary-500" },
-} as const;
-
-/** Mount once near the root of the client tree (it may wrap the app or stand alone). */
+/**
+ * Mount once near the root of the client tree (it may wrap the app or stand alone). The toasts' region is added
+ * when the first toast is shown and stays from then on.
+ */
 export function Toaster({ label, viewportLabel, closeLabel, duration = 5000, children }: ToasterProps) {
   const list = useSyncExternalStore(
     subscribe,
     () => items,
     () => EMPTY,
   );
-
+  const shown = useSyncExternalStore(
+    subscribe,
+    () => everShown,
+    () => false,
+  );
   return (
-    <ToastPrimitive.Provider label={label} duration={duration} swipeDirection="right">
+    <>
       {children}
-      {list.map((item) => {
-        const variant = item.variant ?? "info";
-        const style = variantStyle[variant];
-        return (
-          <ToastPrimitive.Root
-            key={item.id}
-            open={item.open}
-            onOpenChange={(open) => {
-              if (!open) dismissToast(item.id);
-            }}
-            duration={item.duration}
-            type={variant === "error" ? "foreground" : "background"}
-            data-kefu-toast={variant}
-            className={cn(
-              "pointer-events-auto relative flex w-full items-start gap-3 overflow-hidden rounded-lg border border-slate-200 bg-white py-3 pr-10 pl-4 text-slate-700 shadow-lg outline-none before:absolute before:inset-y-0 before:left-0 before:w-1 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-primary-500",
-              "data-[state=open]:animate-toast-in data-[state=closed]:animate-toast-out data-[swipe=cancel]:translate-x-0 data-[swipe=cancel]:transition-[translate] data-[swipe=end]:animate-toast-swipe-out data-[swipe=move]:translate-x-(--radix-toast-swipe-move-x) motion-reduce:animate-none",
-              style.bar,
-            )}
-          >
-            <style.Icon className={cn("mt-0.5 size-5", style.icon)} />
-            {/* Radix announces the text through its own live region; aria-live="off" avoids a double read. */}
-            <div role="status" aria-live="off" aria-atomic="true" className="grid min-w-0 flex-1 gap-0.5">
-              <ToastPrimitive.Title className="text-sm leading-6 font-medium break-words text-slate-900">{item.title}</ToastPrimitive.Title>
-              {item.description ? (
-                <ToastPrimitive.Description className="text-sm break-words text-slate-600">{item.description}</ToastPrimitive.Description>
-              ) : null}
-            </div>
-            {item.action ? (
-              <ToastPrimitive.Action
-                altText={item.action.altText}
-                onClick={item.action.onClick}
-                className={cn(
-                  "mt-0.5 shrink-0 cursor-pointer rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium text-slate-800 hover:bg-slate-50",
-                  focusRing,
-                )}
-              >
-                {item.action.label}
-              </ToastPrimitive.Action>
-            ) : null}
-            <ToastPrimitive.Close
-              aria-label={closeLabel}
-              className={cn(
-                "absolute top-2.5 right-2.5 cursor-pointer rounded-md p-1 text-slate-400 transition-colors hover:bg-slate-100 hover:text-slate-700",
-                focusRing,
-              )}
-            >
-              <XIcon />
-            </ToastPrimitive.Close>
-          </ToastPrimitive.Root>
-        );
-      })}
-      <ToastPrimitive.Viewport
-        label={viewportLabel}
-        className="fixed inset-x-0 bottom-0 z-[100] m-0 flex max-h-dvh list-none flex-col gap-2 p-4 pb-[max(1rem,env(safe-area-inset-bottom))] outline-none sm:right-0 sm:left-auto sm:w-96"
-      />
-    </ToastPrimitive.Provider>
+      {shown ? (
+        <Suspense fallback={null}>
+          <ToastRegion list={list} label={label} viewportLabel={viewportLabel} closeLabel={closeLabel} duration={duration} dismissToast={dismissToast} />
+        </Suspense>
+      ) : null}
+    </>
   );
 }

@@ -2,10 +2,13 @@
 
 import { Button } from "@kefu/ui/button";
 import { XIcon } from "@kefu/ui/icons";
-import { Popover, PopoverContent, PopoverTrigger } from "@kefu/ui/popover";
 import { useToast } from "@kefu/ui/toast";
 import { useTranslations } from "next-intl";
+import dynamic from "next/dynamic";
 import { useEffect, useState } from "react";
+
+// the popover (and its positioning library) is only for iOS Safari: loaded when the hint is shown
+const InstallHintPopover = dynamic(() => import("./install-hint-popover"), { ssr: false });
 
 /** Chromium's install event (not in the DOM typings). */
 interface BeforeInstallPromptEvent extends Event {
@@ -110,17 +113,7 @@ export function InstallPrompt() {
           {label}
         </Button>
       ) : (
-        <Popover>
-          <PopoverTrigger asChild>
-            <Button variant="outline" size="sm" aria-label={t("button")}>
-              {label}
-            </Button>
-          </PopoverTrigger>
-          <PopoverContent align="end" aria-label={t("iosTitle")}>
-            <p className="font-medium text-slate-900">{t("iosTitle")}</p>
-            <p className="mt-1 text-slate-600">{t("iosSteps")}</p>
-          </PopoverContent>
-        </Popover>
+        <InstallHintPopover label={label} />
       )}
       <Button variant="ghost" size="icon-sm" onClick={dismiss} aria-label={t("dismiss")} title={t("dismiss")}>
         <XIcon />

@@ -1,12 +1,14 @@
 "use client";
 
 import { Button } from "@kefu/ui/button";
-import { Dialog, DialogContent, DialogTitle, DialogTrigger } from "@kefu/ui/dialog";
 import { MenuIcon } from "@kefu/ui/icons";
 import { useTranslations } from "next-intl";
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import type { NavItem } from "~/lib/navigation";
-import { ConsoleNav } from "./console-nav";
+
+// the dialog's code is not needed for the first paint: it loads when the menu is first opened
+const MobileNavDrawer = dynamic(() => import("./mobile-nav-drawer"), { ssr: false });
 
 /**
  * Below the md breakpoint the console's sections are behind one menu button: a drawer from the left with every
@@ -15,22 +17,24 @@ import { ConsoleNav } from "./console-nav";
 export function MobileNav({ items }: { items: NavItem[] }) {
   const t = useTranslations("mobileNav");
   const [open, setOpen] = useState(false);
+  const [opened, setOpened] = useState(false);
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        <Button variant="ghost" size="icon" aria-label={t("open")} data-testid="mobile-nav-open">
-          <MenuIcon aria-hidden className="size-5" />
-        </Button>
-      </DialogTrigger>
-      <DialogContent
-        closeLabel={t("close")}
-        aria-describedby={undefined}
-        className="top-0 left-0 h-dvh max-h-dvh w-72 max-w-[85vw] translate-x-0 translate-y-0 content-start rounded-none rounded-r-lg border-y-0 border-l-0 p-4"
-        data-testid="mobile-nav"
+    <>
+      <Button
+        variant="ghost"
+        size="icon"
+        aria-label={t("open")}
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        data-testid="mobile-nav-open"
+        onClick={() => {
+          setOpened(true);
+          setOpen(true);
+        }}
       >
-        <DialogTitle className="text-base">{t("title")}</DialogTitle>
-        <ConsoleNav items={items} onNavigate={() => setOpen(false)} />
-      </DialogContent>
-    </Dialog>
+        <MenuIcon aria-hidden className="size-5" />
+      </Button>
+      {opened ? <MobileNavDrawer items={items} open={open} onOpenChange={setOpen} /> : null}
+    </>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { qaReviewPaths } from "@kefu/api/contracts/qa";
+import { qaReviewPaths } from "@kefu/api/contracts/links";
 import { channels } from "@kefu/api/contracts/realtime";
 import { toast } from "@kefu/ui/toast";
 import { useQueryClient } from "@tanstack/react-query";

@@ -1,6 +1,5 @@
 "use client";
 
-import { getCsrfToken } from "next-auth/react";
 import { useEffect } from "react";
 
 const ACTIVITY_EVENTS = ["pointerdown", "keydown", "wheel", "touchstart"] as const;
@@ -9,7 +8,11 @@ const CHECK_EVERY_MS = 60_000;
 
 async function readSession(method: "GET" | "POST"): Promise<{ user?: unknown; ended?: string }> {
   const init: RequestInit = { method, headers: { "Content-Type": "application/json" }, cache: "no-store" };
-  if (method === "POST") init.body = JSON.stringify({ csrfToken: await getCsrfToken(), data: {} });
+  if (method === "POST") {
+    // next-auth's client is loaded when first needed (a minute after the page), not with every console page
+    const { getCsrfToken } = await import("next-auth/react");
+    init.body = JSON.stringify({ csrfToken: await getCsrfToken(), data: {} });
+  }
   const response = await fetch("/api/auth/session", init);
   return response.ok ? ((await response.json()) as { user?: unknown; ended?: string }) : {};
 }

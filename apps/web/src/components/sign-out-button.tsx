@@ -2,7 +2,6 @@
 
 import { Button } from "@kefu/ui/button";
 import { useMutation } from "@tanstack/react-query";
-import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { forgetMonitorSnapshot } from "~/lib/monitor-snapshot";
@@ -36,7 +35,10 @@ export function SignOutButton() {
 
   const leave = async () => {
     setLeaving(true);
+    // next-auth's client is only needed here: loaded on the click, alongside the device clean-up
+    const nextAuth = import("next-auth/react");
     await Promise.race([forgetThisDevice().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, CLEAN_UP_WITHIN_MS))]);
+    const { signOut } = await nextAuth;
     await signOut({ callbackUrl: "/sign-in" });
   };
 

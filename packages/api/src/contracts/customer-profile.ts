@@ -126,10 +126,7 @@ export const eraseConfirmationText = (id: number) => `删除 #${id}`;
 export const CUSTOMER_EVENT_TYPES = ["profile_updated", "tag_added", "tag_removed", "field_updated", "merged", "merge_undone", "imported", "erased"] as const;
 export type CustomerEventType = (typeof CUSTOMER_EVENT_TYPES)[number];
 
-/** A customer's profile in the console. */
-export function customerProfilePath(customerId: number): string {
-  return `/customers/${customerId}`;
-}
+export { customerProfilePath } from "./links.ts";
 
 /** The customer id in a profile address segment, or null when it is not one (ids are INT columns). */
 export function customerIdFromSegment(segment: string): number | null {

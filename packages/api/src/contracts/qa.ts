@@ -109,7 +109,4 @@ export const qaDisputeResolveInput = z
     if (value.outcome === "ADJUST" && !value.scores?.length) ctx.addIssue({ code: "custom", path: ["scores"], message: "required" });
   });
 
-export const qaReviewPaths = {
-  review: (id: number) => `/qa/reviews/${id}`,
-  feedback: (id: number) => `/qa/my-reviews/${id}`,
-};
+export { qaReviewPaths } from "./links.ts";

@@ -4,44 +4,17 @@
  */
 import { z } from "zod";
 import { channelSchema } from "./conversation.ts";
+import {
+  previousPeriod,
+  REPORT_GRANULARITIES,
+  REPORT_HOURLY_MAX_DAYS,
+  REPORT_MAX_DAYS,
+  REPORT_METRICS,
+  REPORT_REBUILD_MAX_DAYS,
+  reportDayCount,
+} from "./report-metrics.ts";
 
-/** The longest period a report covers (a year, leap day included). */
-export const REPORT_MAX_DAYS = 366;
-/** Hourly trends cover at most this many days (24 points a day). */
-export const REPORT_HOURLY_MAX_DAYS = 31;
-/** A rebuild of the rollups covers at most this many days at once. */
-export const REPORT_REBUILD_MAX_DAYS = 3_660;
-
-export const REPORT_GRANULARITIES = ["hour", "day", "week", "month"] as const;
-export type ReportGranularity = (typeof REPORT_GRANULARITIES)[number];
-
-/** The figures a trend can draw; each is defined once in services/metrics. */
-export const REPORT_METRICS = [
-  "created",
-  "botResolved",
-  "handedOff",
-  "assigned",
-  "abandoned",
-  "resolved",
-  "resolutionRate",
-  "csat",
-  "averageFirstResponseSeconds",
-  "averageReplySeconds",
-  "averageHandleSeconds",
-  "averageWaitSeconds",
-] as const;
-export type ReportMetric = (typeof REPORT_METRICS)[number];
-
-/** Figures in seconds (shown as durations) and in percent. */
-export const REPORT_DURATION_METRICS: readonly ReportMetric[] = [
-  "averageFirstResponseSeconds",
-  "averageReplySeconds",
-  "averageHandleSeconds",
-  "averageWaitSeconds",
-];
-export const REPORT_PERCENT_METRICS: readonly ReportMetric[] = ["resolutionRate", "csat"];
-/** Figures where a fall is good news (a shorter wait), for the colour of the change. */
-export const REPORT_LOWER_IS_BETTER: readonly ReportMetric[] = [...REPORT_DURATION_METRICS, "abandoned"];
+export * from "./report-metrics.ts";
 
 const idSchema = z.number().int().positive();
 
@@ -49,11 +22,6 @@ function isRealDate(value: string): boolean {
   const [year, month, day] = value.split("-").map(Number) as [number, number, number];
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
-/** Days from `from` to `to`, both counted ("2026-11-01".."2026-11-30" is 30). */
-export function reportDayCount(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
 }
 
 export const reportDateSchema = z
@@ -118,11 +86,4 @@ export type ReportRebuildInput = z.infer<typeof reportRebuildInput>;
 /** The period a report compares with: the one asked for, else the same number of days just before [from, to]. */
 export function comparisonPeriod(input: Period & { compareFrom?: string; compareTo?: string }): Period {
   return input.compareFrom && input.compareTo ? { from: input.compareFrom, to: input.compareTo } : previousPeriod(input);
-}
-
-/** The period of the same length just before [from, to]. */
-export function previousPeriod(period: Period): Period {
-  const days = reportDayCount(period.from, period.to);
-  const shift = (date: string, by: number) => new Date(Date.parse(`${date}T00:00:00Z`) + by * 86_400_000).toISOString().slice(0, 10);
-  return { from: shift(period.from, -days), to: shift(period.from, -1) };
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { customerProfilePath } from "@kefu/api/contracts/customer-profile";
+import { customerProfilePath } from "@kefu/api/contracts/links";
 import { channels } from "@kefu/api/contracts/realtime";
 import { toast } from "@kefu/ui/toast";
 import { useRouter } from "next/navigation";

@@ -230,3 +230,8 @@ export function applyLiveEvents(snapshots: LiveSnapshots, events: readonly LiveE
   }
   return { overview, agents, queue, teams, resync, arrived };
 }
+
+/** Seconds a queued customer has waited so far, from queuedAt (the queue list ticks every second). */
+export function waitedSeconds(item: Pick<QueueSnapshot["items"][number], "queuedAt">, now: number): number {
+  return item.queuedAt ? Math.max(0, (now - new Date(item.queuedAt).getTime()) / 1000) : 0;
+}

@@ -14,8 +14,6 @@ import { useRealtimeEvent, useRealtimeReconnect } from "~/components/realtime-pr
 import { useMutationFeedback } from "~/lib/mutation-feedback";
 import { useApiErrors } from "~/lib/trpc-errors";
 import { useTRPC } from "~/trpc/react";
-import { AgentsBoard } from "./agents-board";
-import { AlertBanner } from "./alert-banner";
 import { clockTime, useFrameBatch, useNow, useOnline } from "./hooks";
 import { KpiCards } from "./kpi-cards";
 import {
@@ -26,12 +24,16 @@ import {
   type Overview,
   type QueueSnapshot,
   type TeamsBoard as TeamsData,
+  waitedSeconds,
 } from "./live-state";
-import { QueueList, waitedSeconds } from "./queue-list";
 import { loadSnapshot, saveSnapshot } from "./snapshot";
-import { TeamsBoard } from "./teams-board";
 
-// below the first screen or opened on demand: their code loads after the first paint
+// below the first screen or opened on demand: their code loads after the first paint (the queue list, the agents' and
+// teams' boards and the alert banner are still rendered on the server, their code joins while the page hydrates)
+const AgentsBoard = dynamic(() => import("./agents-board").then((module) => module.AgentsBoard));
+const QueueList = dynamic(() => import("./queue-list").then((module) => module.QueueList));
+const TeamsBoard = dynamic(() => import("./teams-board").then((module) => module.TeamsBoard));
+const AlertBanner = dynamic(() => import("./alert-banner").then((module) => module.AlertBanner));
 const Heatmap = dynamic(() => import("./heatmap").then((module) => module.Heatmap));
 const PresenceTimeline = dynamic(() => import("./presence-timeline").then((module) => module.PresenceTimeline));
 const ReassignDialog = dynamic(() => import("./reassign-dialog").then((module) => module.ReassignDialog));

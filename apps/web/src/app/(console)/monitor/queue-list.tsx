@@ -10,7 +10,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useCustomerName } from "~/lib/customer-name";
 import { useDuration, useNow, useShowAll } from "./hooks";
-import type { QueueSnapshot } from "./live-state";
+import { waitedSeconds, type QueueSnapshot } from "./live-state";
 import { ShowMore } from "./show-more";
 
 type Item = QueueSnapshot["items"][number];
@@ -21,11 +21,6 @@ interface Props {
   canSupervise: boolean;
   onAssign: (item: Item) => void;
   onView: (conversationId: number) => void;
-}
-
-/** Seconds waited so far, from queuedAt (the list ticks every second). */
-export function waitedSeconds(item: Pick<Item, "queuedAt">, now: number): number {
-  return item.queuedAt ? Math.max(0, (now - new Date(item.queuedAt).getTime()) / 1000) : 0;
 }
 
 export function QueueList({ queue, loading, canSupervise, onAssign, onView }: Props) {

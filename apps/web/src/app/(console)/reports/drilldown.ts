@@ -2,7 +2,7 @@
  * From a figure to the conversations behind it: the workspace's "all conversations" list with the same period
  * (created in those Beijing days), team, channel and, for outcome figures, the status they ended in.
  */
-import type { ReportMetric } from "@kefu/api/contracts/report";
+import type { ReportMetric } from "@kefu/api/contracts/report-metrics";
 
 export interface DrilldownFilters {
   from: string;

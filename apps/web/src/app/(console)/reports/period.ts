@@ -3,7 +3,7 @@
  * what each is compared with — the previous calendar month for the month presets (the same days of it for "this
  * month so far"), else the same number of days just before.
  */
-import { previousPeriod } from "@kefu/api/contracts/report";
+import { previousPeriod } from "@kefu/api/contracts/report-metrics";
 
 export const PERIOD_PRESETS = ["today", "last7", "last30", "thisMonth", "lastMonth", "custom"] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];

@@ -12,7 +12,7 @@ import {
   reportDayCount,
   type ReportGranularity,
   type ReportMetric,
-} from "@kefu/api/contracts/report";
+} from "@kefu/api/contracts/report-metrics";
 import { Button } from "@kefu/ui/button";
 import { Input } from "@kefu/ui/input";
 import { NativeSelect } from "@kefu/ui/native-select";
@@ -21,14 +21,17 @@ import { Skeleton } from "@kefu/ui/skeleton";
 import { StatCard, type StatTrend } from "@kefu/ui/stat-card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@kefu/ui/table";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { useTRPC } from "~/trpc/react";
 import { useDuration } from "../monitor/hooks";
 import { drilldownHref } from "./drilldown";
 import { beijingToday, customPeriod, PERIOD_PRESETS, periodOf, type PeriodChoice, type PeriodPreset } from "./period";
+
+// the chart library loads after the first paint; the skeleton keeps the chart's place so nothing moves
+const TrendChart = dynamic(() => import("./trend-chart"), { ssr: false, loading: () => <Skeleton className="h-full w-full" /> });
 
 type Overview = RouterOutputs["report"]["overview"];
 type Trend = RouterOutputs["report"]["trend"];
@@ -324,17 +327,7 @@ function TrendPanel(props: {
         <Skeleton className="h-64 w-full" />
       ) : view === "chart" ? (
         <div className="h-64 w-full" data-testid="report-chart">
-          <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
-              <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-              <XAxis dataKey="label" tick={{ fontSize: 11 }} minTickGap={16} />
-              <YAxis tick={{ fontSize: 11 }} allowDecimals={!["created", "resolved", "abandoned", "assigned", "handedOff", "botResolved"].includes(metric)} />
-              <Tooltip formatter={(value) => show(metric, typeof value === "number" ? value : null)} />
-              <Legend />
-              <Line type="monotone" dataKey="value" name={t("current")} stroke="#2563eb" strokeWidth={2} dot={false} isAnimationActive={false} />
-              <Line type="monotone" dataKey="previousValue" name={t("previous")} stroke="#94a3b8" strokeDasharray="4 4" dot={false} isAnimationActive={false} />
-            </LineChart>
-          </ResponsiveContainer>
+          <TrendChart data={data} metric={metric} currentLabel={t("current")} previousLabel={t("previous")} format={(value) => show(metric, value)} />
         </div>
       ) : (
         <div className="max-h-96 overflow-auto">
