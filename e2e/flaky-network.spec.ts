@@ -1,4 +1,4 @@
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type BrowserContext, type CDPSession, type Page } from "@playwright/test";
 import { createTeamWithAgents, latestConversationOfTeam, retireTeam, withE2eDb, type TeamFixture } from "./fixtures";
 import { agentComesOnline } from "./helpers";
 
@@ -25,16 +25,23 @@ const transcript = (page: Page) => page.getByTestId("transcript");
 const agentSees = (page: Page, kind: string, text: string) => transcript(page).locator(`[data-kind="${kind}"]`).filter({ hasText: text });
 const customerSees = (page: Page, text: string) => page.getByRole("listitem").filter({ hasText: text });
 
-/** Slow 3G as Chrome's DevTools define it: 400 ms latency, about 50 KB/s each way. */
-async function slow3g(page: Page) {
-  const session = await page.context().newCDPSession(page);
-  await session.send("Network.enable");
-  await session.send("Network.emulateNetworkConditions", { offline: false, latency: 400, downloadThroughput: 50_000, uploadThroughput: 50_000 });
-}
+const SLOW_3G = { latency: 400, downloadThroughput: 50_000, uploadThroughput: 50_000 };
+const FAST = { latency: 0, downloadThroughput: -1, uploadThroughput: -1 };
+const sessions = new Map<Page, CDPSession>();
 
-async function goOffline(page: Page, offline: boolean) {
-  await page.context().setOffline(offline);
-  await page.evaluate((state) => window.dispatchEvent(new Event(state ? "offline" : "online")), offline);
+/**
+ * The page's line, through one DevTools session per page (two sessions' emulations would not combine): offline, or
+ * online at full speed or on slow 3G as Chrome's DevTools define it (400 ms latency, about 50 KB/s each way).
+ */
+async function line(page: Page, state: { offline: boolean; slow: boolean }) {
+  let session = sessions.get(page);
+  if (!session) {
+    session = await page.context().newCDPSession(page);
+    await session.send("Network.enable");
+    sessions.set(page, session);
+  }
+  await session.send("Network.emulateNetworkConditions", { offline: state.offline, ...(state.slow ? SLOW_3G : FAST) });
+  await page.evaluate((offline) => window.dispatchEvent(new Event(offline ? "offline" : "online")), state.offline);
 }
 
 /** Positions of the texts in a list of rendered texts: each present once, in the order given. */
@@ -85,7 +92,7 @@ test("on a flaky, slow connection every message arrives once and in order, and w
   await expect(agentSees(workspace, "customer", `你好 ${stamp}`)).toBeVisible();
 
   // 1. the customer's phone loses the network and they keep writing: the messages wait, then go by themselves
-  await goOffline(customer, true);
+  await line(customer, { offline: true, slow: false });
   const offline = [`一 我在地铁里 ${stamp}`, `二 信号不好 ${stamp}`, `三 订单号 2026120212345 ${stamp}`];
   for (const text of offline) {
     await composer.fill(text);
@@ -94,23 +101,22 @@ test("on a flaky, slow connection every message arrives once and in order, and w
   await expect(customer.getByTestId("waiting-for-network")).toHaveCount(3);
   await workspace.waitForTimeout(1_000);
   for (const text of offline) await expect(agentSees(workspace, "customer", text)).toHaveCount(0);
-  await goOffline(customer, false);
+  await line(customer, { offline: false, slow: false });
   for (const text of offline) await expect(agentSees(workspace, "customer", text)).toHaveCount(1);
   await expect(customer.getByTestId("waiting-for-network")).toHaveCount(0);
   expectInOrderOnce(await transcript(workspace).locator('[data-kind="customer"]').allInnerTexts(), offline);
 
   // 2. both on slow 3G; the customer writes quickly and the line drops in the middle
-  await slow3g(customer);
-  await slow3g(workspace);
+  await line(customer, { offline: false, slow: true });
+  await line(workspace, { offline: false, slow: true });
   const bursts = [`四 还有一个问题 ${stamp}`, `五 能开发票吗 ${stamp}`, `六 抬头是公司 ${stamp}`, `七 税号稍后发您 ${stamp}`];
   for (const [i, text] of bursts.entries()) {
-    if (i === 2) await goOffline(customer, true);
+    if (i === 2) await line(customer, { offline: true, slow: true });
     await composer.fill(text);
     await composer.press("Enter");
   }
   await customer.waitForTimeout(1_000);
-  await goOffline(customer, false);
-  await slow3g(customer);
+  await line(customer, { offline: false, slow: true });
   for (const text of bursts) await expect(agentSees(workspace, "customer", text)).toHaveCount(1, { timeout: 30_000 });
   expectInOrderOnce(await transcript(workspace).locator('[data-kind="customer"]').allInnerTexts(), [...offline, ...bursts]);
 
@@ -118,14 +124,15 @@ test("on a flaky, slow connection every message arrives once and in order, and w
   const agentComposer = workspace.getByTestId("composer");
   const replies = [`甲 可以开发票 ${stamp}`, `乙 请提供税号 ${stamp}`, `丙 开好后发到您的邮箱 ${stamp}`];
   for (const [i, text] of replies.entries()) {
-    if (i === 1) await goOffline(workspace, true);
+    if (i === 1) await line(workspace, { offline: true, slow: true });
     await agentComposer.fill(text);
     await agentComposer.press("Enter");
   }
-  // what met the dropped line waits (the first reply may have got through before the drop, or not)
-  await expect(workspace.getByTestId("waiting-for-network").first()).toBeVisible();
-  await goOffline(workspace, false);
-  await slow3g(workspace);
+  // what met the dropped line is still on its way (the first reply may have got through before the drop, or not)
+  await expect(workspace.getByTestId("pending-message").filter({ hasText: replies[2]! })).toBeVisible();
+  await workspace.waitForTimeout(1_000);
+  await expect(customerSees(customer, replies[2]!)).toHaveCount(0);
+  await line(workspace, { offline: false, slow: true });
   for (const text of replies) await expect(customerSees(customer, text)).toHaveCount(1, { timeout: 30_000 });
   for (const text of replies) await expect(agentSees(workspace, "agent", text)).toHaveCount(1);
   expectInOrderOnce(await customer.getByRole("listitem").allInnerTexts(), [...offline, ...bursts, ...replies]);

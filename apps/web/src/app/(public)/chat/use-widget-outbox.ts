@@ -20,6 +20,9 @@ export interface Contact {
   phone: string;
 }
 
+/** a send that has not been answered in this time is given up and tried again */
+const SEND_TIMEOUT_MS = 10_000;
+
 interface QueuedText {
   clientId: string;
   body: string;
@@ -56,14 +59,21 @@ export function useWidgetOutbox(session: WidgetSession, { teamId, contact, pageU
         ...(first && contact.phone.trim() ? { phone: contact.phone.trim() } : {}),
         ...(first && pageUrl ? { pageUrl } : {}),
       };
+      // a request stuck on a dead connection is given up and sent again (the client id keeps it stored once)
       const post = (team: number | null) =>
-        call<{ conversationId: number }>("/api/v1/widget/messages", tokenRef.current, { json: team && first ? { ...json, teamId: team } : json });
+        call<{ conversationId: number }>("/api/v1/widget/messages", tokenRef.current, {
+          json: team && first ? { ...json, teamId: team } : json,
+          timeoutMs: SEND_TIMEOUT_MS,
+        });
       const result = await post(teamId).catch((error: unknown) => {
         // an embed naming a team that no longer exists still lets the customer chat, with the default team
         if (error instanceof ApiError && error.field === "teamId") return post(null);
         // a menu choice the admins have since withdrawn: the text still goes, routed by the other rules
         if (error instanceof ApiError && error.field === "intentId")
-          return call<{ conversationId: number }>("/api/v1/widget/messages", tokenRef.current, { json: { ...json, intentId: undefined } });
+          return call<{ conversationId: number }>("/api/v1/widget/messages", tokenRef.current, {
+            json: { ...json, intentId: undefined },
+            timeoutMs: SEND_TIMEOUT_MS,
+          });
         throw error;
       });
       if (result.conversationId !== conversationIdRef.current) await refreshState();

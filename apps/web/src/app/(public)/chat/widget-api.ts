@@ -75,7 +75,11 @@ export function visitorHeaders(token: string | null): Record<string, string> {
   return token ? { Authorization: `Visitor ${token}` } : {};
 }
 
-export async function call<T>(path: string, token: string | null, init: { method?: string; json?: unknown; form?: URLSearchParams } = {}): Promise<T> {
+export async function call<T>(
+  path: string,
+  token: string | null,
+  init: { method?: string; json?: unknown; form?: URLSearchParams; /** give up (a TimeoutError) after this long */ timeoutMs?: number } = {},
+): Promise<T> {
   const headers = visitorHeaders(token);
   let body: string | undefined;
   if (init.json !== undefined) {
@@ -85,7 +89,8 @@ export async function call<T>(path: string, token: string | null, init: { method
     headers["Content-Type"] = "application/x-www-form-urlencoded";
     body = init.form.toString();
   }
-  const response = await fetch(path, { method: init.method ?? (body === undefined ? "GET" : "POST"), headers, body, cache: "no-store" });
+  const signal = init.timeoutMs ? AbortSignal.timeout(init.timeoutMs) : undefined;
+  const response = await fetch(path, { method: init.method ?? (body === undefined ? "GET" : "POST"), headers, body, cache: "no-store", signal });
   const data = (await response.json().catch(() => ({}))) as T & { error?: { code: string; field?: string } };
   if (!response.ok) throw new ApiError(response.status, data.error?.code ?? "UNKNOWN", data.error?.field);
   return data;

@@ -9,6 +9,9 @@ import { useApiErrors } from "~/lib/trpc-errors";
 import { useTRPC } from "~/trpc/react";
 import type { Message, PendingMessage } from "./types";
 
+/** a send that has not been answered in this time is given up and tried again */
+const SEND_TIMEOUT_MS = 10_000;
+
 /** No network, the server restarting or too many requests: worth sending again. */
 function isTransient(error: unknown): boolean {
   if (!(error instanceof TRPCClientError)) return true;
@@ -43,7 +46,13 @@ export function useOutbox({
 
   const deliver = useCallback(
     async (message: PendingMessage) => {
-      await (message.note ? noteAsync : replyAsync)({ id: message.conversationId, body: message.body, clientId: message.clientId });
+      const sent = (message.note ? noteAsync : replyAsync)({ id: message.conversationId, body: message.body, clientId: message.clientId });
+      // a request stuck on a dead connection is given up and sent again (the client id keeps it stored once)
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new DOMException("no answer", "TimeoutError")), SEND_TIMEOUT_MS);
+      });
+      await Promise.race([sent, timeout]).finally(() => clearTimeout(timer));
       // stored: the next message may go. The bubble stays until the transcript has caught up (not awaited: offline,
       // React Query holds the fetch until the browser is back, and the next message must not wait for it)
       void fillGap()
