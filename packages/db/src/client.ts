@@ -1,5 +1,4 @@
 import { PrismaMariaDb } from "@prisma/adapter-mariadb";
-import * as mariadb from "mariadb";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import { databaseProtocol, dbEnv } from "./env.ts";
 
@@ -32,7 +31,7 @@ export function poolConfig(url: string, connectionLimit = 10) {
 }
 
 /** The pools this process has open (one per connected client), for the pool gauges of /api/metrics. */
-const openPools = new Set<mariadb.Pool>();
+const openPools = new Set<PoolCounters>();
 
 /** Connections of this process's pools, added up; null when no client has connected yet. */
 export function databasePoolStats(): { active: number; idle: number; limit: number; waiting: number } | null {
@@ -51,26 +50,35 @@ export function databasePoolStats(): { active: number; idle: number; limit: numb
   return stats;
 }
 
-const poolLimits = new WeakMap<mariadb.Pool, number>();
+const poolLimits = new WeakMap<PoolCounters, number>();
+
+/** The pool counters this process reads (the adapter's pool, whose type comes from the adapter's own mariadb release). */
+interface PoolCounters {
+  closed: boolean;
+  activeConnections(): number;
+  idleConnections(): number;
+  taskQueueSize(): number;
+}
 
 /**
- * The mariadb adapter, but the pool is made here, so that its counters can be read (the adapter keeps the pool it
- * makes to itself). Each connect makes a new pool and the adapter ends it on disconnect, as with its own pools.
+ * The mariadb adapter, with its pool registered for the pool gauges. The adapter makes the pool itself, with the
+ * mariadb release it pins (which returns JSON and dates as the adapter expects; a pool made with another release does
+ * not), and keeps it as `client`; only its counters are read here.
  */
 class ObservedMariaDb extends PrismaMariaDb {
-  readonly #config: ReturnType<typeof poolConfig>;
-  readonly #options: { useTextProtocol: boolean };
+  readonly #limit: number;
   constructor(config: ReturnType<typeof poolConfig>, options: { useTextProtocol: boolean }) {
     super(config, options);
-    this.#config = config;
-    this.#options = options;
+    this.#limit = config.connectionLimit;
   }
   override async connect() {
-    const pool = mariadb.createPool(this.#config);
-    poolLimits.set(pool, this.#config.connectionLimit);
-    openPools.add(pool);
-    // the adapter pins its own mariadb release; the pool API it uses is the same in ours
-    return new PrismaMariaDb(pool as unknown as ConstructorParameters<typeof PrismaMariaDb>[0], { ...this.#options, disposeExternalPool: true }).connect();
+    const adapter = await super.connect();
+    const pool = (adapter as unknown as { client?: Partial<PoolCounters> }).client;
+    if (pool && typeof pool.activeConnections === "function" && typeof pool.idleConnections === "function" && typeof pool.taskQueueSize === "function") {
+      poolLimits.set(pool as PoolCounters, this.#limit);
+      openPools.add(pool as PoolCounters);
+    }
+    return adapter;
   }
 }
 
