@@ -76,9 +76,16 @@ export function useWidgetSession() {
           if (!data.hasMore) break;
         }
       })();
-      fetching.current = run.finally(() => {
-        if (fetching.current === run) fetching.current = null;
-      });
+      // what the next fetch waits for: settles either way, and clears itself once it is the last one
+      const settled: Promise<void> = run
+        .then(
+          () => undefined,
+          () => undefined,
+        )
+        .finally(() => {
+          if (fetching.current === settled) fetching.current = null;
+        });
+      fetching.current = settled;
       return run;
     }
   }, []);
